@@ -1,0 +1,21 @@
+package io.carepulse.protocol;
+
+import java.util.Locale;
+
+/** Error codes of PROTOCOL-v1 {@code error} frames; clients act on these, so names never change within v1. */
+public enum ErrorCode {
+  BAD_JSON,
+  INVALID,
+  UNAUTHORIZED,
+  FORBIDDEN,
+  UNKNOWN_CALL,
+  CALL_EXISTS,
+  CALL_ENDED,
+  SEQ_GAP,
+  RATE_LIMITED,
+  TOO_LARGE;
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
