@@ -19,7 +19,7 @@ public final class CallEngine {
   private final String callId;
   private ScoreUpdate last;
 
-  public CallEngine(String callId) {
+  public CallEngine(String callId, CoreConfig config) {
     this.callId = callId;
   }
 
