@@ -1,11 +1,11 @@
 package io.carepulse.devdata;
 
 import io.carepulse.engine.CoreConfig;
+import io.carepulse.score.sentiment.SentimentAnalyzer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +53,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Optional<CustomerSentiment> baseline() {
-    // The VADER port lands separately (io.carepulse.score.sentiment); until then the baseline row is left out.
-    return Optional.empty();
+  /** The data README's reference baseline: plain VADER, without CarePulse's contact-centre phrases. */
+  private static CustomerSentiment baseline() {
+    SentimentAnalyzer vader = SentimentAnalyzer.vaderOnly();
+    return text -> vader.analyze(text).compound();
   }
 }

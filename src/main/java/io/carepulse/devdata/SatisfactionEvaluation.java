@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Scores every USS dialogue with the same core the live service runs, and sets its final score and whole-call score
@@ -20,9 +19,9 @@ public final class SatisfactionEvaluation {
   static final int HAPPY_AT_LEAST = 4;
 
   private final CoreConfig config;
-  private final Optional<CustomerSentiment> baseline;
+  private final CustomerSentiment baseline;
 
-  public SatisfactionEvaluation(CoreConfig config, Optional<CustomerSentiment> baseline) {
+  public SatisfactionEvaluation(CoreConfig config, CustomerSentiment baseline) {
     this.config = config;
     this.baseline = baseline;
   }
@@ -41,17 +40,12 @@ public final class SatisfactionEvaluation {
       finalScores[i] = summary.score();
       callScores[i] = summary.callScore();
       ratings[i] = dialogue.rating();
-      if (baseline.isPresent()) {
-        baselineScores[i] = meanCustomerSentiment(dialogue, baseline.get());
-      }
+      baselineScores[i] = meanCustomerSentiment(dialogue, baseline);
     }
     List<ScoreAgreement> rows = new ArrayList<>();
     rows.add(ScoreAgreement.of("CarePulse score (final)", finalScores, ratings, UNHAPPY_AT_MOST, HAPPY_AT_LEAST));
     rows.add(ScoreAgreement.of("CarePulse callScore", callScores, ratings, UNHAPPY_AT_MOST, HAPPY_AT_LEAST));
-    if (baseline.isPresent()) {
-      rows.add(ScoreAgreement.of("VADER-only customer mean", baselineScores, ratings, UNHAPPY_AT_MOST,
-          HAPPY_AT_LEAST));
-    }
+    rows.add(ScoreAgreement.of("VADER-only customer mean", baselineScores, ratings, UNHAPPY_AT_MOST, HAPPY_AT_LEAST));
     int[] byRating = new int[6];
     for (int rating : ratings) {
       byRating[Math.max(0, Math.min(5, rating))]++;
@@ -99,9 +93,6 @@ public final class SatisfactionEvaluation {
         out.printf(Locale.ROOT, "%-26s %7s  %-18s %9s  %-18s%n", row.measure(), ScoreAgreement.figure(row.auroc()),
             ScoreAgreement.interval(row.aurocInterval()), ScoreAgreement.figure(row.spearman()),
             ScoreAgreement.interval(row.spearmanInterval()));
-      }
-      if (rows.size() < 3) {
-        out.println("VADER-only customer mean   (the VADER port is not available in this build)");
       }
       out.printf(Locale.ROOT, "%nAUROC: unhappy vs happy, higher score = happier, ties count half; bootstrap: %d"
           + " stratified resamples, seed %d.%n", ScoreAgreement.BOOTSTRAP_RESAMPLES, ScoreAgreement.BOOTSTRAP_SEED);

@@ -43,7 +43,8 @@ class EvaluateCommandTest {
     int status = run("evaluate", "--uss", file.toString());
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString()).contains("2 dialogues").contains("unhappy (<=2): 1, happy (>=4): 1")
-        .contains("CarePulse score (final)").contains("CarePulse callScore").contains("Spearman");
+        .contains("CarePulse score (final)").contains("CarePulse callScore").contains("VADER-only customer mean")
+        .contains("Spearman");
   }
 
   @Test
