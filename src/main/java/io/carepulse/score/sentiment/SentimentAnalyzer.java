@@ -156,8 +156,6 @@ public final class SentimentAnalyzer {
       int word = lexicon.vocabulary.find(low, begin, len);
       // Python's str.isupper(): at least one cased character and none in lower case.
       boolean upper = hasUpper && !hasLower;
-      w.tokenStart[t] = begin;
-      w.tokenLength[t] = len;
       w.tokenWord[t] = word;
       w.tokenUpper[t] = upper;
       w.tokenLetters[t] = letters;
@@ -559,8 +557,6 @@ public final class SentimentAnalyzer {
   /** Per-thread working arrays, sized for the longest text seen so far. */
   private static final class Scratch {
     char[] lower;
-    int[] tokenStart;
-    int[] tokenLength;
     int[] tokenWord;
     int[] tokenLetters;
     boolean[] tokenUpper;
@@ -591,8 +587,6 @@ public final class SentimentAnalyzer {
       // Tokens are separated by whitespace, so there are at most (chars + 1) / 2 of them.
       int maxTokens = chars / 2 + 1;
       lower = new char[chars];
-      tokenStart = new int[maxTokens];
-      tokenLength = new int[maxTokens];
       tokenWord = new int[maxTokens];
       tokenLetters = new int[maxTokens];
       tokenUpper = new boolean[maxTokens];
