@@ -83,7 +83,7 @@ final class ServerMessageText {
           text.append(String.format(Locale.ROOT, " %+.1f", number.doubleValue()));
         }
         if (reason.getString("text") != null) {
-          text.append(" \"").append(reason.getString("text")).append('"');
+          text.append(" (").append(reason.getString("text")).append(')');
         }
         texts.add(text.toString());
       } else if (item != null) {

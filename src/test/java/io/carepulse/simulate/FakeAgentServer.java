@@ -1,5 +1,11 @@
 package io.carepulse.simulate;
 
+import io.carepulse.engine.CallEngine;
+import io.carepulse.engine.CoreConfig;
+import io.carepulse.protocol.CallFrame;
+import io.carepulse.protocol.FrameRead;
+import io.carepulse.protocol.FrameReader;
+import io.carepulse.protocol.ServerMessages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -34,6 +40,9 @@ final class FakeAgentServer {
   private long loseSeq = -1;
   private long dropConnectionAtSeq = -1;
   private HttpServer server;
+  private boolean realCore;
+  private final Map<String, CallEngine> engines = new ConcurrentHashMap<>();
+  private final FrameReader frameReader = FrameReader.load();
 
   FakeAgentServer(Vertx vertx) {
     this.vertx = vertx;
@@ -48,6 +57,12 @@ final class FakeAgentServer {
   /** The first time any call's frame {@code seq} arrives it is applied but the connection drops before the ack. */
   FakeAgentServer droppingConnectionAt(long seq) {
     this.dropConnectionAtSeq = seq;
+    return this;
+  }
+
+  /** Answers with the real scoring core instead of canned scores, as the live service will. */
+  FakeAgentServer scoringWithTheRealCore() {
+    this.realCore = true;
     return this;
   }
 
@@ -116,6 +131,20 @@ final class FakeAgentServer {
     applied.computeIfAbsent(callId, id -> new CopyOnWriteArrayList<>()).add(seq);
     if (seq == dropConnectionAtSeq && droppedOnce.add(callId) && dropDone.compareAndSet(false, true)) {
       ws.close((short) 1011, "simulated failure");
+      return;
+    }
+    if (realCore) {
+      CallEngine engine = engines.computeIfAbsent(callId, id -> new CallEngine(id, CoreConfig.defaults()));
+      FrameRead read = frameReader.read(frame);
+      if (read instanceof FrameRead.Accepted accepted) {
+        CallEngine.Step step = engine.apply((CallFrame) accepted.frame());
+        step.score().ifPresent(update -> ws.writeTextMessage(ServerMessages.score(update).encode()));
+        step.prompts().forEach(prompt -> ws.writeTextMessage(ServerMessages.prompt(prompt).encode()));
+      } else {
+        ws.writeTextMessage(error("invalid", read.toString(), callId).put("seq", seq).encode());
+        return;
+      }
+      ws.writeTextMessage(ack(callId, seq).encode());
       return;
     }
     String type = frame.getString("type");

@@ -91,7 +91,7 @@ class SimulationTest {
           assertThat(outcomes.get(1).promptKinds()).isEmpty();
           assertThat(printed.toString())
               .contains(">>> PROMPT acknowledge_feelings: Acknowledge how they feel before solving")
-              .contains("score 49 (call 47, rising) | emo 40 emp 60 own 55 lis 70 res 80 per 50 | fake_rule +1.5")
+              .contains("score 49 (call 47, rising) | emo 40 emp 60 own 55 lis 70 res 80 per 50 | fake_rule +1.5 (because)")
               .contains("customer: I am angry, third time I call");
           ctx.completeNow();
         })));
@@ -168,6 +168,36 @@ class SimulationTest {
               .findFirst().orElseThrow().getLong("ts");
           assertThat(endTs - firstTs).isEqualTo(600);
           assertThat(firstTs).isGreaterThan(System.currentTimeMillis() - 60_000);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void aSimulatedSampleCallScoresExactlyAsOfflineReplay(Vertx vertx, VertxTestContext ctx) {
+    ReplayScript sample = ReplayScripts.bundledSamples().get(0);
+    io.carepulse.engine.CallEngine offline = new io.carepulse.engine.CallEngine(sample.callId(),
+        io.carepulse.engine.CoreConfig.defaults());
+    io.carepulse.protocol.FrameReader reader = io.carepulse.protocol.FrameReader.load();
+    int[] offlineFinal = {-1};
+    for (io.vertx.core.json.JsonObject frame : sample.frames()) {
+      io.carepulse.protocol.FrameRead read = reader.read(frame);
+      offline.apply((io.carepulse.protocol.CallFrame) ((io.carepulse.protocol.FrameRead.Accepted) read).frame())
+          .score().ifPresent(update -> offlineFinal[0] = update.score());
+    }
+    server.scoringWithTheRealCore().start()
+        .compose(port -> {
+          SimulationOptions options = new SimulationOptions(server.url(port), FakeAgentServer.TOKEN, 1, 0, false,
+              Duration.ofSeconds(2));
+          Simulation simulation = new Simulation(vertx, options, feed);
+          return simulation.run(List.of(sample)).eventually(simulation::close);
+        })
+        .onComplete(ctx.succeeding(outcomes -> ctx.verify(() -> {
+          CallOutcome outcome = outcomes.get(0);
+          assertThat(outcome.completed()).as(outcome.failure()).isTrue();
+          assertThat(outcome.scores()).isPositive();
+          assertThat(outcome.lastScore()).isEqualTo(offlineFinal[0]);
+          feed.close();
+          assertThat(printed.toString()).contains("score ").contains(" | emo ");
           ctx.completeNow();
         })));
   }
