@@ -23,12 +23,18 @@ public enum Cue {
   DISMISSIVE,
   /** Agent checks in during a hold or silence. */
   CHECK_IN,
+  /** Agent tells the customer what cannot be done. */
+  BAD_NEWS,
+  /** Agent offers what can be done instead. */
+  ALTERNATIVE,
   /** Customer asks for a manager or supervisor. */
   ESCALATION,
   /** Customer threatens to leave. */
   CHURN_THREAT,
   /** Customer did not understand. */
   CONFUSION,
+  /** Customer says they had already said it: the agent was not listening. */
+  NOT_HEARD,
   /** Customer asks what happens next. */
   ASKS_NEXT,
   /** Customer thanks the agent. */

@@ -24,6 +24,8 @@ final class ListeningDetector {
       "what", "when", "where", "which", "who", "why", "how", "could", "can", "would", "do", "did", "is", "are",
       "have", "may");
 
+  /** How many earlier customer turns a repetition is looked for in. */
+  private static final int MAX_REMEMBERED_TURNS = 10;
   /** Transcript segments shorter than this give too noisy a speaking rate to judge. */
   private static final long FAST_TURN_MIN_MS = 4000;
 
@@ -46,6 +48,13 @@ final class ListeningDetector {
   private final double dismissiveWeight;
   private final double fastWordsPerMin;
   private final double fastTurnWordsPerMin;
+
+  private final double customerRepeatedValue;
+  private final double customerRepeatedWeight;
+  private final int repeatMinWords;
+  private final double repeatShare;
+  /** Content words of the customer's earlier turns, newest last, to notice when they must say it again. */
+  private final java.util.ArrayDeque<Set<String>> earlierCustomerWords = new java.util.ArrayDeque<>();
 
   private Turn restatedFrom;
   private long lastDominanceAtMs = Long.MIN_VALUE;
@@ -71,6 +80,10 @@ final class ListeningDetector {
     dismissiveWeight = model.number("listening.dismissiveWeight");
     fastWordsPerMin = model.number("listening.fastWordsPerMin");
     fastTurnWordsPerMin = model.number("listening.fastTurnWordsPerMin");
+    customerRepeatedValue = model.number("listening.customerRepeatedValue");
+    customerRepeatedWeight = model.number("listening.customerRepeatedWeight");
+    repeatMinWords = (int) model.number("listening.repeatMinWords");
+    repeatShare = model.number("listening.repeatShare");
   }
 
   /** A short agent turn made only of listening sounds ("mm-hmm", "I see"). */
@@ -112,12 +125,51 @@ final class ListeningDetector {
     }
   }
 
-  /** A customer turn that the agent had already started talking over. */
+  /**
+   * A customer turn: was the agent already talking over it, and does the customer have to say again what they had
+   * said before (in so many words, or "as I said")?
+   */
   void customerTurn(Turn turn, Conversation conversation, Observations out) {
     Turn agent = conversation.lastAgentTurn();
     if (agent != null && startedInside(agent, turn)) {
       interruption(agent, turn, out);
     }
+    Set<String> words = contentWords(turn);
+    if (turn.has(Cue.NOT_HEARD) || repeatsEarlierTurn(words)) {
+      out.evidence(Part.LISTENING, customerRepeatedValue, customerRepeatedWeight, "customer_repeated", turn.ref(),
+          "Customer had to repeat themselves");
+    }
+    earlierCustomerWords.addLast(words);
+    if (earlierCustomerWords.size() > MAX_REMEMBERED_TURNS) {
+      earlierCustomerWords.removeFirst();
+    }
+  }
+
+  private boolean repeatsEarlierTurn(Set<String> words) {
+    if (words.size() < repeatMinWords) {
+      return false;
+    }
+    for (Set<String> earlier : earlierCustomerWords) {
+      long shared = words.stream().filter(earlier::contains).count();
+      if (shared >= repeatMinWords && shared >= repeatShare * words.size()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> contentWords(Turn turn) {
+    Set<String> words = new java.util.HashSet<>();
+    for (String word : turn.tokens()) {
+      if (isContentWord(word)) {
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
+  private static boolean isContentWord(String word) {
+    return word.length() >= 4 && !STOPWORDS.contains(word);
   }
 
   /** The agent's speaking rate from audio: two fast windows in a row is fast speech, not a burst. */
@@ -160,7 +212,7 @@ final class ListeningDetector {
   private static int sharedContentWords(Turn agent, Turn customer) {
     int shared = 0;
     for (String word : customer.tokens()) {
-      if (word.length() >= 4 && !STOPWORDS.contains(word) && agent.tokens().contains(word)) {
+      if (isContentWord(word) && agent.tokens().contains(word)) {
         shared++;
       }
     }

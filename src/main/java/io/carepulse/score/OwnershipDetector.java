@@ -3,7 +3,7 @@ package io.carepulse.score;
 /**
  * Ownership: first-person commitments ("I'll", "let me") and concrete next steps raise it; deflection
  * ("not my department", "you'll have to") lowers it more than a commitment raises it, because customers
- * remember being pushed away.
+ * remember being pushed away. Bad news counts against it unless the agent offers what can be done instead.
  */
 final class OwnershipDetector {
 
@@ -11,12 +11,16 @@ final class OwnershipDetector {
   private final double nextStepValue;
   private final double deflectionValue;
   private final double deflectionWeight;
+  private final double badNewsValue;
+  private final double alternativeValue;
 
   OwnershipDetector(ScoringModel model) {
     commitmentValue = model.number("ownership.commitmentValue");
     nextStepValue = model.number("ownership.nextStepValue");
     deflectionValue = model.number("ownership.deflectionValue");
     deflectionWeight = model.number("ownership.deflectionWeight");
+    badNewsValue = model.number("ownership.badNewsValue");
+    alternativeValue = model.number("ownership.alternativeValue");
   }
 
   void agentTurn(Turn turn, Observations out) {
@@ -35,6 +39,15 @@ final class OwnershipDetector {
     }
     if (turn.has(Cue.COMMITMENT) || turn.has(Cue.NEXT_STEP)) {
       out.signal(Signal.Kind.COMMITMENT_MADE);
+    }
+    if (turn.has(Cue.BAD_NEWS) && !turn.has(Cue.DEFLECTION)) {
+      if (turn.has(Cue.ALTERNATIVE)) {
+        out.evidence(Part.OWNERSHIP, alternativeValue, 1.0, "offered_alternative", turn.ref(),
+            "Agent had bad news and offered an alternative");
+      } else if (!turn.has(Cue.COMMITMENT) && !turn.has(Cue.NEXT_STEP)) {
+        out.evidence(Part.OWNERSHIP, badNewsValue, 1.0, "bad_news_no_alternative", turn.ref(),
+            "Agent said what cannot be done without offering anything instead");
+      }
     }
   }
 }

@@ -185,6 +185,23 @@ class ScenarioSuiteTest {
   }
 
   @Test
+  void customerHasToSayItAgain_listeningFalls() {
+    ScenarioRun run = ScenarioRun.of("customer-repeats-themselves");
+    assertThat(run.anyReason("customer_repeated")).isTrue();
+    assertThat(run.part("listening")).isLessThan(50);
+  }
+
+  @Test
+  void badNewsWithAnAlternative_ownsMoreThanBadNewsAlone() {
+    ScenarioRun bare = ScenarioRun.of("bad-news-no-alternative");
+    ScenarioRun offered = ScenarioRun.of("bad-news-with-alternative");
+    assertThat(bare.anyReason("bad_news_no_alternative")).isTrue();
+    assertThat(offered.anyReason("offered_alternative")).isTrue();
+    assertThat(bare.part("ownership")).isLessThan(50);
+    assertThat(offered.part("ownership")).isGreaterThan(60);
+  }
+
+  @Test
   void everyPromptKindFiresSomewhereInTheSuite() {
     java.util.Set<io.carepulse.coach.PromptKind> seen = java.util.EnumSet.noneOf(io.carepulse.coach.PromptKind.class);
     for (String name : java.util.List.of("angry-acknowledged-recovers", "deflects-twice", "dead-air",
