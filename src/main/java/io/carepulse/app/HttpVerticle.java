@@ -48,9 +48,10 @@ final class HttpVerticle extends VerticleBase {
     router.get("/v1/asyncapi/schemas/:name").handler(this::schema);
     router.get("/v1/schemas/:name").handler(this::schema);
 
-    // Frames above the protocol limit get an error before the close; the hard limit keeps a hostile client's frame
-    // from costing more than a few times that (Vert.x itself then closes with 1009).
-    int hardLimit = config.maxFrameBytes() * 4;
+    // Frames above the protocol limit reach the gateway, which answers too_large then closes 1009. The transport's
+    // hard limit only bounds what a hostile frame costs in memory: above it Netty closes with 1009 itself, and a
+    // client still uploading may see the TCP reset (1006) before that close frame.
+    int hardLimit = (int) Math.min(Integer.MAX_VALUE, config.maxFrameBytes() * 16L);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost())
         .setPort(port)

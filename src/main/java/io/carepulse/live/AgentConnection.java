@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -60,6 +61,11 @@ final class AgentConnection {
   private long keepAliveTimer = -1;
   private boolean closing;
   private boolean rateLimitReported;
+  /** A fragmented message being assembled, bounded by the frame limit. */
+  private boolean assembling;
+  private Buffer assembled;
+  private long assembledBytes;
+  private boolean assembledIsText;
 
   AgentConnection(AgentGateway gateway, ServerWebSocket socket, Context context) {
     this.gateway = gateway;
@@ -75,8 +81,9 @@ final class AgentConnection {
 
   /** Starts serving; {@code headerIdentity} is set when the upgrade request carried a valid bearer token. */
   void open(Identity headerIdentity) {
-    socket.textMessageHandler(this::onText);
-    socket.binaryMessageHandler(this::onBinary);
+    // Raw frames rather than Vert.x's message aggregation: above its message limit Vert.x drops a message silently,
+    // while the protocol wants too_large and close 1009 for every oversize message, fragmented or not.
+    socket.frameHandler(this::onFrame);
     socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> LOG.debug("agent socket failed: {}", e.toString()));
@@ -116,21 +123,46 @@ final class AgentConnection {
     calls.remove(session);
   }
 
-  private void onBinary(Buffer data) {
+  private void onFrame(WebSocketFrame frame) {
     lastHeardNanos = System.nanoTime();
-    sendError(ProtocolError.of(ErrorCode.INVALID, "binary frames are not accepted; send JSON as text frames"));
+    boolean first = frame.isText() || frame.isBinary();
+    if (closing || !first && !(frame.isContinuation() && assembling)) {
+      return;
+    }
+    if (first) {
+      assembling = true;
+      assembled = null;
+      assembledBytes = 0;
+      assembledIsText = frame.isText();
+    }
+    Buffer data = frame.binaryData();
+    assembledBytes += data.length();
+    if (assembledBytes > gateway.config().maxFrameBytes()) {
+      assembling = false;
+      assembled = null;
+      refuse(ErrorCode.TOO_LARGE, "frame exceeds " + gateway.config().maxFrameBytes() + " bytes", CLOSE_TOO_BIG);
+      return;
+    }
+    if (!frame.isFinal()) {
+      assembled = assembled == null ? Buffer.buffer().appendBuffer(data) : assembled.appendBuffer(data);
+      return;
+    }
+    Buffer whole = assembled == null ? data : assembled.appendBuffer(data);
+    assembling = false;
+    assembled = null;
+    onMessage(whole, assembledIsText);
+  }
+
+  private void onMessage(Buffer data, boolean text) {
+    if (!text) {
+      sendError(ProtocolError.of(ErrorCode.INVALID, "binary frames are not accepted; send JSON as text frames"));
+      return;
+    }
+    onText(data.toString(StandardCharsets.UTF_8));
   }
 
   private void onText(String text) {
     long received = System.nanoTime();
-    lastHeardNanos = received;
-    if (closing) {
-      return;
-    }
-    if (exceeds(text, gateway.config().maxFrameBytes())) {
-      refuse(ErrorCode.TOO_LARGE, "frame exceeds " + gateway.config().maxFrameBytes() + " bytes", CLOSE_TOO_BIG);
-      return;
-    }
     if (!budget.take(received)) {
       // One error per run of refused frames: the client learns what was dropped from seq_gap anyway.
       if (!rateLimitReported && !socket.writeQueueFull()) {
@@ -354,15 +386,4 @@ final class AgentConnection {
     gateway.forget(this);
   }
 
-  /** Whether the UTF-8 encoding of {@code text} is longer than {@code limit} bytes, counting only when it might be. */
-  private static boolean exceeds(String text, int limit) {
-    int chars = text.length();
-    if ((long) chars * 3 <= limit) {
-      return false;
-    }
-    if (chars > limit) {
-      return true;
-    }
-    return text.getBytes(StandardCharsets.UTF_8).length > limit;
-  }
 }

@@ -1,17 +1,16 @@
 package io.carepulse.auth;
 
+import static io.carepulse.auth.TestTokens.claims;
+import static io.carepulse.auth.TestTokens.handSigned;
+import static io.carepulse.auth.TestTokens.inAMinute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,30 +29,6 @@ class JwtAuthTest {
     jwt = JwtAuth.create(vertx, SECRET);
   }
 
-  /** Hand-signs a token so tests can forge what a well-behaved minting library would never produce. */
-  static String handSigned(String alg, JsonObject claims, String secret) throws Exception {
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString(new JsonObject().put("alg", alg).put("typ", "JWT").encode().getBytes(StandardCharsets.UTF_8));
-    String payload = b64.encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8));
-    String signingInput = header + "." + payload;
-    if (alg.equals("none")) {
-      return signingInput + ".";
-    }
-    String javaAlg = alg.equals("HS512") ? "HmacSHA512" : "HmacSHA256";
-    Mac mac = Mac.getInstance(javaAlg);
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), javaAlg));
-    return signingInput + "." + b64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  static JsonObject claims(String role, long expSeconds) {
-    return new JsonObject().put("sub", "agent-1").put("role", role).put("teams", List.of("team-a"))
-        .put("exp", expSeconds).put("iat", System.currentTimeMillis() / 1000);
-  }
-
-  static long inAMinute() {
-    return System.currentTimeMillis() / 1000 + 60;
-  }
-
   private String failureOf(String token) {
     Throwable cause = jwt.verify(token).cause();
     assertThat(cause).as("token should be refused").isNotNull().isInstanceOf(JwtAuth.AuthFailure.class);
@@ -68,29 +43,29 @@ class JwtAuthTest {
   }
 
   @Test
-  void handSignedHs256TokenIsAccepted() throws Exception {
+  void handSignedHs256TokenIsAccepted() {
     assertThat(jwt.verify(handSigned("HS256", claims("supervisor", inAMinute()), SECRET)).result().role())
         .isEqualTo(Role.SUPERVISOR);
   }
 
   @Test
-  void expiredTokenIsRefused() throws Exception {
+  void expiredTokenIsRefused() {
     failureOf(handSigned("HS256", claims("agent", System.currentTimeMillis() / 1000 - 3600), SECRET));
   }
 
   @Test
-  void tokenSignedWithAnotherSecretIsRefused() throws Exception {
+  void tokenSignedWithAnotherSecretIsRefused() {
     failureOf(handSigned("HS256", claims("agent", inAMinute()), "another-secret-another-secret-another-secret"));
   }
 
   @Test
-  void unsignedAndOtherAlgorithmTokensAreRefused() throws Exception {
+  void unsignedAndOtherAlgorithmTokensAreRefused() {
     failureOf(handSigned("none", claims("agent", inAMinute()), SECRET));
     failureOf(handSigned("HS512", claims("agent", inAMinute()), SECRET));
   }
 
   @Test
-  void tokenWithoutExpOrRoleOrSubIsRefused() throws Exception {
+  void tokenWithoutExpOrRoleOrSubIsRefused() {
     JsonObject noExp = claims("agent", inAMinute());
     noExp.remove("exp");
     assertThat(failureOf(handSigned("HS256", noExp, SECRET))).contains("exp");

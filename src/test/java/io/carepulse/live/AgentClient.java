@@ -50,7 +50,12 @@ final class AgentClient {
     });
     ws.closeHandler(v -> agent.closed.complete(ws.closeStatusCode()));
     agent.socket = ws;
-    await(ws.connect(options));
+    try {
+      await(ws.connect(options));
+    } catch (RuntimeException | AssertionError e) {
+      agent.client.close();
+      throw e;
+    }
     return agent;
   }
 
@@ -79,6 +84,10 @@ final class AgentClient {
 
   void send(JsonObject frame) {
     socket.writeTextMessage(frame.encode());
+  }
+
+  void sendBinary(byte[] data) {
+    socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(data));
   }
 
   void sendText(String text) {
