@@ -226,6 +226,7 @@ final class AgentConnection {
   /** Answers a hello: a welcome listing, per requested call this agent may resume, the seq to send next. */
   private void resume(Hello hello) {
     Map<String, Long> resumed = new LinkedHashMap<>();
+    List<CallSession> sessions = new ArrayList<>();
     List<ProtocolError> refusals = new ArrayList<>();
     List<Future<Void>> pending = new ArrayList<>();
     for (Hello.ResumeRequest request : hello.resume()) {
@@ -243,6 +244,7 @@ final class AgentConnection {
               refusals.add(new ProtocolError(ErrorCode.CALL_ENDED, "call " + callId + " has ended", callId, null));
             } else {
               resumed.put(callId, next);
+              sessions.add(session);
             }
             return null;
           }));
@@ -258,6 +260,7 @@ final class AgentConnection {
     Future.all(pending).onComplete(done -> {
       send(ServerMessages.welcome(sessionId, resumed));
       refusals.forEach(this::sendError);
+      sessions.forEach(session -> session.execute(session::deliverHeldWhispers));
     });
   }
 

@@ -118,6 +118,7 @@ public final class CallSession {
     if (agent != from) {
       // The latest connection of the owning agent carries the call, even without an explicit resume.
       attach(from);
+      deliverHeldWhispers();
     }
     if (frame instanceof CallStart again && sequence.lastApplied() > 0) {
       if (again.equals(start)) {
@@ -185,10 +186,14 @@ public final class CallSession {
       resumeTimer = -1;
       LOG.atInfo().addKeyValue("callId", callId).log("call resumed");
     }
-    while (!heldWhispers.isEmpty()) {
+    return sequence.expected();
+  }
+
+  /** Delivers whispers held while the agent was away; called once the resumed session has its welcome. */
+  void deliverHeldWhispers() {
+    while (agent != null && !heldWhispers.isEmpty()) {
       send(heldWhispers.poll());
     }
-    return sequence.expected();
   }
 
   /** The connection went away: keep the call open for the resume window, then end it as disconnected. */
