@@ -1,12 +1,14 @@
 package io.carepulse.app;
 
+import io.carepulse.devdata.DevDataCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the fat jar. Without a subcommand it serves. */
 @Command(name = "carepulse", mixinStandardHelpOptions = true, version = "CarePulse 0.1",
     description = "Real-time \"I care\" connection score and coaching for live support calls.",
-    subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class, SimulateCommand.class})
+    subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class, SimulateCommand.class,
+        DevDataCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,11 +1,17 @@
 package io.carepulse.engine;
 
+import io.carepulse.coach.Coach;
 import io.carepulse.coach.Prompt;
+import io.carepulse.protocol.CallEnd;
 import io.carepulse.protocol.CallFrame;
-import io.carepulse.score.Parts;
-import io.carepulse.score.Recovery;
+import io.carepulse.protocol.CallStart;
+import io.carepulse.protocol.PromptFeedback;
+import io.carepulse.protocol.SoftphoneEvent;
+import io.carepulse.protocol.Utterance;
+import io.carepulse.score.CallScorer;
+import io.carepulse.score.Observations;
 import io.carepulse.score.ScoreUpdate;
-import io.carepulse.score.Trend;
+import io.carepulse.score.Signal;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,33 +23,76 @@ import java.util.Optional;
 public final class CallEngine {
 
   private final String callId;
+  private final CoreConfig config;
+  private final CallScorer scorer;
+  private final Coach coach;
   private ScoreUpdate last;
+  private long lastEmitAtMs = Long.MIN_VALUE;
+  private boolean ended;
 
   public CallEngine(String callId, CoreConfig config) {
     this.callId = callId;
+    this.config = config;
+    this.scorer = new CallScorer(callId, config.model(), config.sentiment());
+    this.coach = new Coach(callId, config.coaching());
   }
 
-  /** Applies one frame and returns what to send back: maybe a score update, maybe prompts. */
+  /** Applies one frame and returns what to send back: maybe a score update, maybe prompts, and the signals. */
   public Step apply(CallFrame frame) {
-    last = new ScoreUpdate(callId, frame.seq(), 0, 50, 50, new Parts(50, 50, 50, 50, 50, 50), Trend.STEADY,
-        "care-stub", List.of(), new Recovery(50, 0, 0, 0));
-    return new Step(Optional.of(last), List.of());
+    if (frame instanceof PromptFeedback feedback) {
+      coach.feedback(feedback);
+      scorer.observe(frame);
+      return new Step(Optional.empty(), List.of(), List.of());
+    }
+    Observations observations = scorer.observe(frame);
+    List<Prompt> prompts = ended || frame instanceof CallEnd ? List.of() : coach.coach(observations, scorer);
+    if (frame instanceof CallEnd) {
+      ended = true;
+    }
+    Optional<ScoreUpdate> update = Optional.empty();
+    if (mustScore(frame) || mayScore(observations.atMs())) {
+      last = scorer.update();
+      lastEmitAtMs = observations.atMs();
+      update = Optional.of(last);
+    }
+    return new Step(update, prompts, observations.signals());
+  }
+
+  /** PROTOCOL-v1: a score after every final utterance, event, call.start and call.end. */
+  private static boolean mustScore(CallFrame frame) {
+    return frame instanceof CallStart || frame instanceof SoftphoneEvent || frame instanceof CallEnd
+        || frame instanceof Utterance utterance && utterance.isFinal();
+  }
+
+  /** Otherwise at most one update per emit interval of frame time, and only when something moved. */
+  private boolean mayScore(long nowMs) {
+    boolean due = lastEmitAtMs == Long.MIN_VALUE || nowMs - lastEmitAtMs >= config.emitMinIntervalMs();
+    return due && (scorer.hasNewReasons() || last == null || scorer.peekScore() != last.score());
   }
 
   public Optional<ScoreUpdate> lastScore() {
     return Optional.ofNullable(last);
   }
 
+  public boolean ended() {
+    return ended;
+  }
+
+  public String callId() {
+    return callId;
+  }
+
   public CallSummary summary() {
-    ScoreUpdate s = last;
-    return new CallSummary(callId, "care-stub", s == null ? 50 : s.score(), s == null ? 50 : s.callScore(),
-        50, s == null ? new Parts(50, 50, 50, 50, 50, 50) : s.parts(), List.of(), new Recovery(50, 0, 0, 0));
+    ScoreUpdate now = last != null ? last : scorer.update();
+    return new CallSummary(callId, config.modelId(), now.score(), now.callScore(), Math.min(scorer.minScore(),
+        now.score()), now.parts(), coach.shown(), now.recovery());
   }
 
   /** The output of one frame. */
-  public record Step(Optional<ScoreUpdate> score, List<Prompt> prompts) {
+  public record Step(Optional<ScoreUpdate> score, List<Prompt> prompts, List<Signal> signals) {
     public Step {
       prompts = List.copyOf(prompts);
+      signals = List.copyOf(signals);
     }
   }
 }

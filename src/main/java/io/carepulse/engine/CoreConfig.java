@@ -1,12 +1,31 @@
 package io.carepulse.engine;
 
+import io.carepulse.coach.CoachingPolicy;
+import io.carepulse.score.ScoringModel;
+import io.carepulse.score.sentiment.SentimentAnalyzer;
+
 /**
  * Everything the core needs to score and coach a call. Built once at start-up (or per team playbook) and shared
  * read-only by every call.
  */
-public record CoreConfig(String modelId) {
+public record CoreConfig(ScoringModel model, CoachingPolicy coaching, SentimentAnalyzer sentiment,
+                         long emitMinIntervalMs) {
 
   public static CoreConfig defaults() {
-    return new CoreConfig("care-stub");
+    ScoringModel model = ScoringModel.standard();
+    return new CoreConfig(model, CoachingPolicy.defaults(), SentimentAnalyzer.standard(),
+        model.millis("emit.minIntervalMs"));
+  }
+
+  public CoreConfig withCoaching(CoachingPolicy policy) {
+    return new CoreConfig(model, policy, sentiment, emitMinIntervalMs);
+  }
+
+  public CoreConfig withModel(ScoringModel changed) {
+    return new CoreConfig(changed, coaching, sentiment, emitMinIntervalMs);
+  }
+
+  public String modelId() {
+    return model.id();
   }
 }

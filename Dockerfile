@@ -1,0 +1,22 @@
+# Build stage: the same Maven build a developer runs; tests run in CI, not in the image build.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+COPY openapi.yaml ./
+RUN mvn -B -q package -DskipTests
+
+# Runtime stage: a JRE, the fat jar, and an unprivileged user.
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /app carepulse
+WORKDIR /app
+COPY --from=build /src/target/carepulse.jar /app/carepulse.jar
+USER carepulse
+EXPOSE 8080
+ENV CAREPULSE_HTTP_HOST=0.0.0.0
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/health || exit 1
+# exec so the JVM is PID 1 and receives SIGTERM: agents then get close 1001 and resume elsewhere.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/carepulse.jar serve"]

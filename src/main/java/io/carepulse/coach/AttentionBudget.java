@@ -1,0 +1,97 @@
+package io.carepulse.coach;
+
+import io.carepulse.score.Signal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides which reasons to prompt the agent actually sees, so the agent is helped and never spammed: at most one
+ * prompt per global gap, a cooldown per kind (a repeat inside it is dropped, not queued), a cap per call, nothing
+ * while the customer is talking (held, and dropped once stale), and nothing the agent has already done since the
+ * reason arose. Dismissed or unhelpful prompts lengthen their kind's cooldown for the rest of the call.
+ */
+final class AttentionBudget {
+
+  /** The behaviour that makes a held prompt pointless. */
+  private static final Map<PromptKind, Set<Signal.Kind>> DONE_WHEN = Map.of(
+      PromptKind.ACKNOWLEDGE_FEELINGS, Set.of(Signal.Kind.EMPATHY_SHOWN),
+      PromptKind.TAKE_OWNERSHIP, Set.of(Signal.Kind.COMMITMENT_MADE),
+      PromptKind.CHECK_IN, Set.of(Signal.Kind.VOICE, Signal.Kind.CHECKED_IN),
+      PromptKind.USE_NAME, Set.of(Signal.Kind.NAME_USED),
+      PromptKind.NEXT_STEPS, Set.of(Signal.Kind.NEXT_STEP_GIVEN),
+      PromptKind.EMPATHY_WITHOUT_ACTION, Set.of(Signal.Kind.COMMITMENT_MADE));
+
+  private final CoachingPolicy policy;
+  private final List<Trigger> held = new ArrayList<>();
+  private final Map<PromptKind, Long> lastShownAt = new EnumMap<>(PromptKind.class);
+  private final Map<PromptKind, Double> cooldownFactor = new EnumMap<>(PromptKind.class);
+  private long lastPromptAt = Long.MIN_VALUE;
+  private int shown;
+
+  AttentionBudget(CoachingPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** Offers this frame's triggers; returns the one to show now, if any. */
+  Trigger offer(List<Trigger> fresh, List<Signal> signals, long now, boolean customerSpeaking) {
+    held.addAll(fresh);
+    Iterator<Trigger> it = held.iterator();
+    while (it.hasNext()) {
+      Trigger trigger = it.next();
+      if (alreadyDone(trigger, signals) || now - trigger.atMs() > policy.staleAfter(trigger.kind())
+          || coolingDown(trigger.kind(), now) || shown >= policy.perCallCap()) {
+        it.remove();
+      }
+    }
+    if (held.isEmpty() || customerSpeaking || (lastPromptAt != Long.MIN_VALUE && now - lastPromptAt < policy.minGapMs())) {
+      return null;
+    }
+    Trigger best = held.get(0);
+    for (Trigger trigger : held) {
+      if (trigger.priority() > best.priority()) {
+        best = trigger;
+      }
+    }
+    held.remove(best);
+    lastPromptAt = now;
+    lastShownAt.put(best.kind(), now);
+    shown++;
+    return best;
+  }
+
+  /** The agent's verdict on a prompt: dismissing it, or calling it unhelpful, makes that kind rarer. */
+  void feedback(PromptKind kind, boolean negative) {
+    if (negative) {
+      cooldownFactor.merge(kind, policy.feedbackCooldownFactor(), (a, b) -> a * b);
+    }
+  }
+
+  private boolean alreadyDone(Trigger trigger, List<Signal> signals) {
+    Set<Signal.Kind> done = DONE_WHEN.get(trigger.kind());
+    if (done == null) {
+      return false;
+    }
+    for (Signal signal : signals) {
+      if (done.contains(signal.kind())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean coolingDown(PromptKind kind, long now) {
+    Long last = lastShownAt.get(kind);
+    if (last == null) {
+      return false;
+    }
+    long cooldown = policy.cooldown(kind);
+    if (cooldown == Long.MAX_VALUE) {
+      return true;
+    }
+    return now - last < cooldown * cooldownFactor.getOrDefault(kind, 1.0);
+  }
+}

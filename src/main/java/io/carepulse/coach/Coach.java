@@ -1,0 +1,58 @@
+package io.carepulse.coach;
+
+import io.carepulse.protocol.PromptFeedback;
+import io.carepulse.score.CallScorer;
+import io.carepulse.score.Observations;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Coaching for one call: rules propose, the attention budget disposes. Prompt ids are the call id and a counter,
+ * so a replayed call produces the same ids.
+ */
+public final class Coach {
+
+  private final String callId;
+  private final PromptRules rules;
+  private final AttentionBudget budget;
+  private final Map<String, PromptKind> kindById = new HashMap<>();
+  private final List<PromptKind> shown = new ArrayList<>();
+
+  public Coach(String callId, CoachingPolicy policy) {
+    this.callId = callId;
+    this.rules = new PromptRules(policy);
+    this.budget = new AttentionBudget(policy);
+  }
+
+  /** The prompt to show after this frame, if any. */
+  public List<Prompt> coach(Observations observations, CallScorer scorer) {
+    PromptRules.CallState state = new PromptRules.CallState(scorer.conversation().customerFirstName(),
+        scorer.nameUsed(), scorer.conversation().agentTurns());
+    List<Trigger> triggers = rules.triggers(observations.signals(), state);
+    Trigger chosen = budget.offer(triggers, observations.signals(), observations.atMs(),
+        scorer.conversation().customerSpeaking());
+    if (chosen == null) {
+      return List.of();
+    }
+    String promptId = callId + "-p" + (shown.size() + 1);
+    kindById.put(promptId, chosen.kind());
+    shown.add(chosen.kind());
+    return List.of(new Prompt(callId, promptId, chosen.kind(), chosen.text(), chosen.priority(), chosen.seq()));
+  }
+
+  /** Applies the agent's feedback; feedback on an unknown prompt id is ignored (it may predate a restart). */
+  public void feedback(PromptFeedback feedback) {
+    PromptKind kind = kindById.get(feedback.promptId());
+    if (kind != null) {
+      boolean negative = feedback.action() == PromptFeedback.Action.DISMISSED
+          || feedback.action() == PromptFeedback.Action.UNHELPFUL;
+      budget.feedback(kind, negative);
+    }
+  }
+
+  public List<PromptKind> shown() {
+    return List.copyOf(shown);
+  }
+}

@@ -1,0 +1,72 @@
+package io.carepulse.coach;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How much coaching an agent gets and what it says: the attention budget (a global gap between prompts, a cooldown
+ * per kind, a cap per call, how long a held prompt stays relevant), which kinds are on, and their texts.
+ * A team playbook overrides these; the defaults are what a new team gets.
+ */
+public record CoachingPolicy(long minGapMs, long defaultCooldownMs, Map<PromptKind, Long> cooldownMs, int perCallCap,
+                             long staleAfterMs, long checkInSilenceMs, int useNameAfterAgentTurns, long useNameAfterMs,
+                             int sympathyWithoutActionCount, double feedbackCooldownFactor,
+                             Set<PromptKind> enabled, Map<PromptKind, String> texts) {
+
+  public CoachingPolicy {
+    if (minGapMs < 0 || defaultCooldownMs < 0 || perCallCap < 0 || staleAfterMs <= 0) {
+      throw new IllegalArgumentException("coaching policy: gaps, cooldowns and caps must not be negative");
+    }
+    if (feedbackCooldownFactor < 1) {
+      throw new IllegalArgumentException("coaching policy: feedbackCooldownFactor must be at least 1");
+    }
+    cooldownMs = Map.copyOf(cooldownMs);
+    enabled = enabled.isEmpty() ? Set.of() : EnumSet.copyOf(enabled);
+    Map<PromptKind, String> allTexts = new EnumMap<>(DEFAULT_TEXTS);
+    allTexts.putAll(texts);
+    texts = Map.copyOf(allTexts);
+  }
+
+  /** Short enough to read in a second; {seconds} and {name} are filled in when the prompt fires. */
+  public static final Map<PromptKind, String> DEFAULT_TEXTS = Map.of(
+      PromptKind.ACKNOWLEDGE_FEELINGS, "Acknowledge how they feel before solving.",
+      PromptKind.TAKE_OWNERSHIP, "Own it: say what you will do.",
+      PromptKind.LET_THEM_FINISH, "Let them finish.",
+      PromptKind.CHECK_IN, "Check in: {seconds} s of silence.",
+      PromptKind.SLOW_DOWN, "Slow down a little.",
+      PromptKind.USE_NAME, "Use their name: {name}.",
+      PromptKind.NEXT_STEPS, "Tell them what happens next.",
+      PromptKind.EMPATHY_WITHOUT_ACTION, "Enough sorry: give them a concrete next step.",
+      PromptKind.POSITIVE_RECOVERY, "Great recovery, keep going!");
+
+  /** Text for a check-in during a hold rather than a silence. */
+  public static final String HOLD_CHECK_IN_TEXT = "Check in: on hold {seconds} s.";
+
+  public static CoachingPolicy defaults() {
+    Map<PromptKind, Long> cooldowns = new EnumMap<>(PromptKind.class);
+    cooldowns.put(PromptKind.USE_NAME, Long.MAX_VALUE);
+    cooldowns.put(PromptKind.POSITIVE_RECOVERY, 180_000L);
+    cooldowns.put(PromptKind.CHECK_IN, 60_000L);
+    return new CoachingPolicy(20_000, 120_000, cooldowns, 8, 10_000, 20_000, 4, 45_000, 3, 2.0,
+        EnumSet.allOf(PromptKind.class), Map.of());
+  }
+
+  public long cooldown(PromptKind kind) {
+    return cooldownMs.getOrDefault(kind, defaultCooldownMs);
+  }
+
+  public boolean isEnabled(PromptKind kind) {
+    return enabled.contains(kind);
+  }
+
+  public String text(PromptKind kind) {
+    return texts.get(kind);
+  }
+
+  /** Praise stays worth saying for longer than a correction does. */
+  public long staleAfter(PromptKind kind) {
+    return kind == PromptKind.POSITIVE_RECOVERY ? staleAfterMs * 3 : staleAfterMs;
+  }
+}

@@ -1,0 +1,136 @@
+package io.carepulse.replay;
+
+import io.carepulse.engine.CallEngine;
+import io.carepulse.engine.CoreConfig;
+import io.carepulse.protocol.CallEnd;
+import io.carepulse.protocol.CallFrame;
+import io.carepulse.protocol.CallStart;
+import io.carepulse.protocol.ErrorCode;
+import io.carepulse.protocol.FrameRead;
+import io.carepulse.protocol.FrameReader;
+import io.carepulse.protocol.ProtocolError;
+import io.carepulse.protocol.SequenceCheck;
+import io.carepulse.protocol.ServerMessages;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Offline replay of recorded calls: reads PROTOCOL-v1 client frames (JSONL, calls may interleave), applies the
+ * protocol's sequence rules and feeds each call's frames to its own {@link CallEngine}, exactly as the live service
+ * does, and writes the server messages plus a {@code call.summary} per call. Output depends only on the input.
+ */
+public final class Replay {
+
+  private final CoreConfig config;
+  private final FrameReader reader;
+  private final boolean withAcks;
+
+  public Replay(CoreConfig config, FrameReader reader, boolean withAcks) {
+    this.config = config;
+    this.reader = reader;
+    this.withAcks = withAcks;
+  }
+
+  /** Counts of what a run saw. */
+  public record Result(int lines, int calls, int badLines) {
+  }
+
+  /** A line that was refused, for the operator: its line number and why. */
+  public record BadLine(int lineNumber, ProtocolError error) {
+  }
+
+  public Result run(BufferedReader input, PrintWriter output, Consumer<BadLine> badLines) throws IOException {
+    Map<String, ReplayedCall> calls = new LinkedHashMap<>();
+    int lineNumber = 0;
+    int bad = 0;
+    String line;
+    while ((line = input.readLine()) != null) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      ProtocolError error = apply(line, calls, output);
+      if (error != null) {
+        bad++;
+        badLines.accept(new BadLine(lineNumber, error));
+        output.println(error.toJson().encode());
+      }
+    }
+    for (ReplayedCall call : calls.values()) {
+      if (!call.summarised) {
+        summarise(call, output);
+      }
+    }
+    output.flush();
+    return new Result(lineNumber, calls.size(), bad);
+  }
+
+  private ProtocolError apply(String line, Map<String, ReplayedCall> calls, PrintWriter output) {
+    FrameRead read = reader.read(line);
+    if (read instanceof FrameRead.Refused refused) {
+      return refused.error();
+    }
+    if (!(((FrameRead.Accepted) read).frame() instanceof CallFrame frame)) {
+      return null;
+    }
+    ReplayedCall call = calls.get(frame.callId());
+    if (call == null) {
+      if (!(frame instanceof CallStart)) {
+        return new ProtocolError(ErrorCode.UNKNOWN_CALL, "no call.start seen for call " + frame.callId(),
+            frame.callId(), frame.seq());
+      }
+      call = new ReplayedCall(new CallEngine(frame.callId(), config));
+      calls.put(frame.callId(), call);
+    }
+    switch (call.sequence.check(frame.seq())) {
+      case DUPLICATE -> {
+        if (withAcks) {
+          output.println(ServerMessages.ack(frame.callId(), call.sequence.lastApplied()).encode());
+        }
+        return null;
+      }
+      case GAP -> {
+        return new ProtocolError(ErrorCode.SEQ_GAP, "expected seq " + call.sequence.expected(), frame.callId(),
+            frame.seq(), call.sequence.expected());
+      }
+      default -> {
+      }
+    }
+    if (call.engine.ended()) {
+      return new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended", frame.callId(),
+          frame.seq());
+    }
+    CallEngine.Step step = call.engine.apply(frame);
+    call.sequence.applied(frame.seq());
+    if (withAcks) {
+      output.println(ServerMessages.ack(frame.callId(), frame.seq()).encode());
+    }
+    step.score().ifPresent(score -> output.println(ServerMessages.score(score).encode()));
+    step.prompts().forEach(prompt -> output.println(ServerMessages.prompt(prompt).encode()));
+    if (frame instanceof CallEnd) {
+      summarise(call, output);
+    }
+    return null;
+  }
+
+  private static void summarise(ReplayedCall call, PrintWriter output) {
+    JsonObject summary = ServerMessages.summary(call.engine.summary());
+    output.println(summary.encode());
+    call.summarised = true;
+  }
+
+  private static final class ReplayedCall {
+    private final CallEngine engine;
+    private final SequenceCheck sequence = new SequenceCheck(0);
+    private boolean summarised;
+
+    private ReplayedCall(CallEngine engine) {
+      this.engine = engine;
+    }
+  }
+}
