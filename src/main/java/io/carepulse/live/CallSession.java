@@ -138,24 +138,25 @@ public final class CallSession {
   }
 
   private void apply(CallFrame frame, long receivedNanos) {
-    CallEngine.Step step;
+    CallEngine.Step step = null;
     try {
       step = engine.apply(frame);
     } catch (RuntimeException e) {
       // A core bug must not wedge the call: the client would resend this frame forever. Count it applied, say so.
       LOG.atError().addKeyValue("callId", callId).addKeyValue("seq", frame.seq()).setCause(e)
           .log("scoring core failed on a frame; frame skipped");
-      step = new CallEngine.Step(java.util.Optional.empty(), java.util.List.of());
     }
     sequence.applied(frame.seq());
     // The ack comes last: once a client sees it, everything this frame produced has been sent before it.
-    step.score().ifPresent(score -> {
-      send(ServerMessages.score(score));
-      registry.metrics().frameToScore(System.nanoTime() - receivedNanos);
-    });
-    for (Prompt prompt : step.prompts()) {
-      send(ServerMessages.prompt(prompt));
-      registry.metrics().prompt(prompt.kind().wire());
+    if (step != null) {
+      step.score().ifPresent(score -> {
+        send(ServerMessages.score(score));
+        registry.metrics().frameToScore(System.nanoTime() - receivedNanos);
+      });
+      for (Prompt prompt : step.prompts()) {
+        send(ServerMessages.prompt(prompt));
+        registry.metrics().prompt(prompt.kind().wire());
+      }
     }
     send(ServerMessages.ack(callId, frame.seq()));
     if (frame instanceof CallEnd end) {

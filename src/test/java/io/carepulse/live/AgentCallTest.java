@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -57,7 +56,6 @@ class AgentCallTest extends LiveServiceTest {
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.SECONDS)
-  @Disabled("the scoring core in main is still a stub that never prompts; enable once the real core is merged")
   void angryCustomerGetsNoAcknowledgement_agentIsPromptedToAcknowledgeFeelings() {
     start();
     AgentClient agent = agent("agent-1");
