@@ -369,7 +369,11 @@ final class AgentConnection {
     calls.forEach(session -> settled.add(session.settled()));
     Promise<Void> closed = Promise.promise();
     Future.all(settled).onComplete(done -> {
+      // Frames still buffered are ignored from here (never applied, never acked: the client resends them after
+      // resuming elsewhere). Reading must resume, or the client's close reply is never seen and the close handshake
+      // waits for its timeout.
       closing = true;
+      socket.resume();
       socket.close(CLOSE_GOING_AWAY, "server shutting down").onComplete(v -> closed.complete());
     });
     return closed.future();
