@@ -13,7 +13,9 @@ public enum ErrorCode {
   CALL_ENDED,
   SEQ_GAP,
   RATE_LIMITED,
-  TOO_LARGE;
+  TOO_LARGE,
+  /** v1 addition: a connection may carry a bounded number of open calls; close one or open another connection. */
+  TOO_MANY_CALLS;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

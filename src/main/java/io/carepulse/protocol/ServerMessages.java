@@ -15,6 +15,13 @@ public final class ServerMessages {
   private ServerMessages() {
   }
 
+  /** {@code resume} maps each resumed call to the seq the client should send next. */
+  public static JsonObject welcome(String sessionId, java.util.Map<String, Long> resume) {
+    JsonArray calls = new JsonArray();
+    resume.forEach((callId, nextSeq) -> calls.add(new JsonObject().put("callId", callId).put("nextSeq", nextSeq)));
+    return new JsonObject().put("type", "welcome").put("protocol", 1).put("sessionId", sessionId).put("resume", calls);
+  }
+
   public static JsonObject ack(String callId, long seq) {
     return new JsonObject().put("type", "ack").put("callId", callId).put("seq", seq);
   }

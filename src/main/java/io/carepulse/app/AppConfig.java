@@ -1,0 +1,235 @@
+package io.carepulse.app;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything an operator can configure, in one place: built once at start from an optional JSON file whose keys are the
+ * record's component names, then {@code CAREPULSE_*} environment variables (the key in upper snake case, e.g.
+ * {@code httpPort} → {@code CAREPULSE_HTTP_PORT}), which win. A bad value fails start with one message naming the
+ * setting where it came from.
+ *
+ * <p>Durations are written {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h}, or a bare number of seconds.
+ */
+public record AppConfig(
+    String httpHost,
+    int httpPort,
+    String jwtSecret,
+    String pgUrl,
+    int maxFrameBytes,
+    int framesPerSecond,
+    int frameBurst,
+    int maxCallsPerConnection,
+    Duration resumeWindow,
+    Duration idleTimeout,
+    Duration helloTimeout,
+    int endedCallsKept,
+    LogFormat logFormat,
+    int serverInstances,
+    Duration shutdownGrace) {
+
+  public enum LogFormat { TEXT, JSON }
+
+  /** HS256 wants a key at least as long as the hash (RFC 7518 §3.2): 256 bits. */
+  static final int MIN_SECRET_CHARS = 32;
+
+  private static final Set<String> KEYS = new LinkedHashSet<>(List.of(
+      "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
+      "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
+      "serverInstances", "shutdownGrace"));
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+  public boolean developmentMode() {
+    return jwtSecret == null;
+  }
+
+  public static AppConfig defaults() {
+    return from(new JsonObject(), Map.of());
+  }
+
+  /** Reads the optional file, then the environment. */
+  public static AppConfig load(Path file, Map<String, String> env) {
+    JsonObject json = new JsonObject();
+    String origin = "";
+    if (file != null) {
+      origin = " in " + file;
+      try {
+        json = new JsonObject(Files.readString(file));
+      } catch (IOException e) {
+        throw new Invalid("cannot read config file " + file + ": " + e.getMessage());
+      } catch (DecodeException | ClassCastException e) {
+        throw new Invalid("config file " + file + " is not a JSON object: " + e.getMessage());
+      }
+    }
+    return from(json, env, origin);
+  }
+
+  public static AppConfig from(JsonObject file, Map<String, String> env) {
+    return from(file, env, "");
+  }
+
+  private static AppConfig from(JsonObject file, Map<String, String> env, String fileOrigin) {
+    Set<String> unknown = new TreeSet<>(file.fieldNames());
+    unknown.removeAll(KEYS);
+    if (!unknown.isEmpty()) {
+      throw new Invalid("unknown setting " + String.join(", ", unknown) + fileOrigin + "; known settings: " + String.join(", ", KEYS));
+    }
+    Settings s = new Settings(file, env, fileOrigin);
+    int maxFrameBytes = s.integer("maxFrameBytes", 64 * 1024, 1024, 16 * 1024 * 1024);
+    int framesPerSecond = s.integer("framesPerSecond", 100, 1, 1_000_000);
+    return new AppConfig(
+        s.text("httpHost", "0.0.0.0"),
+        s.integer("httpPort", 8080, 0, 65535),
+        s.secret("jwtSecret"),
+        s.pgUrl("pgUrl"),
+        maxFrameBytes,
+        framesPerSecond,
+        s.integer("frameBurst", 2 * framesPerSecond, 1, 10_000_000),
+        s.integer("maxCallsPerConnection", 16, 1, 10_000),
+        s.duration("resumeWindow", Duration.ofSeconds(120)),
+        s.duration("idleTimeout", Duration.ofSeconds(60)),
+        s.duration("helloTimeout", Duration.ofSeconds(5)),
+        s.integer("endedCallsKept", 10_000, 0, 10_000_000),
+        s.logFormat("logFormat"),
+        s.integer("serverInstances", Runtime.getRuntime().availableProcessors(), 1, 1024),
+        s.duration("shutdownGrace", Duration.ofSeconds(10)));
+  }
+
+  /** {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h} or bare seconds, above 0 and at most a day; null otherwise. */
+  public static Duration parseDuration(String text) {
+    Matcher m = DURATION.matcher(text.trim());
+    if (!m.matches()) {
+      return null;
+    }
+    try {
+      long amount = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2);
+      Duration value = switch (unit) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofSeconds(amount);
+      };
+      return !value.isZero() && value.compareTo(Duration.ofDays(1)) <= 0 ? value : null;
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  /** {@code resumeWindow} → {@code CAREPULSE_RESUME_WINDOW}. */
+  public static String envName(String key) {
+    return "CAREPULSE_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  /** A configuration value that cannot start the service; the message is meant for the operator as is. */
+  public static final class Invalid extends RuntimeException {
+    public Invalid(String message) {
+      super(message);
+    }
+  }
+
+  private record Settings(JsonObject file, Map<String, String> env, String fileOrigin) {
+
+    /** The raw value and where it came from, or null when neither source sets it. */
+    private Raw raw(String key) {
+      String envName = envName(key);
+      String fromEnv = env.get(envName);
+      if (fromEnv != null) {
+        return new Raw(fromEnv.trim(), envName);
+      }
+      Object fromFile = file.getValue(key);
+      return fromFile == null ? null : new Raw(String.valueOf(fromFile).trim(), key + fileOrigin);
+    }
+
+    String text(String key, String fallback) {
+      Raw raw = raw(key);
+      if (raw == null) {
+        return fallback;
+      }
+      if (raw.value.isEmpty()) {
+        throw new Invalid(raw.origin + " must not be empty");
+      }
+      return raw.value;
+    }
+
+    int integer(String key, int fallback, int min, int max) {
+      Raw raw = raw(key);
+      if (raw == null) {
+        return fallback;
+      }
+      try {
+        int value = Integer.parseInt(raw.value);
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below with the allowed range
+      }
+      throw new Invalid(raw.origin + " must be an integer from " + min + " to " + max + ", got '" + raw.value + "'");
+    }
+
+    Duration duration(String key, Duration fallback) {
+      Raw raw = raw(key);
+      if (raw == null) {
+        return fallback;
+      }
+      Duration value = parseDuration(raw.value);
+      if (value == null) {
+        throw new Invalid(raw.origin + " must be a duration above 0 and at most 1 day such as 500ms, 120s, 2m or 1h, got '"
+            + raw.value + "'");
+      }
+      return value;
+    }
+
+    String secret(String key) {
+      Raw raw = raw(key);
+      if (raw == null || raw.value.isEmpty()) {
+        return null;
+      }
+      if (raw.value.length() < MIN_SECRET_CHARS) {
+        throw new Invalid(raw.origin + " must have at least " + MIN_SECRET_CHARS
+            + " characters (HS256 needs a 256-bit key); got " + raw.value.length());
+      }
+      return raw.value;
+    }
+
+    String pgUrl(String key) {
+      Raw raw = raw(key);
+      if (raw == null || raw.value.isEmpty()) {
+        return null;
+      }
+      if (!raw.value.startsWith("postgresql://") && !raw.value.startsWith("postgres://")) {
+        throw new Invalid(raw.origin + " must be a postgresql:// URL");
+      }
+      return raw.value;
+    }
+
+    LogFormat logFormat(String key) {
+      Raw raw = raw(key);
+      if (raw == null) {
+        return LogFormat.TEXT;
+      }
+      return switch (raw.value.toLowerCase(Locale.ROOT)) {
+        case "text" -> LogFormat.TEXT;
+        case "json" -> LogFormat.JSON;
+        default -> throw new Invalid(raw.origin + " must be text or json, got '" + raw.value + "'");
+      };
+    }
+  }
+
+  private record Raw(String value, String origin) {
+  }
+}

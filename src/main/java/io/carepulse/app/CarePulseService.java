@@ -1,0 +1,98 @@
+package io.carepulse.app;
+
+import io.carepulse.auth.JwtAuth;
+import io.carepulse.engine.CoreConfig;
+import io.carepulse.live.AgentGateway;
+import io.carepulse.live.CallRegistry;
+import io.carepulse.ops.CareMetrics;
+import io.carepulse.protocol.AsyncApiDocument;
+import io.carepulse.protocol.FrameReader;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * The running service, wired once: shared, thread-safe parts (config, JWT, frame reader, call registry, metrics) and
+ * one HTTP verticle per event loop. Tests start it exactly as {@code serve} does.
+ */
+public final class CarePulseService {
+
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final String jwtSecret;
+  private final JwtAuth jwt;
+  private final AgentGateway gateway;
+  private final CallRegistry calls;
+  private int port;
+
+  private CarePulseService(Vertx vertx, AppConfig config, String jwtSecret, JwtAuth jwt, AgentGateway gateway,
+                           CallRegistry calls) {
+    this.vertx = vertx;
+    this.config = config;
+    this.jwtSecret = jwtSecret;
+    this.jwt = jwt;
+    this.gateway = gateway;
+    this.calls = calls;
+  }
+
+  public static Future<CarePulseService> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry meters) {
+    String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
+    JwtAuth jwt = JwtAuth.create(vertx, secret);
+    CareMetrics metrics = new CareMetrics(meters);
+    CallRegistry calls = new CallRegistry(vertx, CoreConfig.defaults(), metrics, config.resumeWindow(),
+        config.endedCallsKept());
+    AgentGateway gateway = new AgentGateway(vertx, config, jwt, FrameReader.load(), calls, metrics);
+    AsyncApiDocument asyncApi = AsyncApiDocument.load();
+    CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
+
+    // One instance per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
+    // instances share (with 0 each instance would get its own).
+    java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+          HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
+              meters, asyncApi);
+          instances.add(verticle);
+          return verticle;
+        }, new DeploymentOptions().setInstances(config.serverInstances()))
+        .map(id -> {
+          service.port = instances.get(0).actualPort();
+          for (HttpVerticle instance : instances) {
+            if (instance.actualPort() != service.port) {
+              throw new IllegalStateException("server instances bound different ports");
+            }
+          }
+          return service;
+        });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  /** The secret in use: the configured one, or the one generated for this development run. */
+  public String jwtSecret() {
+    return jwtSecret;
+  }
+
+  public JwtAuth jwt() {
+    return jwt;
+  }
+
+  public CallRegistry calls() {
+    return calls;
+  }
+
+  public AgentGateway gateway() {
+    return gateway;
+  }
+
+  /** Graceful shutdown: /ready turns down, agents finish in-flight frames and get close 1001. */
+  public Future<Void> shutdown() {
+    return gateway.drain();
+  }
+}

@@ -1,0 +1,78 @@
+package io.carepulse.app;
+
+import io.carepulse.live.AgentGateway;
+import io.carepulse.protocol.AsyncApiDocument;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+/**
+ * One HTTP server instance; the service deploys one per event loop, all sharing the port, so connections spread over
+ * every loop. Routes are declared here in one place.
+ */
+final class HttpVerticle extends VerticleBase {
+
+  private final AppConfig config;
+  private final int port;
+  private final AgentGateway gateway;
+  private final PrometheusMeterRegistry meters;
+  private final AsyncApiDocument asyncApi;
+  private HttpServer server;
+
+  HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi) {
+    this.config = config;
+    this.port = port;
+    this.gateway = gateway;
+    this.meters = meters;
+    this.asyncApi = asyncApi;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.get("/v1/agent").handler(gateway::handle);
+    router.get("/health").handler(HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())));
+    router.get("/ready").handler(HealthCheckHandler.create(vertx)
+        .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK())));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
+    router.get("/v1/asyncapi.yaml").handler(this::asyncApiYaml);
+    // Both paths: the brief's, and the one the document's relative "./schemas/..." references resolve to.
+    router.get("/v1/asyncapi/schemas/:name").handler(this::schema);
+    router.get("/v1/schemas/:name").handler(this::schema);
+
+    // Frames above the protocol limit reach the gateway, which answers too_large then closes 1009. The transport's
+    // hard limit only bounds what a hostile frame costs in memory: above it Netty closes with 1009 itself, and a
+    // client still uploading may see the TCP reset (1006) before that close frame.
+    int hardLimit = (int) Math.min(Integer.MAX_VALUE, config.maxFrameBytes() * 16L);
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.httpHost())
+        .setPort(port)
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setMaxWebSocketFrameSize(hardLimit)
+        .setMaxWebSocketMessageSize(hardLimit);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+
+  private void asyncApiYaml(RoutingContext ctx) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(asyncApi.yaml());
+  }
+
+  private void schema(RoutingContext ctx) {
+    asyncApi.schema(ctx.pathParam("name")).ifPresentOrElse(
+        text -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/schema+json").end(text),
+        () -> ctx.response().setStatusCode(404).end());
+  }
+}

@@ -1,0 +1,269 @@
+package io.carepulse.live;
+
+import io.carepulse.coach.Prompt;
+import io.carepulse.engine.CallEngine;
+import io.carepulse.engine.CallSummary;
+import io.carepulse.protocol.CallEnd;
+import io.carepulse.protocol.CallFrame;
+import io.carepulse.protocol.CallStart;
+import io.carepulse.protocol.ErrorCode;
+import io.carepulse.protocol.ProtocolError;
+import io.carepulse.protocol.SequenceCheck;
+import io.carepulse.protocol.ServerMessages;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live call. Its state is owned by the event loop it was started on and is only touched there, so it needs no
+ * locks: code on another event loop (a reconnecting agent, a supervisor's whisper) hops here with {@link #onOwner} or
+ * {@link #execute}. Only {@link #callId()} and {@link #agentId()} may be read from anywhere.
+ */
+public final class CallSession {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
+  /** Whispers held for an agent who is reconnecting; more than this and the oldest are dropped. */
+  private static final int MAX_HELD_WHISPERS = 16;
+
+  private final String callId;
+  private final String agentId;
+  private final Context context;
+  private final CallRegistry registry;
+  private final CallStart start;
+  private final CallEngine engine;
+  private final SequenceCheck sequence = new SequenceCheck(0);
+  private final ArrayDeque<JsonObject> heldWhispers = new ArrayDeque<>();
+
+  private AgentConnection agent;
+  private long resumeTimer = -1;
+  private boolean ended;
+
+  CallSession(CallStart start, String agentId, Context context, CallRegistry registry) {
+    this.callId = start.callId();
+    this.agentId = agentId;
+    this.context = context;
+    this.registry = registry;
+    this.start = start;
+    this.engine = new CallEngine(callId, registry.coreConfig());
+  }
+
+  public String callId() {
+    return callId;
+  }
+
+  public String agentId() {
+    return agentId;
+  }
+
+  String teamId() {
+    return start.teamId();
+  }
+
+  /** Runs {@code work} on this call's event loop, inline when already there, so frames keep their order. */
+  void execute(Runnable work) {
+    if (Vertx.currentContext() == context) {
+      work.run();
+    } else {
+      context.runOnContext(v -> work.run());
+    }
+  }
+
+  /** Runs {@code work} on this call's event loop and completes the result on the caller's context. */
+  <T> Future<T> onOwner(Supplier<T> work) {
+    Context caller = Vertx.currentContext();
+    if (caller == context) {
+      try {
+        return Future.succeededFuture(work.get());
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> {
+      T result;
+      try {
+        result = work.get();
+      } catch (RuntimeException e) {
+        backOn(caller, () -> promise.fail(e));
+        return;
+      }
+      backOn(caller, () -> promise.complete(result));
+    });
+    return promise.future();
+  }
+
+  private static void backOn(Context caller, Runnable work) {
+    if (caller == null) {
+      work.run();
+    } else {
+      caller.runOnContext(v -> work.run());
+    }
+  }
+
+  // ---- everything below runs on the owner event loop
+
+  /** One call frame from the owning agent; {@code receivedNanos} is when the gateway had its text. */
+  void receive(CallFrame frame, AgentConnection from, long receivedNanos) {
+    if (ended) {
+      from.answerForEnded(frame, sequence.lastApplied());
+      return;
+    }
+    if (agent != from) {
+      // The latest connection of the owning agent carries the call, even without an explicit resume.
+      attach(from);
+      deliverHeldWhispers();
+    }
+    if (frame instanceof CallStart again && sequence.lastApplied() > 0) {
+      if (again.equals(start)) {
+        send(ServerMessages.ack(callId, sequence.lastApplied()));
+      } else {
+        error(new ProtocolError(ErrorCode.CALL_EXISTS,
+            "call " + callId + " already started with a different call.start", callId, frame.seq()));
+      }
+      return;
+    }
+    switch (sequence.check(frame.seq())) {
+      case DUPLICATE -> send(ServerMessages.ack(callId, sequence.lastApplied()));
+      case GAP -> error(new ProtocolError(ErrorCode.SEQ_GAP, "expected seq " + sequence.expected(), callId,
+          frame.seq(), sequence.expected()));
+      case APPLY -> apply(frame, receivedNanos);
+    }
+  }
+
+  private void apply(CallFrame frame, long receivedNanos) {
+    CallEngine.Step step = null;
+    try {
+      step = engine.apply(frame);
+    } catch (RuntimeException e) {
+      // A core bug must not wedge the call: the client would resend this frame forever. Count it applied, say so.
+      LOG.atError().addKeyValue("callId", callId).addKeyValue("seq", frame.seq()).setCause(e)
+          .log("scoring core failed on a frame; frame skipped");
+    }
+    sequence.applied(frame.seq());
+    // The ack comes last: once a client sees it, everything this frame produced has been sent before it.
+    if (step != null) {
+      step.score().ifPresent(score -> {
+        send(ServerMessages.score(score));
+        registry.metrics().frameToScore(System.nanoTime() - receivedNanos);
+      });
+      for (Prompt prompt : step.prompts()) {
+        send(ServerMessages.prompt(prompt));
+        registry.metrics().prompt(prompt.kind().wire());
+      }
+    }
+    send(ServerMessages.ack(callId, frame.seq()));
+    if (frame instanceof CallEnd end) {
+      finish(end.reason() == null ? "ended" : end.reason());
+    }
+  }
+
+  /** Makes {@code connection} the one that carries this call; returns the seq the client should send next, or null if the call has ended. */
+  Long attach(AgentConnection connection) {
+    if (ended) {
+      return null;
+    }
+    if (connection.gone()) {
+      return sequence.expected();
+    }
+    if (agent != null && agent != connection) {
+      agent.release(this);
+    }
+    agent = connection;
+    connection.carry(this);
+    if (connection.gone()) {
+      // It closed while we attached and may have missed this call when handing its calls back: do it ourselves.
+      detach(connection);
+      return sequence.expected();
+    }
+    if (resumeTimer >= 0) {
+      registry.vertx().cancelTimer(resumeTimer);
+      resumeTimer = -1;
+      LOG.atInfo().addKeyValue("callId", callId).log("call resumed");
+    }
+    return sequence.expected();
+  }
+
+  /** Delivers whispers held while the agent was away; called once the resumed session has its welcome. */
+  void deliverHeldWhispers() {
+    while (agent != null && !heldWhispers.isEmpty()) {
+      send(heldWhispers.poll());
+    }
+  }
+
+  /** The connection went away: keep the call open for the resume window, then end it as disconnected. */
+  void detach(AgentConnection connection) {
+    if (ended || agent != connection) {
+      return;
+    }
+    agent = null;
+    if (resumeTimer < 0) {
+      resumeTimer = registry.vertx().setTimer(registry.resumeWindow().toMillis(), id -> {
+        resumeTimer = -1;
+        if (agent == null && !ended) {
+          finish(EndedCall.DISCONNECTED);
+        }
+      });
+    }
+  }
+
+  WhisperOutcome whisper(String from, String text) {
+    if (ended) {
+      return WhisperOutcome.NO_LIVE_CALL;
+    }
+    JsonObject message = ServerMessages.whisper(callId, from, text);
+    if (agent != null) {
+      send(message);
+      return WhisperOutcome.DELIVERED;
+    }
+    if (heldWhispers.size() == MAX_HELD_WHISPERS) {
+      heldWhispers.poll();
+    }
+    heldWhispers.add(message);
+    return WhisperOutcome.HELD;
+  }
+
+  /** The last applied seq, read on the owner loop. */
+  Future<Long> lastApplied() {
+    return onOwner(sequence::lastApplied);
+  }
+
+  /** A barrier for graceful shutdown: completes once every frame queued for this call before it has been applied. */
+  Future<Void> settled() {
+    return onOwner(() -> null);
+  }
+
+  private void finish(String reason) {
+    ended = true;
+    if (resumeTimer >= 0) {
+      registry.vertx().cancelTimer(resumeTimer);
+      resumeTimer = -1;
+    }
+    CallSummary summary = engine.summary();
+    registry.ended(this, new EndedCall(callId, agentId, start.teamId(), sequence.lastApplied(), reason, summary,
+        Instant.now()));
+    if (agent != null) {
+      agent.release(this);
+    }
+    heldWhispers.clear();
+    LOG.atInfo().addKeyValue("callId", callId).addKeyValue("reason", reason)
+        .addKeyValue("callScore", summary.callScore()).log("call ended");
+  }
+
+  private void error(ProtocolError error) {
+    registry.metrics().error(error.code());
+    send(error.toJson());
+  }
+
+  private void send(JsonObject message) {
+    if (agent != null) {
+      agent.send(message);
+    }
+  }
+}

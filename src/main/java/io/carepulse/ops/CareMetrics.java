@@ -1,0 +1,65 @@
+package io.carepulse.ops;
+
+import io.carepulse.protocol.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The product's own meters, scraped at /metrics beside Vert.x's: active calls, frames in by type, errors by code,
+ * prompts by kind, and the frame-to-score time (from the moment the gateway has the frame's text until its score
+ * was written to the socket). Meters are looked up once per tag value and cached, so the hot path only increments.
+ */
+public final class CareMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<String, Counter> framesIn = new ConcurrentHashMap<>();
+  private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+  private final Map<String, Counter> prompts = new ConcurrentHashMap<>();
+  private final Timer frameToScore;
+
+  public CareMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    // Buckets around the budget that matters: a score must be back before the next sentence (well under 100 ms).
+    frameToScore = Timer.builder("carepulse.frame.to.score")
+        .description("time from receiving a frame to sending its score")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(50_000))
+        .maximumExpectedValue(Duration.ofSeconds(1))
+        .register(registry);
+  }
+
+  /** Binds the active-calls gauge to whatever counts the calls open now. */
+  public void activeCalls(Supplier<Number> count) {
+    Gauge.builder("carepulse.calls.active", count).description("calls open now").register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public void frameIn(String type) {
+    framesIn.computeIfAbsent(type, t -> Counter.builder("carepulse.frames.in").tag("type", t)
+        .description("valid frames received, by type").register(registry)).increment();
+  }
+
+  public void error(ErrorCode code) {
+    errors.computeIfAbsent(code.wire(), c -> Counter.builder("carepulse.errors").tag("code", c)
+        .description("error frames sent, by code").register(registry)).increment();
+  }
+
+  public void prompt(String kind) {
+    prompts.computeIfAbsent(kind, k -> Counter.builder("carepulse.prompts").tag("kind", k)
+        .description("coaching prompts sent, by kind").register(registry)).increment();
+  }
+
+  public void frameToScore(long nanos) {
+    frameToScore.record(nanos, TimeUnit.NANOSECONDS);
+  }
+}

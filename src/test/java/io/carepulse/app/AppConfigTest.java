@@ -1,0 +1,102 @@
+package io.carepulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+
+  private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+  @Test
+  void defaultsNeedNothing() {
+    AppConfig config = AppConfig.defaults();
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+    assertThat(config.developmentMode()).isTrue();
+    assertThat(config.pgUrl()).isNull();
+    assertThat(config.maxFrameBytes()).isEqualTo(65536);
+    assertThat(config.resumeWindow()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(config.helloTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
+    assertThat(config.frameBurst()).isEqualTo(2 * config.framesPerSecond());
+  }
+
+  @Test
+  void environmentOverridesTheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("carepulse.json");
+    Files.writeString(file, new JsonObject().put("httpPort", 9000).put("resumeWindow", "30s").put("logFormat", "json").encode());
+    AppConfig config = AppConfig.load(file, Map.of("CAREPULSE_HTTP_PORT", "9100", "CAREPULSE_JWT_SECRET", SECRET,
+        "CAREPULSE_PG_URL", "postgresql://localhost/carepulse", "CAREPULSE_IDLE_TIMEOUT", "500ms"));
+    assertThat(config.httpPort()).isEqualTo(9100);
+    assertThat(config.resumeWindow()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.idleTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
+    assertThat(config.jwtSecret()).isEqualTo(SECRET);
+    assertThat(config.developmentMode()).isFalse();
+    assertThat(config.pgUrl()).isEqualTo("postgresql://localhost/carepulse");
+  }
+
+  @Test
+  void envNamesAreUpperSnakeOfTheKeys() {
+    assertThat(AppConfig.envName("httpPort")).isEqualTo("CAREPULSE_HTTP_PORT");
+    assertThat(AppConfig.envName("maxCallsPerConnection")).isEqualTo("CAREPULSE_MAX_CALLS_PER_CONNECTION");
+  }
+
+  @Test
+  void badPortNamesTheVariable() {
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_HTTP_PORT", "eighty")))
+        .isInstanceOf(AppConfig.Invalid.class)
+        .hasMessage("CAREPULSE_HTTP_PORT must be an integer from 0 to 65535, got 'eighty'");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_HTTP_PORT", "70000")))
+        .hasMessageStartingWith("CAREPULSE_HTTP_PORT must be an integer");
+  }
+
+  @Test
+  void badValueInTheFileNamesTheKeyAndTheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("c.json");
+    Files.writeString(file, "{\"resumeWindow\":\"soon\"}");
+    assertThatThrownBy(() -> AppConfig.load(file, Map.of()))
+        .hasMessageStartingWith("resumeWindow in " + file + " must be a duration");
+  }
+
+  @Test
+  void shortSecretIsRefused() {
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_JWT_SECRET", "short")))
+        .hasMessageStartingWith("CAREPULSE_JWT_SECRET must have at least 32 characters");
+  }
+
+  @Test
+  void otherBadValues() {
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_LOG_FORMAT", "xml")))
+        .hasMessage("CAREPULSE_LOG_FORMAT must be text or json, got 'xml'");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_PG_URL", "mysql://x")))
+        .hasMessage("CAREPULSE_PG_URL must be a postgresql:// URL");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_RESUME_WINDOW", "0s")))
+        .hasMessageStartingWith("CAREPULSE_RESUME_WINDOW must be a duration");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_MAX_FRAME_BYTES", "10")))
+        .hasMessageStartingWith("CAREPULSE_MAX_FRAME_BYTES must be an integer from 1024");
+  }
+
+  @Test
+  void unknownKeyInTheFileIsATypo() {
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("htpPort", 1), Map.of()))
+        .hasMessageStartingWith("unknown setting htpPort");
+  }
+
+  @Test
+  void unreadableOrNonObjectFile(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> AppConfig.load(dir.resolve("missing.json"), Map.of()))
+        .hasMessageStartingWith("cannot read config file");
+    Path file = dir.resolve("array.json");
+    Files.writeString(file, "[1]");
+    assertThatThrownBy(() -> AppConfig.load(file, Map.of())).hasMessageContaining("is not a JSON object");
+  }
+}
