@@ -15,7 +15,6 @@ WORKDIR /app
 COPY --from=build /src/target/carepulse.jar /app/carepulse.jar
 USER carepulse
 EXPOSE 8080
-ENV CAREPULSE_HTTP_HOST=0.0.0.0
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/health || exit 1
 # exec so the JVM is PID 1 and receives SIGTERM: agents then get close 1001 and resume elsewhere.
