@@ -4,6 +4,7 @@ import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.CallRegistry;
+import io.carepulse.live.TeamSettings;
 import io.carepulse.ops.CareMetrics;
 import io.carepulse.protocol.AsyncApiDocument;
 import io.carepulse.protocol.FrameReader;
@@ -40,7 +41,7 @@ public final class CarePulseService {
     String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
     JwtAuth jwt = JwtAuth.create(vertx, secret);
     CareMetrics metrics = new CareMetrics(meters);
-    CallRegistry calls = new CallRegistry(vertx, CoreConfig.defaults(), metrics, config.resumeWindow(),
+    CallRegistry calls = new CallRegistry(vertx, TeamSettings.everyone(CoreConfig.defaults()), metrics, config.resumeWindow(),
         config.endedCallsKept());
     AgentGateway gateway = new AgentGateway(vertx, config, jwt, FrameReader.load(), calls, metrics);
     AsyncApiDocument asyncApi = AsyncApiDocument.load();

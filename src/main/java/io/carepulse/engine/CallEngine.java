@@ -42,7 +42,7 @@ public final class CallEngine {
     if (frame instanceof PromptFeedback feedback) {
       coach.feedback(feedback);
       scorer.observe(frame);
-      return new Step(Optional.empty(), List.of(), List.of());
+      return Step.NOTHING;
     }
     Observations observations = scorer.observe(frame);
     List<Prompt> prompts = ended || frame instanceof CallEnd ? List.of() : coach.coach(observations, scorer);
@@ -90,6 +90,10 @@ public final class CallEngine {
 
   /** The output of one frame. */
   public record Step(Optional<ScoreUpdate> score, List<Prompt> prompts, List<Signal> signals) {
+
+    /** A frame that produced nothing to send. */
+    public static final Step NOTHING = new Step(Optional.empty(), List.of(), List.of());
+
     public Step {
       prompts = List.copyOf(prompts);
       signals = List.copyOf(signals);

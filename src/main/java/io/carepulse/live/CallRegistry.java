@@ -1,15 +1,18 @@
 package io.carepulse.live;
 
-import io.carepulse.engine.CoreConfig;
 import io.carepulse.ops.CareMetrics;
 import io.carepulse.protocol.CallStart;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every live call of this process by id, reachable from any event loop — a reconnecting agent may land on another
@@ -18,20 +21,35 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class CallRegistry {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CallRegistry.class);
+
   private final Vertx vertx;
-  private final CoreConfig coreConfig;
+  private final TeamSettings teamSettings;
+  private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile AckGate ackGate = AckGate.IMMEDIATE;
   private final CareMetrics metrics;
   private final Duration resumeWindow;
   private final ConcurrentMap<String, CallSession> live = new ConcurrentHashMap<>();
   private final EndedCalls ended;
 
-  public CallRegistry(Vertx vertx, CoreConfig coreConfig, CareMetrics metrics, Duration resumeWindow, int endedCallsKept) {
+  public CallRegistry(Vertx vertx, TeamSettings teamSettings, CareMetrics metrics, Duration resumeWindow,
+                      int endedCallsKept) {
     this.vertx = vertx;
-    this.coreConfig = coreConfig;
+    this.teamSettings = teamSettings;
     this.metrics = metrics;
     this.resumeWindow = resumeWindow;
     this.ended = new EndedCalls(endedCallsKept);
     metrics.activeCalls(live::size);
+  }
+
+  /** Adds a listener for every call's events; wire listeners before the service takes calls. */
+  public void addListener(CallListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Sets when applied frames may be acknowledged (a durable store holds acks until persisted). */
+  public void ackGate(AckGate gate) {
+    this.ackGate = gate;
   }
 
   public Optional<CallSession> find(String callId) {
@@ -78,8 +96,23 @@ public final class CallRegistry {
     return vertx;
   }
 
-  CoreConfig coreConfig() {
-    return coreConfig;
+  TeamSettings teamSettings() {
+    return teamSettings;
+  }
+
+  AckGate ackGate() {
+    return ackGate;
+  }
+
+  /** Tells every listener; a failing listener is logged and never disturbs the call or the other listeners. */
+  void publish(CallEvent event) {
+    for (CallListener listener : listeners) {
+      try {
+        listener.on(event);
+      } catch (RuntimeException e) {
+        LOG.atError().addKeyValue("callId", event.callId()).setCause(e).log("call listener failed");
+      }
+    }
   }
 
   CareMetrics metrics() {

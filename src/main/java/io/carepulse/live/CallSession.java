@@ -37,6 +37,7 @@ public final class CallSession {
   private final Context context;
   private final CallRegistry registry;
   private final CallStart start;
+  private final CallInfo info;
   private final CallEngine engine;
   private final SequenceCheck sequence = new SequenceCheck(0);
   private final ArrayDeque<JsonObject> heldWhispers = new ArrayDeque<>();
@@ -51,7 +52,8 @@ public final class CallSession {
     this.context = context;
     this.registry = registry;
     this.start = start;
-    this.engine = new CallEngine(callId, registry.coreConfig());
+    this.info = new CallInfo(callId, agentId, start.teamId(), start);
+    this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()));
   }
 
   public String callId() {
@@ -138,7 +140,7 @@ public final class CallSession {
   }
 
   private void apply(CallFrame frame, long receivedNanos) {
-    CallEngine.Step step = null;
+    CallEngine.Step step = CallEngine.Step.NOTHING;
     try {
       step = engine.apply(frame);
     } catch (RuntimeException e) {
@@ -147,18 +149,22 @@ public final class CallSession {
           .log("scoring core failed on a frame; frame skipped");
     }
     sequence.applied(frame.seq());
-    // The ack comes last: once a client sees it, everything this frame produced has been sent before it.
-    if (step != null) {
-      step.score().ifPresent(score -> {
-        send(ServerMessages.score(score));
-        registry.metrics().frameToScore(System.nanoTime() - receivedNanos);
-      });
-      for (Prompt prompt : step.prompts()) {
-        send(ServerMessages.prompt(prompt));
-        registry.metrics().prompt(prompt.kind().wire());
-      }
+    step.score().ifPresent(score -> {
+      send(ServerMessages.score(score));
+      registry.metrics().frameToScore(System.nanoTime() - receivedNanos);
+    });
+    for (Prompt prompt : step.prompts()) {
+      send(ServerMessages.prompt(prompt));
+      registry.metrics().prompt(prompt.kind().wire());
     }
-    send(ServerMessages.ack(callId, frame.seq()));
+    Instant now = Instant.now();
+    if (frame instanceof CallStart) {
+      registry.publish(new CallEvent.Started(info, now));
+    }
+    CallEvent.Applied applied = new CallEvent.Applied(info, frame, step, now);
+    registry.publish(applied);
+    // The ack comes last: once a client sees it, everything this frame produced has been sent before it.
+    registry.ackGate().release(applied, () -> send(ServerMessages.ack(callId, frame.seq())));
     if (frame instanceof CallEnd end) {
       finish(end.reason() == null ? "ended" : end.reason());
     }
@@ -218,15 +224,19 @@ public final class CallSession {
       return WhisperOutcome.NO_LIVE_CALL;
     }
     JsonObject message = ServerMessages.whisper(callId, from, text);
+    WhisperOutcome outcome;
     if (agent != null) {
       send(message);
-      return WhisperOutcome.DELIVERED;
+      outcome = WhisperOutcome.DELIVERED;
+    } else {
+      if (heldWhispers.size() == MAX_HELD_WHISPERS) {
+        heldWhispers.poll();
+      }
+      heldWhispers.add(message);
+      outcome = WhisperOutcome.HELD;
     }
-    if (heldWhispers.size() == MAX_HELD_WHISPERS) {
-      heldWhispers.poll();
-    }
-    heldWhispers.add(message);
-    return WhisperOutcome.HELD;
+    registry.publish(new CallEvent.Whispered(info, from, text, outcome, Instant.now()));
+    return outcome;
   }
 
   /** The last applied seq, read on the owner loop. */
@@ -246,8 +256,10 @@ public final class CallSession {
       resumeTimer = -1;
     }
     CallSummary summary = engine.summary();
-    registry.ended(this, new EndedCall(callId, agentId, start.teamId(), sequence.lastApplied(), reason, summary,
-        Instant.now()));
+    EndedCall endedCall = new EndedCall(callId, agentId, start.teamId(), sequence.lastApplied(), reason, summary,
+        Instant.now());
+    registry.ended(this, endedCall);
+    registry.publish(new CallEvent.Ended(info, endedCall));
     if (agent != null) {
       agent.release(this);
     }
