@@ -176,19 +176,10 @@ public final class CallScorer {
     return conversation;
   }
 
-  public boolean customerNameKnown() {
-    return !conversation.customerNameTokens().isEmpty();
-  }
 
   public boolean nameUsed() {
     return personal.nameUsed();
   }
 
-  public boolean onHold() {
-    return responsiveness.onHold();
-  }
 
-  public String modelId() {
-    return model.id();
-  }
 }

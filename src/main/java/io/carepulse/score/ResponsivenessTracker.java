@@ -133,8 +133,4 @@ final class ResponsivenessTracker {
       out.signal(Signal.Kind.DEAD_AIR, silent);
     }
   }
-
-  boolean onHold() {
-    return onHold;
-  }
 }
