@@ -8,6 +8,10 @@ import io.carepulse.live.TeamSettings;
 import io.carepulse.ops.CareMetrics;
 import io.carepulse.protocol.AsyncApiDocument;
 import io.carepulse.protocol.FrameReader;
+import io.carepulse.privacy.Redactor;
+import io.carepulse.store.CallJournal;
+import io.carepulse.store.CarePulseStore;
+import io.carepulse.store.InMemoryStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -25,6 +29,8 @@ public final class CarePulseService {
   private final JwtAuth jwt;
   private final AgentGateway gateway;
   private final CallRegistry calls;
+  private CarePulseStore store;
+  private CallJournal journal;
   private int port;
 
   private CarePulseService(Vertx vertx, AppConfig config, String jwtSecret, JwtAuth jwt, AgentGateway gateway,
@@ -46,6 +52,12 @@ public final class CarePulseService {
     AgentGateway gateway = new AgentGateway(vertx, config, jwt, FrameReader.load(), calls, metrics);
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
+
+    // ---- history: the store and the journal that feeds it from live calls (REST issue)
+    service.store = new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000);
+    service.journal = new CallJournal(vertx, service.store, Redactor.standard(), java.time.Duration.ofMillis(50),
+        100_000, 1_000).start();
+    calls.addListener(service.journal);
 
     // One instance per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
     // instances share (with 0 each instance would get its own).
@@ -90,6 +102,14 @@ public final class CarePulseService {
 
   public AgentGateway gateway() {
     return gateway;
+  }
+
+  public CarePulseStore store() {
+    return store;
+  }
+
+  public CallJournal journal() {
+    return journal;
   }
 
   /** Graceful shutdown: /ready turns down, agents finish in-flight frames and get close 1001. */
