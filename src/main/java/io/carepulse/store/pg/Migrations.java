@@ -62,7 +62,8 @@ public final class Migrations {
   /** Applies what is missing; completes with the versions this call applied (empty when already up to date). */
   public Future<List<Integer>> apply(Pool pool) {
     return pool.withTransaction(conn -> conn.query(SqlQueries.MIGRATION_LOCK).execute()
-        .compose(locked -> conn.query(SqlQueries.CREATE_SCHEMA_VERSION).execute())
+        .compose(locked -> conn.query(SqlQueries.QUIET_NOTICES).execute())
+        .compose(quiet -> conn.query(SqlQueries.CREATE_SCHEMA_VERSION).execute())
         .compose(created -> conn.query(SqlQueries.APPLIED_MIGRATIONS).execute())
         .compose(rows -> {
           Map<Integer, String> applied = new HashMap<>();

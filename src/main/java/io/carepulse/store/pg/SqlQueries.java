@@ -17,6 +17,9 @@ final class SqlQueries {
   static final String MIGRATION_LOCK =
       "SELECT pg_advisory_xact_lock(hashtext('carepulse.migrations:' || current_schema()))";
 
+  /** Else every start logs "relation schema_version already exists, skipping" as a warning. */
+  static final String QUIET_NOTICES = "SET LOCAL client_min_messages = warning";
+
   static final String CREATE_SCHEMA_VERSION = """
       CREATE TABLE IF NOT EXISTS schema_version (
         version      integer PRIMARY KEY,
