@@ -11,7 +11,14 @@ import io.carepulse.protocol.FrameReader;
 import io.carepulse.privacy.Redactor;
 import io.carepulse.store.CallJournal;
 import io.carepulse.store.CarePulseStore;
+import io.carepulse.store.HistoryRecovery;
 import io.carepulse.store.InMemoryStore;
+import io.carepulse.store.TranscriptRetention;
+import io.carepulse.store.pg.Migrations;
+import io.carepulse.store.pg.PgStore;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -30,6 +37,7 @@ public final class CarePulseService {
   private final AgentGateway gateway;
   private final CallRegistry calls;
   private CarePulseStore store;
+  private TranscriptRetention retention;
   private CallJournal journal;
   private int port;
 
@@ -49,22 +57,55 @@ public final class CarePulseService {
     CareMetrics metrics = new CareMetrics(meters);
     CallRegistry calls = new CallRegistry(vertx, TeamSettings.everyone(CoreConfig.defaults()), metrics, config.resumeWindow(),
         config.endedCallsKept());
-    AgentGateway gateway = new AgentGateway(vertx, config, jwt, FrameReader.load(), calls, metrics);
+    FrameReader reader = FrameReader.load();
+    AgentGateway gateway = new AgentGateway(vertx, config, jwt, reader, calls, metrics);
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
+    return service.openHistory(reader, metrics).compose(v -> service.deploy(meters, asyncApi));
+  }
 
-    // ---- history: the store and the journal that feeds it from live calls (REST issue)
-    service.store = new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000);
-    service.journal = new CallJournal(vertx, service.store, Redactor.standard(), java.time.Duration.ofMillis(50),
-        100_000, 1_000).start();
-    calls.addListener(service.journal);
+  /**
+   * History: the store and the journal that feeds it from live calls. In memory by default; with a PostgreSQL URL,
+   * the schema is migrated first, acks wait until frames are persisted, calls survive a restart, and transcripts are
+   * purged after the retention period (docs/persistence.md).
+   */
+  private Future<Void> openHistory(FrameReader reader, CareMetrics metrics) {
+    if (config.pgUrl() == null) {
+      store = new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000);
+      journal = CallJournal.dropping(vertx, store, Redactor.standard(), config.journalFlushInterval(),
+          config.journalQueueBound(), config.journalBatchSize()).start();
+      calls.addListener(journal);
+      return Future.succeededFuture();
+    }
+    Pool pool = PgStore.pool(vertx, config.pgUrl(), config.pgPoolSize());
+    return Migrations.load(vertx).compose(migrations -> migrations.apply(pool))
+        .recover(e -> pool.close().transform(closed -> Future.failedFuture(
+            new IllegalStateException("PostgreSQL at CAREPULSE_PG_URL is not usable: " + e.getMessage(), e))))
+        .map(applied -> {
+          PgStore pg = new PgStore(pool);
+          store = pg;
+          journal = CallJournal.durable(vertx, pg, Redactor.standard(), config.journalFlushInterval(),
+              config.journalQueueBound(), config.journalBatchSize()).persistLatency(metrics.persistLatency()).start();
+          calls.addListener(journal);
+          calls.ackGate(journal.persistedAcks());
+          calls.recovery(new HistoryRecovery(pg, reader, () -> journal.health().storeUp()));
+          metrics.journal(() -> journal.health().pendingFrames(), () -> journal.health().storeUp() ? 1 : 0);
+          if (config.retentionDays() > 0) {
+            retention = new TranscriptRetention(vertx, pg, Duration.ofDays(config.retentionDays()), Duration.ofHours(1),
+                Clock.systemUTC()).start();
+          }
+          return null;
+        });
+  }
 
+  private Future<CarePulseService> deploy(PrometheusMeterRegistry meters, AsyncApiDocument asyncApi) {
+    CarePulseService service = this;
     // One instance per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
     // instances share (with 0 each instance would get its own).
     java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
-              meters, asyncApi);
+              meters, asyncApi, journal::health);
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.serverInstances()))
@@ -112,8 +153,16 @@ public final class CarePulseService {
     return journal;
   }
 
-  /** Graceful shutdown: /ready turns down, agents finish in-flight frames and get close 1001. */
+  /**
+   * Graceful shutdown: /ready turns down, agents finish in-flight frames and get close 1001, then the journal writes
+   * what is queued (with PostgreSQL down it cannot: those frames were never acked, and their clients resend them).
+   */
   public Future<Void> shutdown() {
-    return gateway.drain();
+    return gateway.drain().transform(drained -> {
+      if (retention != null) {
+        retention.stop();
+      }
+      return journal.stop();
+    }).transform(written -> store instanceof PgStore pg ? pg.close() : Future.succeededFuture());
   }
 }

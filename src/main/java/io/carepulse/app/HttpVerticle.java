@@ -2,6 +2,9 @@ package io.carepulse.app;
 
 import io.carepulse.live.AgentGateway;
 import io.carepulse.protocol.AsyncApiDocument;
+import io.carepulse.store.CallJournal;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,14 +28,17 @@ final class HttpVerticle extends VerticleBase {
   private final AgentGateway gateway;
   private final PrometheusMeterRegistry meters;
   private final AsyncApiDocument asyncApi;
+  private final Supplier<CallJournal.Health> history;
   private HttpServer server;
 
-  HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi) {
+  HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi,
+               Supplier<CallJournal.Health> history) {
     this.config = config;
     this.port = port;
     this.gateway = gateway;
     this.meters = meters;
     this.asyncApi = asyncApi;
+    this.history = history;
   }
 
   @Override
@@ -41,7 +47,8 @@ final class HttpVerticle extends VerticleBase {
     router.get("/v1/agent").handler(gateway::handle);
     router.get("/health").handler(HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())));
     router.get("/ready").handler(HealthCheckHandler.create(vertx)
-        .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK())));
+        .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK()))
+        .register("history", p -> p.complete(historyStatus())));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     router.get("/v1/asyncapi.yaml").handler(this::asyncApiYaml);
     // Both paths: the brief's, and the one the document's relative "./schemas/..." references resolve to.
@@ -60,6 +67,24 @@ final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(hardLimit)
         .setMaxWebSocketMessageSize(hardLimit);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  /**
+   * A history store outage degrades history, never the live call: /ready stays 200 (the check's data says
+   * {@code degraded} and why) so load balancers keep sending resumes and live frames here; it turns 503 only once the
+   * queue in front of the store is full and new frames are being refused anyway.
+   */
+  private Status historyStatus() {
+    CallJournal.Health health = history.get();
+    if (health.storeUp()) {
+      return Status.OK();
+    }
+    JsonObject data = new JsonObject()
+        .put("state", health.full() ? "full" : "degraded")
+        .put("reason", "history store unavailable since " + health.failingSince() + ": " + health.lastError())
+        .put("pendingFrames", health.pendingFrames())
+        .put("queueBound", health.bound());
+    return health.full() ? Status.KO(data) : Status.OK(data);
   }
 
   int actualPort() {

@@ -12,4 +12,20 @@ public interface AckGate {
 
   /** Runs {@code ack} on the call's event loop once the frame may be acknowledged. */
   void release(CallEvent.Applied applied, Runnable ack);
+
+  /**
+   * Runs {@code ack} — the answer to a resent frame that was already applied — no earlier than every ack released
+   * before it: it names the last applied seq, which with a durable store may not be persisted yet.
+   */
+  default void repeat(Runnable ack) {
+    ack.run();
+  }
+
+  /**
+   * Whether a new frame may be applied now. A durable store's gate says no while its bounded queue is full; the frame
+   * is then refused with {@code store_unavailable} rather than applied and lost (PROTOCOL-v1: nothing acked is lost).
+   */
+  default boolean accepting() {
+    return true;
+  }
 }

@@ -223,8 +223,41 @@ final class AgentConnection {
     });
   }
 
-  /** Answers a hello: a welcome listing, per requested call this agent may resume, the seq to send next. */
+  /**
+   * Answers a hello: a welcome listing, per requested call this agent may resume, the seq to send next. Calls this
+   * process does not know are looked up in history first (after a restart); reading pauses meanwhile, so frames that
+   * follow the hello wait for the answer.
+   */
   private void resume(Hello hello) {
+    List<String> unknown = new ArrayList<>();
+    for (Hello.ResumeRequest request : hello.resume()) {
+      if (gateway.calls().find(request.callId()).isEmpty()
+          && gateway.calls().endedCalls().find(request.callId()).isEmpty()) {
+        unknown.add(request.callId());
+      }
+    }
+    if (unknown.isEmpty() || !gateway.calls().recovers()) {
+      answerResume(hello, Set.of());
+      return;
+    }
+    socket.pause();
+    Map<String, Future<Void>> lookups = new LinkedHashMap<>();
+    unknown.forEach(callId -> lookups.put(callId, gateway.calls().recover(callId, context)));
+    Future.join(List.copyOf(lookups.values())).onComplete(done -> context.runOnContext(v -> {
+      socket.resume();
+      Set<String> unreadable = new java.util.HashSet<>();
+      lookups.forEach((callId, lookup) -> {
+        if (lookup.failed()) {
+          unreadable.add(callId);
+        }
+      });
+      if (!closing) {
+        answerResume(hello, unreadable);
+      }
+    }));
+  }
+
+  private void answerResume(Hello hello, Set<String> unreadable) {
     Map<String, Long> resumed = new LinkedHashMap<>();
     List<CallSession> sessions = new ArrayList<>();
     List<ProtocolError> refusals = new ArrayList<>();
@@ -249,6 +282,9 @@ final class AgentConnection {
             return null;
           }));
         }
+      } else if (unreadable.contains(callId)) {
+        refusals.add(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "call " + callId
+            + " cannot be looked up in history now; resume it again after a pause", callId, null));
       } else {
         refusals.add(gateway.calls().endedCalls().find(callId)
             .map(ended -> owns(ended.agentId())
@@ -265,6 +301,15 @@ final class AgentConnection {
   }
 
   private void route(CallFrame frame, long received) {
+    route(frame, received, true);
+  }
+
+  /**
+   * Sends the frame to its call. A frame (other than call.start) for a call this process does not know is looked up
+   * in history first — the call may have been live before a restart; reading pauses meanwhile so the call's next
+   * frames keep their order. A call.start for an unknown id never waits for the database: it starts a new call.
+   */
+  private void route(CallFrame frame, long received, boolean mayRecover) {
     String callId = frame.callId();
     Optional<CallSession> live = gateway.calls().find(callId);
     if (live.isPresent()) {
@@ -278,6 +323,22 @@ final class AgentConnection {
       } else {
         answerForEnded(frame, ended.get().lastSeq());
       }
+      return;
+    }
+    if (!(frame instanceof CallStart) && mayRecover && gateway.calls().recovers()) {
+      socket.pause();
+      gateway.calls().recover(callId, context).onComplete(done -> context.runOnContext(v -> {
+        socket.resume();
+        if (closing) {
+          return;
+        }
+        if (done.failed()) {
+          sendError(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "call " + callId
+              + " cannot be looked up in history now; resend after a pause", callId, frame.seq()));
+        } else {
+          route(frame, received, false);
+        }
+      }));
       return;
     }
     if (!(frame instanceof CallStart start)) {
@@ -312,7 +373,8 @@ final class AgentConnection {
    */
   void answerForEnded(CallFrame frame, long lastSeq) {
     if (!(frame instanceof CallStart) && frame.seq() <= lastSeq) {
-      send(ServerMessages.ack(frame.callId(), lastSeq));
+      JsonObject ack = ServerMessages.ack(frame.callId(), lastSeq);
+      gateway.calls().ackGate().repeat(() -> send(ack));
     } else {
       sendError(new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended", frame.callId(), frame.seq()));
     }

@@ -4,6 +4,7 @@ import io.carepulse.ops.CareMetrics;
 import io.carepulse.protocol.CallStart;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class CallRegistry {
   private final TeamSettings teamSettings;
   private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
   private volatile AckGate ackGate = AckGate.IMMEDIATE;
+  private volatile CallRecovery recovery = CallRecovery.NONE;
+  /** Recoveries under way, so two connections asking for one call rebuild it once. */
+  private final ConcurrentMap<String, Future<Void>> recovering = new ConcurrentHashMap<>();
   private final CareMetrics metrics;
   private final Duration resumeWindow;
   private final ConcurrentMap<String, CallSession> live = new ConcurrentHashMap<>();
@@ -50,6 +54,59 @@ public final class CallRegistry {
   /** Sets when applied frames may be acknowledged (a durable store holds acks until persisted). */
   public void ackGate(AckGate gate) {
     this.ackGate = gate;
+  }
+
+  /** Sets where calls this process does not hold come from after a restart (a durable store). */
+  public void recovery(CallRecovery recovery) {
+    this.recovery = recovery;
+  }
+
+  boolean recovers() {
+    return recovery != CallRecovery.NONE;
+  }
+
+  /**
+   * Looks {@code callId} up in history when this process does not know it: a live call is rebuilt on {@code owner} by
+   * replaying its frames (nothing is sent or journalled again) and waits for its agent for the resume window; an ended
+   * call joins the ended calls. Afterwards {@link #find} and {@link #endedCalls} answer for it. Fails when history
+   * cannot be read.
+   */
+  Future<Void> recover(String callId, Context owner) {
+    if (live.containsKey(callId) || ended.find(callId).isPresent()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> mine = Promise.promise();
+    Future<Void> running = recovering.putIfAbsent(callId, mine.future());
+    if (running != null) {
+      return running;
+    }
+    recovery.recover(callId)
+        .compose(found -> found.isEmpty() ? Future.<Void>succeededFuture() : rebuild(found.get(), owner))
+        .onComplete(done -> {
+          recovering.remove(callId, mine.future());
+          mine.handle(done);
+        });
+    return mine.future();
+  }
+
+  private Future<Void> rebuild(CallRecovery.RecoveredCall found, Context owner) {
+    if (found instanceof CallRecovery.Ended gone) {
+      ended.add(gone.call());
+      return Future.succeededFuture();
+    }
+    CallRecovery.Live call = (CallRecovery.Live) found;
+    Promise<Void> rebuilt = Promise.promise();
+    owner.runOnContext(v -> {
+      CallSession session = new CallSession(call.start(), call.agentId(), owner, this);
+      long lastSeq = session.replay(call.frames());
+      if (!session.over() && live.putIfAbsent(call.start().callId(), session) == null) {
+        session.awaitAgent();
+        LOG.atInfo().addKeyValue("callId", session.callId()).addKeyValue("lastSeq", lastSeq)
+            .log("call recovered from history");
+      }
+      rebuilt.complete();
+    });
+    return rebuilt.future();
   }
 
   public Optional<CallSession> find(String callId) {

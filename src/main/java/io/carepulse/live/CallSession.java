@@ -124,7 +124,7 @@ public final class CallSession {
     }
     if (frame instanceof CallStart again && sequence.lastApplied() > 0) {
       if (again.equals(start)) {
-        send(ServerMessages.ack(callId, sequence.lastApplied()));
+        ackAgain();
       } else {
         error(new ProtocolError(ErrorCode.CALL_EXISTS,
             "call " + callId + " already started with a different call.start", callId, frame.seq()));
@@ -132,11 +132,25 @@ public final class CallSession {
       return;
     }
     switch (sequence.check(frame.seq())) {
-      case DUPLICATE -> send(ServerMessages.ack(callId, sequence.lastApplied()));
+      case DUPLICATE -> ackAgain();
       case GAP -> error(new ProtocolError(ErrorCode.SEQ_GAP, "expected seq " + sequence.expected(), callId,
           frame.seq(), sequence.expected()));
-      case APPLY -> apply(frame, receivedNanos);
+      case APPLY -> {
+        if (registry.ackGate().accepting()) {
+          apply(frame, receivedNanos);
+        } else {
+          error(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "history store unavailable and its queue is full; "
+              + "frame not applied, resend from seq " + sequence.expected() + " after a pause", callId, frame.seq(),
+              sequence.expected()));
+        }
+      }
     }
+  }
+
+  /** A resent frame: ack the last applied seq again, but never ahead of what the store has (see AckGate#repeat). */
+  private void ackAgain() {
+    JsonObject ack = ServerMessages.ack(callId, sequence.lastApplied());
+    registry.ackGate().repeat(() -> send(ack));
   }
 
   private void apply(CallFrame frame, long receivedNanos) {
@@ -167,6 +181,58 @@ public final class CallSession {
     registry.ackGate().release(applied, () -> send(ServerMessages.ack(callId, frame.seq())));
     if (frame instanceof CallEnd end) {
       finish(end.reason() == null ? "ended" : end.reason());
+    }
+  }
+
+  /**
+   * Rebuilds a recovered call: applies its stored frames, in seq order from 1, to the core — which is deterministic, so
+   * it ends in exactly the state the call had — without sending, publishing or acking anything (all of that happened
+   * before the restart). Stops at the first missing seq; returns the last seq applied.
+   */
+  long replay(java.util.List<CallFrame> frames) {
+    for (CallFrame frame : frames) {
+      if (frame.seq() != sequence.expected()) {
+        LOG.atWarn().addKeyValue("callId", callId).addKeyValue("seq", frame.seq())
+            .log("stored frames of a recovered call have a gap; the client resends from the gap");
+        break;
+      }
+      try {
+        engine.apply(frame);
+      } catch (RuntimeException e) {
+        LOG.atError().addKeyValue("callId", callId).addKeyValue("seq", frame.seq()).setCause(e)
+            .log("scoring core failed on a replayed frame; frame skipped");
+      }
+      sequence.applied(frame.seq());
+      if (frame instanceof CallEnd end) {
+        // The end was stored but the restart came before the call was marked ended: finish it now.
+        finish(end.reason() == null ? "ended" : end.reason());
+        break;
+      }
+    }
+    return sequence.lastApplied();
+  }
+
+  boolean over() {
+    return ended;
+  }
+
+  /** A recovered call has no agent yet: like a dropped connection, it waits the resume window for one. */
+  void awaitAgent() {
+    execute(() -> {
+      if (agent == null && !ended) {
+        startResumeWindow();
+      }
+    });
+  }
+
+  private void startResumeWindow() {
+    if (resumeTimer < 0) {
+      resumeTimer = registry.vertx().setTimer(registry.resumeWindow().toMillis(), id -> {
+        resumeTimer = -1;
+        if (agent == null && !ended) {
+          finish(EndedCall.DISCONNECTED);
+        }
+      });
     }
   }
 
@@ -209,14 +275,7 @@ public final class CallSession {
       return;
     }
     agent = null;
-    if (resumeTimer < 0) {
-      resumeTimer = registry.vertx().setTimer(registry.resumeWindow().toMillis(), id -> {
-        resumeTimer = -1;
-        if (agent == null && !ended) {
-          finish(EndedCall.DISCONNECTED);
-        }
-      });
-    }
+    startResumeWindow();
   }
 
   WhisperOutcome whisper(String from, String text) {

@@ -59,6 +59,24 @@ public final class CareMetrics {
         .description("coaching prompts sent, by kind").register(registry)).increment();
   }
 
+  /** Binds the history journal's gauges: frames waiting for the store, and whether the store takes writes (1/0). */
+  public void journal(Supplier<Number> pendingFrames, Supplier<Number> storeUp) {
+    Gauge.builder("carepulse.journal.pending.frames", pendingFrames)
+        .description("frames applied and not yet in the history store").register(registry);
+    Gauge.builder("carepulse.history.store.up", storeUp)
+        .description("1 while the history store takes writes, 0 during an outage").register(registry);
+  }
+
+  /** Time from a frame being applied to its batch being committed to the history store: how long its ack waits. */
+  public Timer persistLatency() {
+    return Timer.builder("carepulse.journal.persist")
+        .description("time from applying a frame to committing it to the history store")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(30))
+        .register(registry);
+  }
+
   public void frameToScore(long nanos) {
     frameToScore.record(nanos, TimeUnit.NANOSECONDS);
   }

@@ -15,7 +15,13 @@ public enum ErrorCode {
   RATE_LIMITED,
   TOO_LARGE,
   /** v1 addition: a connection may carry a bounded number of open calls; close one or open another connection. */
-  TOO_MANY_CALLS;
+  TOO_MANY_CALLS,
+  /**
+   * v1 addition: history is durable (PostgreSQL) and cannot take the frame now — the store is unreachable or behind
+   * and the bounded queue in front of it is full, or a call could not be looked up after a restart. The frame was not
+   * applied; resend from {@code expectedSeq} (when given) after a pause.
+   */
+  STORE_UNAVAILABLE;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
