@@ -1,0 +1,81 @@
+package io.carepulse.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A loopback TCP proxy in front of the shared PostgreSQL, so a test can take the database away from one service — cut
+ * every connection and refuse new ones — without stopping the server other people use, and then give it back.
+ */
+final class DatabaseProxy implements AutoCloseable {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final NetClient client = vertx.createNetClient();
+  private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
+  private final String targetHost;
+  private final int targetPort;
+  private volatile boolean cut;
+  private NetServer server;
+
+  DatabaseProxy(String targetHost, int targetPort) {
+    this.targetHost = targetHost;
+    this.targetPort = targetPort;
+  }
+
+  DatabaseProxy start() throws Exception {
+    server = vertx.createNetServer().connectHandler(this::accept).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
+    return this;
+  }
+
+  int port() {
+    return server.actualPort();
+  }
+
+  /** The database is gone: open connections drop, new ones are closed as soon as they arrive. */
+  void cut() {
+    cut = true;
+    sockets.forEach(NetSocket::close);
+  }
+
+  void restore() {
+    cut = false;
+  }
+
+  private void accept(NetSocket inbound) {
+    if (cut) {
+      inbound.close();
+      return;
+    }
+    sockets.add(inbound);
+    inbound.pause();
+    client.connect(targetPort, targetHost).onComplete(connected -> {
+      if (connected.failed() || cut) {
+        inbound.close();
+        return;
+      }
+      NetSocket outbound = connected.result();
+      sockets.add(outbound);
+      inbound.pipeTo(outbound);
+      outbound.pipeTo(inbound);
+      inbound.closeHandler(v -> {
+        sockets.remove(inbound);
+        outbound.close();
+      });
+      outbound.closeHandler(v -> {
+        sockets.remove(outbound);
+        inbound.close();
+      });
+      inbound.resume();
+    });
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().await(5, TimeUnit.SECONDS);
+  }
+}
