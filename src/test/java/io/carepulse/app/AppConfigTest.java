@@ -86,6 +86,35 @@ class AppConfigTest {
   }
 
   @Test
+  void postgresSettings_haveDefaults_andAreChecked() {
+    AppConfig defaults = AppConfig.defaults();
+    assertThat(defaults.pgPoolSize()).isEqualTo(4);
+    assertThat(defaults.journalBatchSize()).isEqualTo(1_000);
+    assertThat(defaults.journalFlushInterval()).isEqualTo(Duration.ofMillis(50));
+    assertThat(defaults.journalQueueBound()).isEqualTo(100_000);
+    assertThat(defaults.retentionDays()).isEqualTo(30);
+
+    AppConfig set = AppConfig.from(new JsonObject(), Map.of(
+        "CAREPULSE_PG_URL", "postgresql://postgres@127.0.0.1:5432/test", "CAREPULSE_PG_POOL_SIZE", "8",
+        "CAREPULSE_JOURNAL_FLUSH_INTERVAL", "100ms", "CAREPULSE_JOURNAL_QUEUE_BOUND", "5000",
+        "CAREPULSE_RETENTION_DAYS", "0"));
+    assertThat(set.pgUrl()).isEqualTo("postgresql://postgres@127.0.0.1:5432/test");
+    assertThat(set.pgPoolSize()).isEqualTo(8);
+    assertThat(set.journalFlushInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(set.journalQueueBound()).isEqualTo(5_000);
+    assertThat(set.retentionDays()).isZero();
+
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_PG_URL", "postgresql://a b@host/db")))
+        .hasMessageStartingWith("CAREPULSE_PG_URL must look like postgresql://user[:password]@host:port/database");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_JOURNAL_FLUSH_INTERVAL", "1m")))
+        .hasMessage("CAREPULSE_JOURNAL_FLUSH_INTERVAL must be from 5ms to 5000ms, got '1m'");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_JOURNAL_QUEUE_BOUND", "10")))
+        .hasMessageStartingWith("CAREPULSE_JOURNAL_QUEUE_BOUND must be an integer from 100");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_PG_POOL_SIZE", "0")))
+        .hasMessageStartingWith("CAREPULSE_PG_POOL_SIZE must be an integer from 1");
+  }
+
+  @Test
   void unknownKeyInTheFileIsATypo() {
     assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("htpPort", 1), Map.of()))
         .hasMessageStartingWith("unknown setting htpPort");
