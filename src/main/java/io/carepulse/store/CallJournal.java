@@ -12,6 +12,7 @@ import io.carepulse.protocol.PromptFeedback;
 import io.carepulse.score.ScoreUpdate;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.micrometer.core.instrument.Timer;
@@ -64,6 +65,8 @@ public final class CallJournal implements CallListener {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicBoolean flushRequested = new AtomicBoolean();
   private Future<Void> tail = Future.succeededFuture();
+  /** The flush that waits for the running one and has not read the queue yet, if any. */
+  private Promise<Void> waiting;
   private volatile JournalBatch failed;
   private volatile List<Release> failedReleases = List.of();
   private volatile int failedFrames;
@@ -198,9 +201,26 @@ public final class CallJournal implements CallListener {
     return new Health(failingSince == null, failingSince, lastError, pendingFrames.get(), maxPending, durable);
   }
 
-  /** Writes everything queued before this call; completes when it is in the store. */
+  /**
+   * Writes everything queued before this call; completes when it is in the store. Flushes run one after another; a
+   * flush asked for while another waits to start joins that one (it has not read the queue yet), so however often the
+   * timer or a full batch asks during a long write, at most one flush waits.
+   */
   public synchronized Future<Void> flush() {
-    tail = tail.transform(previous -> writeQueued());
+    if (waiting != null) {
+      return waiting.future();
+    }
+    Promise<Void> link = Promise.promise();
+    waiting = link;
+    tail.onComplete(previous -> {
+      synchronized (this) {
+        if (waiting == link) {
+          waiting = null;
+        }
+      }
+      writeQueued().onComplete(link);
+    });
+    tail = link.future();
     return tail;
   }
 
