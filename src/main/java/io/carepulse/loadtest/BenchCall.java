@@ -35,6 +35,8 @@ final class BenchCall {
   private long nextSeq = 1;
   private long acked;
   private long firstTs = -1;
+  /** Only a server that scores at all (not the echo baseline) owes scores; unanswered ones count against it then. */
+  private boolean scoresSeen;
 
   BenchCall(CallFleet fleet, String callId, String token, FrameMix.Script script) {
     this.fleet = fleet;
@@ -114,7 +116,7 @@ final class BenchCall {
       if (stepOf[slot] == step) {
         long age = now - scheduledAt[slot];
         StepTally.record(tally.ack, age);
-        if (FrameMix.Script.scoreDue(seq) && !scored[slot]) {
+        if (scoresSeen && FrameMix.Script.scoreDue(seq) && !scored[slot]) {
           StepTally.record(tally.score, age);
         }
         tally.unanswered++;
@@ -192,7 +194,7 @@ final class BenchCall {
       int slot = (int) (s & (RING - 1));
       int step = stepOf[slot];
       if (step >= 0) {
-        fleet.acked(step, now - scheduledAt[slot], FrameMix.Script.scoreDue(s) && !scored[slot]);
+        fleet.acked(step, now - scheduledAt[slot], scoresSeen && FrameMix.Script.scoreDue(s) && !scored[slot]);
         stepOf[slot] = -1;
       }
     }
@@ -203,6 +205,7 @@ final class BenchCall {
   }
 
   private void onScore(long seq, long now) {
+    scoresSeen = true;
     if (seq <= acked || seq >= nextSeq) {
       return;
     }
