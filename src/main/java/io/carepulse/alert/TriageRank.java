@@ -65,7 +65,8 @@ public final class TriageRank {
       why.add("customer waiting on hold");
     } else if (quiet <= RECENT_MS) {
       engaged = 1.0;
-      why.add("customer engaged (spoke " + AlertRules.seconds(quiet) + " ago)");
+      why.add(quiet < 1000 ? "customer engaged (spoke just now)"
+          : "customer engaged (spoke " + AlertRules.seconds(quiet) + " ago)");
     } else if (quiet <= A_WHILE_MS) {
       engaged = 0.7;
       why.add("customer quiet for " + AlertRules.seconds(quiet));
