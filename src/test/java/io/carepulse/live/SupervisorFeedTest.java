@@ -143,6 +143,8 @@ class SupervisorFeedTest extends LiveServiceTest {
     Thread.sleep(50);
     sup.whisper("a1", "breathe", "r5");
     assertThat(sup.await("whisper.result", m -> "r5".equals(m.getString("requestId"))).getString("outcome")).isEqualTo("held");
+    SupervisorSchemas schemas = new SupervisorSchemas();
+    sup.seen.forEach(schemas::assertValid);
   }
 
   @Test
@@ -184,6 +186,8 @@ class SupervisorFeedTest extends LiveServiceTest {
     assertThat(bus.get(0).fieldNames()).containsExactlyInAnyOrder("type", "alertId", "callId", "agentId", "teamId",
         "kind", "severity", "message", "seq", "callTimeMs", "at");
     assertThat(sup.seen).filteredOn(m -> "alert.raised".equals(m.getString("type"))).hasSize(1);
+    SupervisorSchemas schemas = new SupervisorSchemas();
+    sup.seen.forEach(schemas::assertValid);
   }
 
   @Test
@@ -216,6 +220,11 @@ class SupervisorFeedTest extends LiveServiceTest {
 
     SupervisorClient later = supervisor("sup-b", Role.SUPERVISOR, List.of("team-a"));
     assertThat(later.expect("snapshot").getJsonArray("kudos")).hasSize(1);
+
+    SupervisorSchemas schemas = new SupervisorSchemas();
+    sup.seen.forEach(schemas::assertValid);
+    later.seen.forEach(schemas::assertValid);
+    schemas.assertValid(kudos);
   }
 
   @Test
@@ -245,6 +254,8 @@ class SupervisorFeedTest extends LiveServiceTest {
 
     sup.send(new JsonObject().put("type", "watch").put("callId", "nope"));
     assertThat(sup.await("error").getString("code")).isEqualTo("unknown_call");
+    SupervisorSchemas schemas = new SupervisorSchemas();
+    sup.seen.forEach(schemas::assertValid);
   }
 
   SupervisorClient keepSupervisor(SupervisorClient client) {
