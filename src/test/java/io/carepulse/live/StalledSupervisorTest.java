@@ -72,8 +72,11 @@ class StalledSupervisorTest extends LiveServiceTest {
     long[] reading = probeLatencies(probe, 2);
     stalled.stall();
     long framesAtStall = loadFrames.get();
-    // Long enough for the socket's buffers to fill (~2 s at this load with the 128 KiB send buffer).
-    Thread.sleep(3000);
+    // Until the socket's buffers are full (~2 s at this load with the 128 KiB send buffer) and flushes are skipped.
+    long fillDeadline = System.currentTimeMillis() + 15_000;
+    while (service.supervision().gateway().skippedFlushes() == 0 && System.currentTimeMillis() < fillDeadline) {
+      Thread.sleep(100);
+    }
     long heapBefore = usedHeapAfterGc();
     long[] stalledLatencies = probeLatencies(probe, 2 + PROBES);
     int maxPending = service.supervision().gateway().pendingPerConnection().stream().mapToInt(Integer::intValue).max().orElse(0);
