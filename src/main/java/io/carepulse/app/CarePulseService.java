@@ -1,9 +1,11 @@
 package io.carepulse.app;
 
+import io.carepulse.alert.TeamAlertSettings;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.CallRegistry;
+import io.carepulse.live.Supervision;
 import io.carepulse.live.TeamSettings;
 import io.carepulse.ops.CareMetrics;
 import io.carepulse.protocol.AsyncApiDocument;
@@ -25,6 +27,7 @@ public final class CarePulseService {
   private final JwtAuth jwt;
   private final AgentGateway gateway;
   private final CallRegistry calls;
+  private Supervision supervision;
   private int port;
 
   private CarePulseService(Vertx vertx, AppConfig config, String jwtSecret, JwtAuth jwt, AgentGateway gateway,
@@ -46,13 +49,16 @@ public final class CarePulseService {
     AgentGateway gateway = new AgentGateway(vertx, config, jwt, FrameReader.load(), calls, metrics);
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
+    // Supervisor feed, alerts, kudos and /v1/supervisor (issue 4); team playbooks will supply the alert settings.
+    Supervision supervision = Supervision.start(vertx, config, jwt, gateway, TeamAlertSettings.defaults());
+    service.supervision = supervision;
 
     // One instance per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
     // instances share (with 0 each instance would get its own).
     java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
-              meters, asyncApi);
+              meters, asyncApi, supervision.gateway());
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.serverInstances()))
@@ -92,8 +98,12 @@ public final class CarePulseService {
     return gateway;
   }
 
+  public Supervision supervision() {
+    return supervision;
+  }
+
   /** Graceful shutdown: /ready turns down, agents finish in-flight frames and get close 1001. */
   public Future<Void> shutdown() {
-    return gateway.drain();
+    return Future.join(gateway.drain(), supervision.close()).mapEmpty();
   }
 }

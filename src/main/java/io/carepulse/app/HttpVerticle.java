@@ -1,6 +1,7 @@
 package io.carepulse.app;
 
 import io.carepulse.live.AgentGateway;
+import io.carepulse.live.SupervisorGateway;
 import io.carepulse.protocol.AsyncApiDocument;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
@@ -25,9 +27,12 @@ final class HttpVerticle extends VerticleBase {
   private final AgentGateway gateway;
   private final PrometheusMeterRegistry meters;
   private final AsyncApiDocument asyncApi;
+  private final SupervisorGateway supervisors;
   private HttpServer server;
 
-  HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi) {
+  HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi,
+               SupervisorGateway supervisors) {
+    this.supervisors = supervisors;
     this.config = config;
     this.port = port;
     this.gateway = gateway;
@@ -47,6 +52,9 @@ final class HttpVerticle extends VerticleBase {
     // Both paths: the brief's, and the one the document's relative "./schemas/..." references resolve to.
     router.get("/v1/asyncapi/schemas/:name").handler(this::schema);
     router.get("/v1/schemas/:name").handler(this::schema);
+    // Supervisors: the live feed, and the dashboard page served from the jar at / (last: it answers what is left).
+    router.get("/v1/supervisor").handler(supervisors::handle);
+    router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
     // Frames above the protocol limit reach the gateway, which answers too_large then closes 1009. The transport's
     // hard limit only bounds what a hostile frame costs in memory: above it Netty closes with 1009 itself, and a
@@ -58,7 +66,11 @@ final class HttpVerticle extends VerticleBase {
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(hardLimit)
-        .setMaxWebSocketMessageSize(hardLimit);
+        .setMaxWebSocketMessageSize(hardLimit)
+        // A fixed socket send buffer instead of kernel autotuning (up to 4 MiB here): a stalled reader then pins at most
+        // 128 KiB of kernel memory and backpressure (writeQueueFull) shows within ~200 KiB, not ~4 MiB. 128 KiB still
+        // carries >1 MB/s at 100 ms RTT, far above what an agent or a dashboard needs.
+        .setSendBufferSize(128 * 1024);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }
 

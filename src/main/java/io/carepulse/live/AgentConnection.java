@@ -55,7 +55,8 @@ final class AgentConnection {
 
   /** Set once the socket closed; read by session loops so that no call attaches to a dead connection. */
   private volatile boolean gone;
-  private Identity identity;
+  /** Volatile only so that {@link #isOf} may be asked from another loop (kudos for an agent, SupervisorFeed). */
+  private volatile Identity identity;
   private long lastHeardNanos;
   private long helloTimer = -1;
   private long keepAliveTimer = -1;
@@ -113,6 +114,12 @@ final class AgentConnection {
 
   boolean gone() {
     return gone;
+  }
+
+  /** Thread-safe: an open, authenticated connection of {@code agentId}. */
+  boolean isOf(String agentId) {
+    Identity who = identity;
+    return !gone && who != null && who.userId().equals(agentId);
   }
 
   void carry(CallSession session) {
