@@ -81,7 +81,7 @@ public final class SuiteCommand implements Callable<Integer> {
       rows.add(Row.pending("(d) PostgreSQL persistence on, " + scale.steadyLarge + " calls x 5/s",
           "not available yet (no PostgreSQL store in the service)"));
       rows.add(Row.pending("(d) 200 supervisor sockets attached, " + scale.steadyLarge + " calls x 5/s",
-          "not available yet (no supervisor endpoint)"));
+          "not available yet (/v1/supervisor has just landed; the row needs a supervisor client in the generator)"));
       String table = SuiteTable.render(machine, rows, (System.nanoTime() - started) / 1e9);
       System.out.println();
       System.out.println(table);
