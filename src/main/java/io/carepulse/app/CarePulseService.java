@@ -4,7 +4,9 @@ import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.CallRegistry;
-import io.carepulse.live.TeamSettings;
+import io.carepulse.api.PlaybookSettings;
+import io.carepulse.api.RestApi;
+import io.carepulse.live.IntegrationFeed;
 import io.carepulse.ops.CareMetrics;
 import io.carepulse.protocol.AsyncApiDocument;
 import io.carepulse.protocol.FrameReader;
@@ -12,6 +14,8 @@ import io.carepulse.privacy.Redactor;
 import io.carepulse.store.CallJournal;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.InMemoryStore;
+import io.carepulse.store.SupervisorFeedRecorder;
+import io.carepulse.webhook.WebhookDispatcher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -47,27 +51,37 @@ public final class CarePulseService {
     String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
     JwtAuth jwt = JwtAuth.create(vertx, secret);
     CareMetrics metrics = new CareMetrics(meters);
-    CallRegistry calls = new CallRegistry(vertx, TeamSettings.everyone(CoreConfig.defaults()), metrics, config.resumeWindow(),
-        config.endedCallsKept());
-    AgentGateway gateway = new AgentGateway(vertx, config, jwt, FrameReader.load(), calls, metrics);
+    // ---- history and playbooks (REST issue): the store, team settings from playbooks, the journal
+    CarePulseStore store = new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000);
+    PlaybookSettings playbooks = new PlaybookSettings(CoreConfig.defaults());
+    // ----
+    CallRegistry calls = new CallRegistry(vertx, playbooks, metrics, config.resumeWindow(), config.endedCallsKept());
+    FrameReader reader = FrameReader.load();
+    AgentGateway gateway = new AgentGateway(vertx, config, jwt, reader, calls, metrics);
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
 
-    // ---- history: the store and the journal that feeds it from live calls (REST issue)
-    service.store = new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000);
-    service.journal = new CallJournal(vertx, service.store, Redactor.standard(), java.time.Duration.ofMillis(50),
+    // ---- history, webhooks and the integrator REST API (REST issue)
+    service.store = store;
+    service.journal = new CallJournal(vertx, store, Redactor.standard(), java.time.Duration.ofMillis(50),
         100_000, 1_000).start();
     calls.addListener(service.journal);
+    WebhookDispatcher webhooks = new WebhookDispatcher(vertx, store, config.webhookPolicy());
+    calls.addListener(webhooks);
+    Future<RestApi> restApi = playbooks.load(store)
+        .compose(loaded -> new SupervisorFeedRecorder(vertx, store, webhooks).start())
+        .compose(v -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks));
+    // ----
 
     // One instance per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
     // instances share (with 0 each instance would get its own).
     java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
-    return vertx.deployVerticle(() -> {
+    return restApi.compose(rest -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
-              meters, asyncApi);
+              meters, asyncApi, rest);
           instances.add(verticle);
           return verticle;
-        }, new DeploymentOptions().setInstances(config.serverInstances()))
+        }, new DeploymentOptions().setInstances(config.serverInstances())))
         .map(id -> {
           service.port = instances.get(0).actualPort();
           for (HttpVerticle instance : instances) {
