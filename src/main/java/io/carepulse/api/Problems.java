@@ -44,6 +44,13 @@ final class Problems {
 
   private static Problem problemOf(RoutingContext ctx) {
     Throwable failure = ctx.failure();
+    // The router reports a contract violation as an HTTP 400 whose cause is the validator's exception.
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ValidatorException) {
+        failure = cause;
+        break;
+      }
+    }
     if (failure instanceof Problem.Failure known) {
       return known.problem();
     }
