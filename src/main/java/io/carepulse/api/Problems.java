@@ -83,6 +83,8 @@ final class Problems {
     if (errors.isEmpty()) {
       errors.add(new Problem.FieldError("body", reason(e)));
     }
+    // The validator reports a broken leaf and, above it, each container that therefore fails: deepest first.
+    errors.sort(java.util.Comparator.comparingInt((Problem.FieldError error) -> depth(error.field())).reversed());
     Problem.FieldError first = errors.get(0);
     return new Problem(Problem.BASE + "invalid-request", "Invalid request", 400, first.field() + ": " + first.message(),
         errors);
@@ -126,6 +128,10 @@ final class Problems {
       out.append(name.chars().allMatch(Character::isDigit) ? "[" + name + "]" : "." + name);
     }
     return out.toString();
+  }
+
+  private static int depth(String field) {
+    return (int) field.chars().filter(c -> c == '.' || c == '[').count();
   }
 
   private static String reason(SchemaValidationException e) {
