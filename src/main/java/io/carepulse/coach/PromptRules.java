@@ -30,8 +30,12 @@ final class PromptRules {
 
   List<Trigger> triggers(List<Signal> signals, CallState state) {
     List<Trigger> triggers = new ArrayList<>();
-    boolean empathyNow = signals.stream().anyMatch(s -> s.kind() == Signal.Kind.EMPATHY_SHOWN);
-    boolean nextStepNow = signals.stream().anyMatch(s -> s.kind() == Signal.Kind.NEXT_STEP_GIVEN);
+    boolean empathyNow = false;
+    boolean nextStepNow = false;
+    for (Signal signal : signals) {
+      empathyNow |= signal.kind() == Signal.Kind.EMPATHY_SHOWN;
+      nextStepNow |= signal.kind() == Signal.Kind.NEXT_STEP_GIVEN;
+    }
     for (Signal signal : signals) {
       switch (signal.kind()) {
         case MISSED_ACKNOWLEDGEMENT -> add(triggers, PromptKind.ACKNOWLEDGE_FEELINGS, signal, NORMAL, null);

@@ -54,7 +54,6 @@ public final class CallScorer {
     long now = conversation.advance(frame.ts());
     lastSeq = frame.seq();
     Observations out = new Observations(frame.seq(), now);
-    String ref = "seq:" + frame.seq();
     if (frame instanceof CallStart start) {
       conversation.customerName(start.customer().name());
     } else if (frame instanceof Utterance utterance) {
@@ -64,9 +63,9 @@ public final class CallScorer {
     } else if (frame instanceof SoftphoneEvent event) {
       responsiveness.event(event, conversation, out);
     } else if (frame instanceof EmotionEstimate estimate) {
-      mood.external(estimate, ref, out);
+      mood.external(estimate, "seq:" + frame.seq(), out);
     }
-    responsiveness.tick(conversation, ref, out);
+    responsiveness.tick(conversation, frame.seq(), out);
     score.apply(out);
     return out;
   }
@@ -177,19 +176,10 @@ public final class CallScorer {
     return conversation;
   }
 
-  public boolean customerNameKnown() {
-    return !conversation.customerNameTokens().isEmpty();
-  }
 
   public boolean nameUsed() {
     return personal.nameUsed();
   }
 
-  public boolean onHold() {
-    return responsiveness.onHold();
-  }
 
-  public String modelId() {
-    return model.id();
-  }
 }

@@ -4,9 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The "I care" connection score of one call: six rolling parts combined by the model's weights, the whole-call
@@ -15,9 +13,13 @@ import java.util.Map;
 final class ConnectionScore {
 
   private static final int MAX_REASONS = 6;
+  private static final Part[] PARTS = Part.values();
+  private static final int EMOTION = Part.EMOTION.ordinal();
 
   private final ScoringModel model;
-  private final Map<Part, RollingPart> parts = new EnumMap<>(Part.class);
+  /** By {@link Part#ordinal()}; plain arrays because the score is read on almost every frame. */
+  private final RollingPart[] parts = new RollingPart[PARTS.length];
+  private final double[] weights = new double[PARTS.length];
   private final double weightSum;
   private final double endWeight;
   private final double minDelta;
@@ -40,8 +42,9 @@ final class ConnectionScore {
     double halfLife = model.number("rolling.halfLifeMs");
     double priorWeight = model.number("prior.weight");
     double sum = 0;
-    for (Part part : Part.values()) {
-      parts.put(part, new RollingPart(model.prior(part), priorWeight, halfLife));
+    for (Part part : PARTS) {
+      parts[part.ordinal()] = new RollingPart(model.prior(part), priorWeight, halfLife);
+      weights[part.ordinal()] = model.weight(part);
       sum += model.weight(part);
     }
     if (sum <= 0) {
@@ -61,9 +64,10 @@ final class ConnectionScore {
   /** Applies a frame's evidence, keeping a reason for each move of at least reasons.minDelta points. */
   void apply(Observations observations) {
     long now = observations.atMs();
-    double bonusBefore = recoveryBonus(mood(now, null));
+    boolean customerSpoke = hasEmotionEvidence(observations);
+    double bonusBefore = customerSpoke ? recoveryBonus(mood(now, null)) : 0;
     for (Evidence evidence : observations.evidence()) {
-      RollingPart part = parts.get(evidence.part());
+      RollingPart part = parts[evidence.part().ordinal()];
       double before = part.rolling(now);
       part.add(evidence.value(), evidence.weight(), now);
       double delta = part.rolling(now) - before;
@@ -71,16 +75,13 @@ final class ConnectionScore {
         pendingReasons.add(new Reason(evidence.rule(), evidence.part(), delta, evidence.frames(), evidence.text()));
       }
     }
-    trackMood(observations, bonusBefore);
+    if (customerSpoke) {
+      trackMood(observations, bonusBefore);
+    }
   }
 
   private void trackMood(Observations observations, double bonusBefore) {
-    long now = observations.atMs();
-    double mood = mood(now, null);
-    boolean customerSpoke = observations.evidence().stream().anyMatch(e -> e.part() == Part.EMOTION);
-    if (!customerSpoke) {
-      return;
-    }
+    double mood = mood(observations.atMs(), null);
     if (mood <= lowMood) {
       lowEpisode = true;
     }
@@ -96,9 +97,18 @@ final class ConnectionScore {
     }
   }
 
+  private static boolean hasEmotionEvidence(Observations observations) {
+    for (Evidence evidence : observations.evidence()) {
+      if (evidence.part() == Part.EMOTION) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The customer's mood: the rolling emotion part before any recovery bonus. */
   double mood(long now, Evidence provisional) {
-    RollingPart emotion = parts.get(Part.EMOTION);
+    RollingPart emotion = parts[EMOTION];
     return provisional == null ? emotion.rolling(now)
         : emotion.rollingWith(provisional.value(), provisional.weight(), now);
   }
@@ -115,24 +125,24 @@ final class ConnectionScore {
     return (int) Math.round(combine(rollingParts(now, provisional)));
   }
 
-  private Map<Part, Double> rollingParts(long now, Evidence provisional) {
+  private double[] rollingParts(long now, Evidence provisional) {
     double mood = mood(now, provisional);
     double bonus = recoveryBonus(mood);
-    Map<Part, Double> rolling = new EnumMap<>(Part.class);
-    for (Part part : Part.values()) {
-      rolling.put(part, part == Part.EMOTION ? clamp(mood + bonus) : parts.get(part).rolling(now));
+    double[] rolling = new double[PARTS.length];
+    for (int part = 0; part < PARTS.length; part++) {
+      rolling[part] = part == EMOTION ? clamp(mood + bonus) : parts[part].rolling(now);
     }
     return rolling;
   }
 
   /** The score as it stands at {@code now}; records the point for trend and recovery. */
   Snapshot snapshot(long now, Evidence provisional) {
-    Map<Part, Double> rolling = rollingParts(now, provisional);
+    double[] rolling = rollingParts(now, provisional);
     double bonus = recoveryBonus(mood(now, null));
-    Map<Part, Double> whole = new EnumMap<>(Part.class);
-    for (Part part : Part.values()) {
-      double value = parts.get(part).wholeCall();
-      whole.put(part, part == Part.EMOTION ? clamp(value + bonus) : value);
+    double[] whole = new double[PARTS.length];
+    for (int part = 0; part < PARTS.length; part++) {
+      double value = parts[part].wholeCall();
+      whole[part] = part == EMOTION ? clamp(value + bonus) : value;
     }
     int score = (int) Math.round(combine(rolling));
     int callScore = (int) Math.round(endWeight * combine(rolling) + (1 - endWeight) * combine(whole));
@@ -188,26 +198,26 @@ final class ConnectionScore {
     return now - iterator.next()[0] >= trendWindowMs;
   }
 
-  private double combine(Map<Part, Double> values) {
+  private double combine(double[] values) {
     double sum = 0;
-    for (Part part : Part.values()) {
-      sum += model.weight(part) * values.get(part);
+    for (int part = 0; part < PARTS.length; part++) {
+      sum += weights[part] * values[part];
     }
     return sum / weightSum;
   }
 
-  private Map<Part, Double> priors() {
-    Map<Part, Double> priors = new EnumMap<>(Part.class);
-    for (Part part : Part.values()) {
-      priors.put(part, model.prior(part));
+  private double[] priors() {
+    double[] priors = new double[PARTS.length];
+    for (Part part : PARTS) {
+      priors[part.ordinal()] = model.prior(part);
     }
     return priors;
   }
 
-  private static Parts toParts(Map<Part, Double> values) {
-    return new Parts(round(values.get(Part.EMOTION)), round(values.get(Part.EMPATHY)),
-        round(values.get(Part.OWNERSHIP)), round(values.get(Part.LISTENING)), round(values.get(Part.RESPONSIVENESS)),
-        round(values.get(Part.PERSONAL)));
+  private static Parts toParts(double[] values) {
+    return new Parts(round(values[Part.EMOTION.ordinal()]), round(values[Part.EMPATHY.ordinal()]),
+        round(values[Part.OWNERSHIP.ordinal()]), round(values[Part.LISTENING.ordinal()]),
+        round(values[Part.RESPONSIVENESS.ordinal()]), round(values[Part.PERSONAL.ordinal()]));
   }
 
   private static int round(double value) {

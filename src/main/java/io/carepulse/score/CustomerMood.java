@@ -127,10 +127,20 @@ final class CustomerMood {
   }
 
   private static String describe(double valence, double arousal) {
-    String tone = valence <= -0.5 ? "very negative" : valence < -0.05 ? "negative"
-        : valence >= 0.5 ? "very positive" : valence > 0.05 ? "positive" : "neutral";
-    String energy = arousal >= 0.6 ? ", agitated" : "";
-    return "Customer sounded " + tone + energy;
+    int tone = valence <= -0.5 ? 0 : valence < -0.05 ? 1 : valence >= 0.5 ? 4 : valence > 0.05 ? 3 : 2;
+    return DESCRIPTIONS[tone][arousal >= 0.6 ? 1 : 0];
+  }
+
+  /** Every customer turn gets one of these; built once rather than concatenated per turn. */
+  private static final String[][] DESCRIPTIONS = descriptions();
+
+  private static String[][] descriptions() {
+    String[] tones = {"very negative", "negative", "neutral", "positive", "very positive"};
+    String[][] texts = new String[tones.length][];
+    for (int i = 0; i < tones.length; i++) {
+      texts[i] = new String[] {"Customer sounded " + tones[i], "Customer sounded " + tones[i] + ", agitated"};
+    }
+    return texts;
   }
 
   private static double logistic(double z) {

@@ -22,8 +22,49 @@ public final class PhraseBook {
   private static final int CUES = Cue.values().length;
 
   private final Map<String, List<Phrase>> byFirstToken = new HashMap<>();
+  private Map<String, Candidates> index = Map.of();
 
   private record Phrase(Cue cue, String[] tokens, String text) {
+  }
+
+  /**
+   * The phrases that start with one token, narrowed by the token after it: {@code bySecond} holds, for each second
+   * token, the one-word phrases and the phrases with that second word, in book order; {@code oneWord} the one-word
+   * phrases alone. A phrase left out could not have matched, so matching sees the same candidates in the same order
+   * as a scan of all of them, without comparing dozens of "i ..." phrases word by word.
+   */
+  private record Candidates(Phrase[] oneWord, Map<String, Phrase[]> bySecond) {
+
+    static Candidates of(List<Phrase> phrases) {
+      Map<String, List<Phrase>> bySecond = new HashMap<>();
+      for (Phrase phrase : phrases) {
+        if (phrase.tokens().length > 1) {
+          bySecond.putIfAbsent(phrase.tokens()[1], new ArrayList<>());
+        }
+      }
+      List<Phrase> oneWord = new ArrayList<>();
+      for (Phrase phrase : phrases) {
+        if (phrase.tokens().length == 1) {
+          oneWord.add(phrase);
+          bySecond.values().forEach(list -> list.add(phrase));
+        } else {
+          bySecond.get(phrase.tokens()[1]).add(phrase);
+        }
+      }
+      Map<String, Phrase[]> sealed = new HashMap<>();
+      bySecond.forEach((second, list) -> sealed.put(second, list.toArray(Phrase[]::new)));
+      return new Candidates(oneWord.toArray(Phrase[]::new), sealed);
+    }
+
+    Phrase[] at(List<String> tokens, int i) {
+      if (i + 1 < tokens.size()) {
+        Phrase[] narrowed = bySecond.get(tokens.get(i + 1));
+        if (narrowed != null) {
+          return narrowed;
+        }
+      }
+      return oneWord;
+    }
   }
 
   public static PhraseBook fromResource(String resource) {
@@ -57,6 +98,7 @@ public final class PhraseBook {
       }
       book.add(section, trimmed);
     }
+    book.seal();
     return book;
   }
 
@@ -69,6 +111,12 @@ public final class PhraseBook {
         .add(new Phrase(cue, tokens.toArray(String[]::new), String.join(" ", tokens)));
   }
 
+  private void seal() {
+    Map<String, Candidates> sealed = new HashMap<>();
+    byFirstToken.forEach((first, phrases) -> sealed.put(first, Candidates.of(phrases)));
+    index = sealed;
+  }
+
   /**
    * Every cue found in the tokens, with the phrase that matched it first; where several phrases of a cue start at
    * that word, the longest ("i understand how frustrating" rather than "i understand").
@@ -78,11 +126,11 @@ public final class PhraseBook {
     int[] hitAt = new int[CUES];
     int[] hitLength = new int[CUES];
     for (int i = 0; i < tokens.size(); i++) {
-      List<Phrase> candidates = byFirstToken.get(tokens.get(i));
-      if (candidates == null) {
+      Candidates starting = index.get(tokens.get(i));
+      if (starting == null) {
         continue;
       }
-      for (Phrase phrase : candidates) {
+      for (Phrase phrase : starting.at(tokens, i)) {
         int cue = phrase.cue().ordinal();
         boolean free = hitLength[cue] == 0 || hitAt[cue] == i && phrase.tokens().length > hitLength[cue];
         if (free && matchesAt(tokens, i, phrase.tokens())) {

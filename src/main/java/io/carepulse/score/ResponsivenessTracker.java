@@ -105,14 +105,14 @@ final class ResponsivenessTracker {
     }
   }
 
-  /** Called on every frame: long holds and ongoing silence. */
-  void tick(Conversation conversation, String ref, Observations out) {
+  /** Called on every frame: long holds and ongoing silence. The frame reference is built only when needed. */
+  void tick(Conversation conversation, long seq, Observations out) {
     long now = conversation.nowMs();
     if (onHold) {
       long held = now - holdSinceMs;
       if (held >= holdLimitMs * (holdPenalties + 1)) {
         holdPenalties++;
-        out.evidence(Part.RESPONSIVENESS, holdValue, 1.0, "long_hold", ref,
+        out.evidence(Part.RESPONSIVENESS, holdValue, 1.0, "long_hold", "seq:" + seq,
             "Customer on hold for " + held / 1000 + " s without a check-in");
       }
       if (held >= holdLimitMs) {
@@ -127,14 +127,10 @@ final class ResponsivenessTracker {
       }
       if (silent >= deadAirMs * (silencePenalties + 1)) {
         silencePenalties++;
-        out.evidence(Part.RESPONSIVENESS, deadAirValue, 1.0, "dead_air", ref, "Nobody has spoken for "
+        out.evidence(Part.RESPONSIVENESS, deadAirValue, 1.0, "dead_air", "seq:" + seq, "Nobody has spoken for "
             + silent / 1000 + " s");
       }
       out.signal(Signal.Kind.DEAD_AIR, silent);
     }
-  }
-
-  boolean onHold() {
-    return onHold;
   }
 }

@@ -15,6 +15,9 @@ final class RollingPart {
   private long rollingAtMs;
   private double callWeighted;
   private double callWeight;
+  /** The last decay computed: the score asks for the same elapsed time several times per frame. */
+  private long decayElapsedMs;
+  private double decay = 1.0;
 
   RollingPart(double prior, double priorWeight, double halfLifeMs) {
     this.prior = prior;
@@ -57,6 +60,13 @@ final class RollingPart {
   }
 
   private double decayFactor(long elapsedMs) {
-    return elapsedMs <= 0 ? 1.0 : Math.pow(0.5, elapsedMs / halfLifeMs);
+    if (elapsedMs <= 0) {
+      return 1.0;
+    }
+    if (elapsedMs != decayElapsedMs) {
+      decay = Math.pow(0.5, elapsedMs / halfLifeMs);
+      decayElapsedMs = elapsedMs;
+    }
+    return decay;
   }
 }

@@ -82,12 +82,6 @@ public final class ScoringModel {
     return new ScoringModel(id, numbers, phrases);
   }
 
-  /** A copy of this model with some settings replaced (used by tests and calibration experiments). */
-  public ScoringModel with(String key, double value) {
-    Map<String, Double> changed = new TreeMap<>(numbers);
-    changed.put(key, value);
-    return new ScoringModel(id, changed, phrases);
-  }
 
   public String id() {
     return id;

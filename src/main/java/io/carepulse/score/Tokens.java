@@ -17,21 +17,49 @@ public final class Tokens {
     if (text == null) {
       return tokens;
     }
-    StringBuilder word = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        word.append(Character.toLowerCase(c));
-      } else if (c == '\'' || c == '\u2019') {
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      if (!isWordChar(text.charAt(i))) {
+        i++;
         continue;
-      } else if (word.length() > 0) {
-        tokens.add(word.toString());
-        word.setLength(0);
+      }
+      int start = i;
+      boolean verbatim = true;
+      char c;
+      while (i < length && isWordChar(c = text.charAt(i))) {
+        verbatim &= c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        i++;
+      }
+      // Most words are already lower case: take them as they stand instead of rebuilding them.
+      String token = verbatim ? text.substring(start, i) : normalised(text, start, i);
+      if (!token.isEmpty()) {
+        tokens.add(token);
       }
     }
-    if (word.length() > 0) {
-      tokens.add(word.toString());
-    }
     return tokens;
+  }
+
+  private static String normalised(String text, int start, int end) {
+    StringBuilder word = new StringBuilder(end - start);
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (isLetterOrDigit(c)) {
+        word.append(Character.toLowerCase(c));
+      }
+    }
+    return word.toString();
+  }
+
+  /** Letters and digits make words; apostrophes sit inside them and are dropped; anything else separates. */
+  private static boolean isWordChar(char c) {
+    return isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+  }
+
+  private static boolean isLetterOrDigit(char c) {
+    if (c < 128) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+    return Character.isLetterOrDigit(c);
   }
 }
