@@ -69,7 +69,7 @@ public final class CarePulseService {
     WebhookDispatcher webhooks = new WebhookDispatcher(vertx, store, config.webhookPolicy());
     calls.addListener(webhooks);
     Future<RestApi> restApi = playbooks.load(store)
-        .compose(loaded -> new SupervisorFeedRecorder(vertx, store, webhooks).start())
+        .compose(loaded -> new SupervisorFeedRecorder(vertx, store, webhooks, service.journal).start())
         .compose(v -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks));
     // ----
 

@@ -25,11 +25,14 @@ public final class SupervisorFeedRecorder {
   private final Vertx vertx;
   private final CarePulseStore store;
   private final WebhookDispatcher webhooks;
+  private final CallJournal journal;
 
-  public SupervisorFeedRecorder(Vertx vertx, CarePulseStore store, WebhookDispatcher webhooks) {
+  /** {@code journal} is flushed before an alert or kudos is stored, so the call it names is in history already. */
+  public SupervisorFeedRecorder(Vertx vertx, CarePulseStore store, WebhookDispatcher webhooks, CallJournal journal) {
     this.vertx = vertx;
     this.store = store;
     this.webhooks = webhooks;
+    this.journal = journal;
   }
 
   public Future<Void> start() {
@@ -43,13 +46,15 @@ public final class SupervisorFeedRecorder {
       String type = message.getString("type");
       Instant at = instant(message.getValue("at"));
       if ("alert.raised".equals(type)) {
-        store.alertRaised(new AlertRecord(required(message, "alertId"), required(message, "callId"),
+        AlertRecord alert = new AlertRecord(required(message, "alertId"), required(message, "callId"),
             message.getString("agentId"), message.getString("teamId"), required(message, "kind"),
             message.getString("severity", "warning"), message.getString("message", ""), message.getLong("seq"),
-            message.getLong("callTimeMs"), at, null));
+            message.getLong("callTimeMs"), at, null);
+        journal.flush().eventually(() -> store.alertRaised(alert));
         webhooks.publish(WebhookDispatcher.ALERT_RAISED, without(message, "type"));
       } else if ("alert.cleared".equals(type)) {
-        store.alertCleared(required(message, "alertId"), at);
+        String alertId = required(message, "alertId");
+        journal.flush().eventually(() -> store.alertCleared(alertId, at));
       } else {
         LOG.warn("unknown alert message type {}", type);
       }
@@ -60,10 +65,11 @@ public final class SupervisorFeedRecorder {
 
   private void kudos(JsonObject message) {
     try {
-      store.kudosAwarded(new KudosRecord(required(message, "kudosId"), required(message, "callId"),
+      KudosRecord kudos = new KudosRecord(required(message, "kudosId"), required(message, "callId"),
           message.getString("agentId"), message.getString("teamId"), message.getString("reason", ""),
           message.getString("message", ""), message.getInteger("score"), message.getInteger("callScore"),
-          message.getInteger("minScore"), instant(message.getValue("at"))));
+          message.getInteger("minScore"), instant(message.getValue("at")));
+      journal.flush().eventually(() -> store.kudosAwarded(kudos));
       webhooks.publish(WebhookDispatcher.KUDOS_AWARDED, without(message, "type"));
     } catch (RuntimeException e) {
       LOG.atWarn().addKeyValue("message", message.encode()).log("malformed kudos message skipped: " + e.getMessage());
