@@ -50,6 +50,14 @@ public record AlertSettings(int lowScore, long lowScoreForMs, int clearMargin, i
    * inside 30 s (the first angry customer turn alone costs ~10, which is not news for a supervisor); a hold past 60 s;
    * a typical support call lasts ~6 minutes; the top band starts at 70; a strong recovery regains 20 points.
    */
+  /** These settings with the thresholds a team playbook may set replaced. */
+  public AlertSettings withThresholds(int lowScore, long lowScoreForMs, int sharpDropPoints, long sharpDropWindowMs,
+                                      long longHoldMs, int promptsIgnored) {
+    return new AlertSettings(lowScore, lowScoreForMs, clearMargin, sharpDropPoints, sharpDropWindowMs,
+        customerQuietMs, longHoldMs, promptsIgnored, promptsIgnoredWindowMs, typicalCallMs, topBandScore,
+        recoveryPoints, kudosMinTurns);
+  }
+
   public static AlertSettings defaults() {
     return new AlertSettings(45, 20_000, 5, 15, 30_000, 60_000, 60_000, 2, 120_000, 360_000, 70, 20, 6);
   }

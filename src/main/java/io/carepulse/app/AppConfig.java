@@ -38,7 +38,9 @@ public record AppConfig(
     int endedCallsKept,
     LogFormat logFormat,
     int serverInstances,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    int webhookAttempts,
+    Duration webhookFirstRetry) {
 
   public enum LogFormat { TEXT, JSON }
 
@@ -48,12 +50,18 @@ public record AppConfig(
   private static final Set<String> KEYS = new LinkedHashSet<>(List.of(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
-      "serverInstances", "shutdownGrace"));
+      "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
   public boolean developmentMode() {
     return jwtSecret == null;
+  }
+
+  /** Webhook deliveries: attempts in all, the first retry's wait doubling up to 5 minutes, 10 s per attempt. */
+  public io.carepulse.webhook.WebhookPolicy webhookPolicy() {
+    return new io.carepulse.webhook.WebhookPolicy(webhookAttempts, webhookFirstRetry, Duration.ofMinutes(5),
+        Duration.ofSeconds(10));
   }
 
   public static AppConfig defaults() {
@@ -105,7 +113,9 @@ public record AppConfig(
         s.integer("endedCallsKept", 10_000, 0, 10_000_000),
         s.logFormat("logFormat"),
         s.integer("serverInstances", Runtime.getRuntime().availableProcessors(), 1, 1024),
-        s.duration("shutdownGrace", Duration.ofSeconds(10)));
+        s.duration("shutdownGrace", Duration.ofSeconds(10)),
+        s.integer("webhookAttempts", 8, 1, 50),
+        s.duration("webhookFirstRetry", Duration.ofSeconds(1)));
   }
 
   /** {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h} or bare seconds, above 0 and at most a day; null otherwise. */

@@ -1,15 +1,22 @@
 package io.carepulse.app;
 
-import io.carepulse.alert.TeamAlertSettings;
+import io.carepulse.api.PlaybookSettings;
+import io.carepulse.api.RestApi;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.CallRegistry;
+import io.carepulse.live.IntegrationFeed;
 import io.carepulse.live.Supervision;
-import io.carepulse.live.TeamSettings;
 import io.carepulse.ops.CareMetrics;
+import io.carepulse.privacy.Redactor;
 import io.carepulse.protocol.AsyncApiDocument;
 import io.carepulse.protocol.FrameReader;
+import io.carepulse.store.CallJournal;
+import io.carepulse.store.CarePulseStore;
+import io.carepulse.store.InMemoryStore;
+import io.carepulse.store.SupervisorFeedRecorder;
+import io.carepulse.webhook.WebhookDispatcher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -28,6 +35,8 @@ public final class CarePulseService {
   private final AgentGateway gateway;
   private final CallRegistry calls;
   private Supervision supervision;
+  private CarePulseStore store;
+  private CallJournal journal;
   private int port;
 
   private CarePulseService(Vertx vertx, AppConfig config, String jwtSecret, JwtAuth jwt, AgentGateway gateway,
@@ -44,24 +53,41 @@ public final class CarePulseService {
     String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
     JwtAuth jwt = JwtAuth.create(vertx, secret);
     CareMetrics metrics = new CareMetrics(meters);
-    CallRegistry calls = new CallRegistry(vertx, TeamSettings.everyone(CoreConfig.defaults()), metrics, config.resumeWindow(),
-        config.endedCallsKept());
-    AgentGateway gateway = new AgentGateway(vertx, config, jwt, FrameReader.load(), calls, metrics);
+    // ---- history and playbooks (REST issue): the store, team settings from playbooks, the journal
+    CarePulseStore store = new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000);
+    PlaybookSettings playbooks = new PlaybookSettings(CoreConfig.defaults());
+    // ----
+    CallRegistry calls = new CallRegistry(vertx, playbooks, metrics, config.resumeWindow(), config.endedCallsKept());
+    FrameReader reader = FrameReader.load();
+    AgentGateway gateway = new AgentGateway(vertx, config, jwt, reader, calls, metrics);
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
-    // Supervisor feed, alerts, kudos and /v1/supervisor (issue 4); team playbooks will supply the alert settings.
-    Supervision supervision = Supervision.start(vertx, config, jwt, gateway, TeamAlertSettings.defaults());
+    // Supervisor feed, alerts, kudos and /v1/supervisor (issue 4); alert thresholds come from the team playbooks.
+    Supervision supervision = Supervision.start(vertx, config, jwt, gateway, playbooks);
+    supervision.feed().redactWith(Redactor.standard()::redact);
     service.supervision = supervision;
+
+    // ---- history, webhooks and the integrator REST API (REST issue)
+    service.store = store;
+    service.journal = new CallJournal(vertx, store, Redactor.standard(), java.time.Duration.ofMillis(50),
+        100_000, 1_000).start();
+    calls.addListener(service.journal);
+    WebhookDispatcher webhooks = new WebhookDispatcher(vertx, store, config.webhookPolicy());
+    calls.addListener(webhooks);
+    Future<RestApi> restApi = playbooks.load(store)
+        .compose(loaded -> new SupervisorFeedRecorder(vertx, store, webhooks, service.journal).start())
+        .compose(v -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks));
+    // ----
 
     // One instance per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
     // instances share (with 0 each instance would get its own).
     java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
-    return vertx.deployVerticle(() -> {
+    return restApi.compose(rest -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
-              meters, asyncApi, supervision.gateway());
+              meters, asyncApi, supervision.gateway(), rest);
           instances.add(verticle);
           return verticle;
-        }, new DeploymentOptions().setInstances(config.serverInstances()))
+        }, new DeploymentOptions().setInstances(config.serverInstances())))
         .map(id -> {
           service.port = instances.get(0).actualPort();
           for (HttpVerticle instance : instances) {
@@ -100,6 +126,14 @@ public final class CarePulseService {
 
   public Supervision supervision() {
     return supervision;
+  }
+
+  public CarePulseStore store() {
+    return store;
+  }
+
+  public CallJournal journal() {
+    return journal;
   }
 
   /** Graceful shutdown: /ready turns down, agents finish in-flight frames and get close 1001. */

@@ -1,5 +1,6 @@
 package io.carepulse.app;
 
+import io.carepulse.api.RestApi;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.SupervisorGateway;
 import io.carepulse.protocol.AsyncApiDocument;
@@ -15,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.Map;
 
 /**
  * One HTTP server instance; the service deploys one per event loop, all sharing the port, so connections spread over
@@ -28,11 +30,13 @@ final class HttpVerticle extends VerticleBase {
   private final PrometheusMeterRegistry meters;
   private final AsyncApiDocument asyncApi;
   private final SupervisorGateway supervisors;
+  private final RestApi restApi;
   private HttpServer server;
 
   HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi,
-               SupervisorGateway supervisors) {
+               SupervisorGateway supervisors, RestApi restApi) {
     this.supervisors = supervisors;
+    this.restApi = restApi;
     this.config = config;
     this.port = port;
     this.gateway = gateway;
@@ -42,13 +46,14 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
+    // The contract's operations (openapi.yaml) come from the REST API's router; the operational ones are ours.
+    Router router = restApi.router(Map.of(
+        "health", HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())),
+        "ready", HealthCheckHandler.create(vertx)
+            .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK())),
+        "metrics", PrometheusScrapingHandler.create(meters),
+        "asyncapi", this::asyncApiYaml));
     router.get("/v1/agent").handler(gateway::handle);
-    router.get("/health").handler(HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())));
-    router.get("/ready").handler(HealthCheckHandler.create(vertx)
-        .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK())));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
-    router.get("/v1/asyncapi.yaml").handler(this::asyncApiYaml);
     // Both paths: the brief's, and the one the document's relative "./schemas/..." references resolve to.
     router.get("/v1/asyncapi/schemas/:name").handler(this::schema);
     router.get("/v1/schemas/:name").handler(this::schema);

@@ -318,11 +318,17 @@ final class AgentConnection {
    * have seen the ack); anything new, and any call.start, is refused with call_ended.
    */
   void answerForEnded(CallFrame frame, long lastSeq) {
+    JsonObject answer = answerForEnded(frame, lastSeq, gateway.metrics());
+    send(answer);
+  }
+
+  static JsonObject answerForEnded(CallFrame frame, long lastSeq, io.carepulse.ops.CareMetrics metrics) {
     if (!(frame instanceof CallStart) && frame.seq() <= lastSeq) {
-      send(ServerMessages.ack(frame.callId(), lastSeq));
-    } else {
-      sendError(new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended", frame.callId(), frame.seq()));
+      return ServerMessages.ack(frame.callId(), lastSeq);
     }
+    metrics.error(ErrorCode.CALL_ENDED);
+    return new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended", frame.callId(), frame.seq())
+        .toJson();
   }
 
   private boolean owns(String agentId) {

@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,24 +123,50 @@ public final class CallSession {
       attach(from);
       deliverHeldWhispers();
     }
+    // Answers go to whichever socket carries the call when they are released (a held ack may outlive a socket).
+    handle(frame, this::send, receivedNanos);
+  }
+
+  /**
+   * One call frame from a server-side integration (REST ingest) rather than the agent's socket. The frame's own
+   * answer — exactly one ack or error, as on the socket — goes to {@code answer}; scores and prompts still go to the
+   * agent's socket when one carries the call. With no socket, the call waits one resume window for the next frame,
+   * then ends as disconnected, as a dropped socket would.
+   */
+  void receiveFromIntegration(CallFrame frame, Consumer<JsonObject> answer, long receivedNanos) {
+    if (ended) {
+      answer.accept(AgentConnection.answerForEnded(frame, sequence.lastApplied(), registry.metrics()));
+      return;
+    }
+    handle(frame, answer, receivedNanos);
+    if (agent == null && !ended) {
+      if (resumeTimer >= 0) {
+        registry.vertx().cancelTimer(resumeTimer);
+      }
+      resumeTimer = -1;
+      awaitResume();
+    }
+  }
+
+  private void handle(CallFrame frame, Consumer<JsonObject> answer, long receivedNanos) {
     if (frame instanceof CallStart again && sequence.lastApplied() > 0) {
       if (again.equals(start)) {
-        send(ServerMessages.ack(callId, sequence.lastApplied()));
+        answer.accept(ServerMessages.ack(callId, sequence.lastApplied()));
       } else {
-        error(new ProtocolError(ErrorCode.CALL_EXISTS,
-            "call " + callId + " already started with a different call.start", callId, frame.seq()));
+        answer.accept(error(new ProtocolError(ErrorCode.CALL_EXISTS,
+            "call " + callId + " already started with a different call.start", callId, frame.seq())));
       }
       return;
     }
     switch (sequence.check(frame.seq())) {
-      case DUPLICATE -> send(ServerMessages.ack(callId, sequence.lastApplied()));
-      case GAP -> error(new ProtocolError(ErrorCode.SEQ_GAP, "expected seq " + sequence.expected(), callId,
-          frame.seq(), sequence.expected()));
-      case APPLY -> apply(frame, receivedNanos);
+      case DUPLICATE -> answer.accept(ServerMessages.ack(callId, sequence.lastApplied()));
+      case GAP -> answer.accept(error(new ProtocolError(ErrorCode.SEQ_GAP, "expected seq " + sequence.expected(),
+          callId, frame.seq(), sequence.expected())));
+      case APPLY -> apply(frame, answer, receivedNanos);
     }
   }
 
-  private void apply(CallFrame frame, long receivedNanos) {
+  private void apply(CallFrame frame, Consumer<JsonObject> answer, long receivedNanos) {
     CallEngine.Step step = CallEngine.Step.NOTHING;
     try {
       step = engine.apply(frame);
@@ -164,7 +191,7 @@ public final class CallSession {
     CallEvent.Applied applied = new CallEvent.Applied(info, frame, step, now);
     registry.publish(applied);
     // The ack comes last: once a client sees it, everything this frame produced has been sent before it.
-    registry.ackGate().release(applied, () -> send(ServerMessages.ack(callId, frame.seq())));
+    registry.ackGate().release(applied, () -> answer.accept(ServerMessages.ack(callId, frame.seq())));
     if (frame instanceof CallEnd end) {
       finish(end.reason() == null ? "ended" : end.reason());
     }
@@ -209,6 +236,10 @@ public final class CallSession {
       return;
     }
     agent = null;
+    awaitResume();
+  }
+
+  private void awaitResume() {
     if (resumeTimer < 0) {
       resumeTimer = registry.vertx().setTimer(registry.resumeWindow().toMillis(), id -> {
         resumeTimer = -1;
@@ -268,9 +299,9 @@ public final class CallSession {
         .addKeyValue("callScore", summary.callScore()).log("call ended");
   }
 
-  private void error(ProtocolError error) {
+  private JsonObject error(ProtocolError error) {
     registry.metrics().error(error.code());
-    send(error.toJson());
+    return error.toJson();
   }
 
   private void send(JsonObject message) {

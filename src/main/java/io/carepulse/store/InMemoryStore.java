@@ -1,0 +1,398 @@
+package io.carepulse.store;
+
+import io.carepulse.protocol.PromptFeedback;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The default store: everything in this process's memory, gone on restart.
+ *
+ * <p>Thread-safe through one monitor. It is called from every event loop (HTTP verticles, the journal, event-bus
+ * consumers), and each operation is a few map operations or one scan over at most {@code maxCalls} calls — microseconds
+ * to a few milliseconds — so a monitor costs less than confining the store to one context and hopping there.
+ *
+ * <p>Bounded: at most {@code maxCalls} calls (the oldest ended call is forgotten first, with everything recorded about
+ * it) and {@code maxDeliveriesPerWebhook} log entries per subscription.
+ */
+public final class InMemoryStore implements CarePulseStore {
+
+  private final int maxCalls;
+  private final int maxDeliveriesPerWebhook;
+  /** Insertion order is start order, which eviction relies on. */
+  private final LinkedHashMap<String, History> calls = new LinkedHashMap<>();
+  private final Map<String, AlertRecord> alertsById = new HashMap<>();
+  private final Set<String> kudosIds = new HashSet<>();
+  private final Map<String, Playbook> playbooks = new HashMap<>();
+  private final LinkedHashMap<String, WebhookSubscription> webhooks = new LinkedHashMap<>();
+  private final Map<String, LinkedHashMap<String, WebhookDelivery>> deliveries = new HashMap<>();
+
+  public InMemoryStore(int maxCalls, int maxDeliveriesPerWebhook) {
+    if (maxCalls < 1 || maxDeliveriesPerWebhook < 1) {
+      throw new IllegalArgumentException("store bounds must be at least 1");
+    }
+    this.maxCalls = maxCalls;
+    this.maxDeliveriesPerWebhook = maxDeliveriesPerWebhook;
+  }
+
+  /** What is kept of one call. */
+  private static final class History {
+    CallRecord call;
+    final TreeMap<Long, StoredFrame> frames = new TreeMap<>();
+    final TreeMap<Long, ScorePoint> scores = new TreeMap<>();
+    final LinkedHashMap<String, PromptRecord> prompts = new LinkedHashMap<>();
+    final List<PromptFeedbackRecord> feedback = new ArrayList<>();
+    final List<WhisperRecord> whispers = new ArrayList<>();
+    final List<AlertRecord> alerts = new ArrayList<>();
+    final List<KudosRecord> kudos = new ArrayList<>();
+    final List<OutcomeRecord> outcomes = new ArrayList<>();
+
+    History(CallRecord call) {
+      this.call = call;
+    }
+  }
+
+  // ---- call history
+
+  @Override
+  public synchronized Future<Void> write(JournalBatch batch) {
+    for (CallRecord started : batch.started()) {
+      if (!calls.containsKey(started.callId())) {
+        calls.put(started.callId(), new History(started));
+        evictIfFull();
+      }
+    }
+    for (StoredFrame frame : batch.frames()) {
+      History history = calls.get(frame.callId());
+      if (history != null) {
+        history.frames.putIfAbsent(frame.seq(), frame);
+        history.call = history.call.withLastSeq(frame.seq());
+      }
+    }
+    for (ScorePoint point : batch.scores()) {
+      History history = calls.get(point.callId());
+      if (history != null && history.scores.putIfAbsent(point.seq(), point) == null
+          && history.call.state() == CallState.LIVE && point.seq() >= history.scores.lastKey()) {
+        history.call = history.call.withScore(point.score(), point.callScore());
+      }
+    }
+    for (PromptRecord prompt : batch.prompts()) {
+      History history = calls.get(prompt.callId());
+      if (history != null) {
+        history.prompts.putIfAbsent(prompt.promptId(), prompt);
+      }
+    }
+    for (PromptFeedbackRecord feedback : batch.feedback()) {
+      History history = calls.get(feedback.callId());
+      if (history != null && history.feedback.stream().noneMatch(f -> f.seq() == feedback.seq())) {
+        history.feedback.add(feedback);
+      }
+    }
+    for (WhisperRecord whisper : batch.whispers()) {
+      History history = calls.get(whisper.callId());
+      if (history != null && !history.whispers.contains(whisper)) {
+        history.whispers.add(whisper);
+      }
+    }
+    for (CallEnding ending : batch.ended()) {
+      History history = calls.get(ending.callId());
+      if (history != null && history.call.state() == CallState.LIVE) {
+        history.call = history.call.ended(ending);
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  private void evictIfFull() {
+    if (calls.size() <= maxCalls) {
+      return;
+    }
+    Iterator<Map.Entry<String, History>> oldest = calls.entrySet().iterator();
+    String victim = null;
+    while (oldest.hasNext()) {
+      Map.Entry<String, History> entry = oldest.next();
+      if (entry.getValue().call.state() == CallState.ENDED) {
+        victim = entry.getKey();
+        break;
+      }
+    }
+    // Every call live (a burst, or calls never ended): forget the oldest anyway; the bound holds.
+    String forgotten = victim != null ? victim : calls.keySet().iterator().next();
+    History removed = calls.remove(forgotten);
+    removed.alerts.forEach(alert -> alertsById.remove(alert.alertId()));
+    removed.kudos.forEach(kudos -> kudosIds.remove(kudos.kudosId()));
+  }
+
+  @Override
+  public synchronized Future<Optional<CallRecord>> call(String callId) {
+    History history = calls.get(callId);
+    return Future.succeededFuture(Optional.ofNullable(history == null ? null : history.call));
+  }
+
+  @Override
+  public synchronized Future<Page<CallRecord, CallCursor>> calls(CallQuery query) {
+    List<CallRecord> matching = new ArrayList<>();
+    for (History history : calls.values()) {
+      if (query.matches(history.call)) {
+        matching.add(history.call);
+      }
+    }
+    matching.sort(Comparator.comparing(CallRecord::startedAt).thenComparing(CallRecord::callId).reversed());
+    List<CallRecord> page = matching.subList(0, Math.min(query.limit(), matching.size()));
+    CallCursor next = matching.size() > query.limit() ? CallCursor.after(page.get(page.size() - 1)) : null;
+    return Future.succeededFuture(new Page<>(page, next));
+  }
+
+  @Override
+  public synchronized Future<List<CallRecord>> liveCalls() {
+    List<CallRecord> live = new ArrayList<>();
+    calls.values().forEach(history -> {
+      if (history.call.state() == CallState.LIVE) {
+        live.add(history.call);
+      }
+    });
+    live.sort(Comparator.comparing(CallRecord::startedAt).thenComparing(CallRecord::callId));
+    return Future.succeededFuture(List.copyOf(live));
+  }
+
+  @Override
+  public synchronized Future<List<StoredFrame>> frames(String callId, long afterSeq, int limit) {
+    History history = calls.get(callId);
+    return Future.succeededFuture(history == null ? List.of() : first(history.frames.tailMap(afterSeq, false).values(), limit));
+  }
+
+  @Override
+  public synchronized Future<List<ScorePoint>> scores(String callId, long afterSeq, int limit) {
+    History history = calls.get(callId);
+    return Future.succeededFuture(history == null ? List.of() : first(history.scores.tailMap(afterSeq, false).values(), limit));
+  }
+
+  private static <T> List<T> first(Iterable<T> values, int limit) {
+    List<T> out = new ArrayList<>();
+    for (T value : values) {
+      if (out.size() == limit) {
+        break;
+      }
+      out.add(value);
+    }
+    return List.copyOf(out);
+  }
+
+  @Override
+  public synchronized Future<List<PromptRecord>> prompts(String callId) {
+    History history = calls.get(callId);
+    return Future.succeededFuture(history == null ? List.of() : List.copyOf(history.prompts.values()));
+  }
+
+  @Override
+  public synchronized Future<List<PromptFeedbackRecord>> promptFeedback(String callId) {
+    History history = calls.get(callId);
+    return Future.succeededFuture(history == null ? List.of() : history.feedback.stream()
+        .sorted(Comparator.comparingLong(PromptFeedbackRecord::seq)).toList());
+  }
+
+  @Override
+  public synchronized Future<List<WhisperRecord>> whispers(String callId) {
+    History history = calls.get(callId);
+    return Future.succeededFuture(history == null ? List.of() : List.copyOf(history.whispers));
+  }
+
+  // ---- alerts and kudos
+
+  @Override
+  public synchronized Future<Void> alertRaised(AlertRecord alert) {
+    History history = calls.get(alert.callId());
+    if (history != null && !alertsById.containsKey(alert.alertId())) {
+      alertsById.put(alert.alertId(), alert);
+      history.alerts.add(alert);
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<Void> alertCleared(String alertId, Instant at) {
+    AlertRecord alert = alertsById.get(alertId);
+    if (alert != null && alert.clearedAt() == null) {
+      AlertRecord cleared = alert.cleared(at);
+      alertsById.put(alertId, cleared);
+      List<AlertRecord> list = calls.get(alert.callId()).alerts;
+      list.set(list.indexOf(alert), cleared);
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<List<AlertRecord>> alerts(String callId) {
+    History history = calls.get(callId);
+    return Future.succeededFuture(history == null ? List.of() : List.copyOf(history.alerts));
+  }
+
+  @Override
+  public synchronized Future<Void> kudosAwarded(KudosRecord kudos) {
+    History history = calls.get(kudos.callId());
+    if (history != null && kudosIds.add(kudos.kudosId())) {
+      history.kudos.add(kudos);
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<List<KudosRecord>> kudos(String callId) {
+    History history = calls.get(callId);
+    return Future.succeededFuture(history == null ? List.of() : List.copyOf(history.kudos));
+  }
+
+  // ---- outcomes and reports
+
+  @Override
+  public synchronized Future<OutcomeSaved> saveOutcome(OutcomeRecord outcome) {
+    History history = calls.get(outcome.callId());
+    if (history == null) {
+      return Future.failedFuture(new IllegalArgumentException("no call " + outcome.callId()));
+    }
+    for (OutcomeRecord existing : history.outcomes) {
+      if (existing.idempotencyKey().equals(outcome.idempotencyKey())) {
+        return Future.succeededFuture(new OutcomeSaved(existing, false));
+      }
+    }
+    history.outcomes.add(outcome);
+    return Future.succeededFuture(new OutcomeSaved(outcome, true));
+  }
+
+  @Override
+  public synchronized Future<List<OutcomeRecord>> outcomes(String callId) {
+    History history = calls.get(callId);
+    return Future.succeededFuture(history == null ? List.of() : List.copyOf(history.outcomes));
+  }
+
+  @Override
+  public synchronized Future<List<CallFacts>> callFacts(ReportQuery query) {
+    List<CallFacts> facts = new ArrayList<>();
+    for (History history : calls.values()) {
+      if (!query.matches(history.call)) {
+        continue;
+      }
+      Set<String> helpful = new HashSet<>();
+      Set<String> unhelpful = new HashSet<>();
+      Set<String> dismissed = new HashSet<>();
+      for (PromptFeedbackRecord feedback : history.feedback) {
+        if (feedback.action() == PromptFeedback.Action.HELPFUL) {
+          helpful.add(feedback.promptId());
+        } else if (feedback.action() == PromptFeedback.Action.UNHELPFUL) {
+          unhelpful.add(feedback.promptId());
+        } else if (feedback.action() == PromptFeedback.Action.DISMISSED) {
+          dismissed.add(feedback.promptId());
+        }
+      }
+      OutcomeRecord latest = history.outcomes.isEmpty() ? null : history.outcomes.get(history.outcomes.size() - 1);
+      facts.add(new CallFacts(history.call, history.prompts.size(), helpful.size(), unhelpful.size(), dismissed.size(),
+          history.kudos.size(), latest));
+    }
+    facts.sort(Comparator.comparing((CallFacts f) -> f.call().startedAt()).thenComparing(f -> f.call().callId()));
+    return Future.succeededFuture(List.copyOf(facts));
+  }
+
+  // ---- playbooks
+
+  @Override
+  public synchronized Future<Optional<Playbook>> playbook(String teamId) {
+    return Future.succeededFuture(Optional.ofNullable(playbooks.get(teamId)));
+  }
+
+  @Override
+  public synchronized Future<List<Playbook>> playbooks() {
+    return Future.succeededFuture(playbooks.values().stream().sorted(Comparator.comparing(Playbook::teamId)).toList());
+  }
+
+  @Override
+  public synchronized Future<Playbook> savePlaybook(String teamId, JsonObject document, long expectedVersion,
+                                                   String updatedBy, Instant at) {
+    Playbook current = playbooks.get(teamId);
+    long version = current == null ? 0 : current.version();
+    if (version != expectedVersion) {
+      return Future.failedFuture(new VersionConflict("playbook of team " + teamId, expectedVersion, version));
+    }
+    Playbook saved = new Playbook(teamId, version + 1, document.copy(), at, updatedBy);
+    playbooks.put(teamId, saved);
+    return Future.succeededFuture(saved);
+  }
+
+  // ---- webhooks
+
+  @Override
+  public synchronized Future<Void> addWebhook(WebhookSubscription subscription) {
+    webhooks.put(subscription.id(), subscription);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<List<WebhookSubscription>> webhooks() {
+    return Future.succeededFuture(List.copyOf(webhooks.values()));
+  }
+
+  @Override
+  public synchronized Future<Optional<WebhookSubscription>> webhook(String id) {
+    return Future.succeededFuture(Optional.ofNullable(webhooks.get(id)));
+  }
+
+  @Override
+  public synchronized Future<Boolean> removeWebhook(String id) {
+    deliveries.remove(id);
+    return Future.succeededFuture(webhooks.remove(id) != null);
+  }
+
+  @Override
+  public synchronized Future<Void> saveDelivery(WebhookDelivery delivery) {
+    if (!webhooks.containsKey(delivery.subscriptionId())) {
+      return Future.succeededFuture();
+    }
+    LinkedHashMap<String, WebhookDelivery> log = deliveries.computeIfAbsent(delivery.subscriptionId(),
+        id -> new LinkedHashMap<>());
+    log.put(delivery.deliveryId(), delivery);
+    while (log.size() > maxDeliveriesPerWebhook) {
+      log.remove(log.keySet().iterator().next());
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<List<WebhookDelivery>> deliveries(String subscriptionId, int limit) {
+    List<WebhookDelivery> log = new ArrayList<>(deliveries.getOrDefault(subscriptionId, new LinkedHashMap<>()).values());
+    List<WebhookDelivery> newest = new ArrayList<>();
+    for (int i = log.size() - 1; i >= 0 && newest.size() < limit; i--) {
+      newest.add(log.get(i));
+    }
+    return Future.succeededFuture(List.copyOf(newest));
+  }
+
+  // ---- retention
+
+  @Override
+  public synchronized Future<Integer> deleteTranscriptsEndedBefore(Instant cutoff) {
+    int deleted = 0;
+    for (History history : calls.values()) {
+      CallRecord call = history.call;
+      if (call.state() == CallState.ENDED && call.endedAt().isBefore(cutoff)) {
+        Iterator<StoredFrame> frames = history.frames.values().iterator();
+        while (frames.hasNext()) {
+          if (frames.next().type().equals("utterance")) {
+            frames.remove();
+            deleted++;
+          }
+        }
+      }
+    }
+    return Future.succeededFuture(deleted);
+  }
+}
