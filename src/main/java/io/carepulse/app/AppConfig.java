@@ -39,6 +39,8 @@ public record AppConfig(
     LogFormat logFormat,
     int serverInstances,
     Duration shutdownGrace,
+    int webhookAttempts,
+    Duration webhookFirstRetry,
     int pgPoolSize,
     int journalBatchSize,
     Duration journalFlushInterval,
@@ -53,13 +55,19 @@ public record AppConfig(
   private static final Set<String> KEYS = new LinkedHashSet<>(List.of(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
-      "serverInstances", "shutdownGrace", "pgPoolSize", "journalBatchSize", "journalFlushInterval", "journalQueueBound",
-      "retentionDays"));
+      "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
+      "journalFlushInterval", "journalQueueBound", "retentionDays"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
   public boolean developmentMode() {
     return jwtSecret == null;
+  }
+
+  /** Webhook deliveries: attempts in all, the first retry's wait doubling up to 5 minutes, 10 s per attempt. */
+  public io.carepulse.webhook.WebhookPolicy webhookPolicy() {
+    return new io.carepulse.webhook.WebhookPolicy(webhookAttempts, webhookFirstRetry, Duration.ofMinutes(5),
+        Duration.ofSeconds(10));
   }
 
   public static AppConfig defaults() {
@@ -112,6 +120,8 @@ public record AppConfig(
         s.logFormat("logFormat"),
         s.integer("serverInstances", Runtime.getRuntime().availableProcessors(), 1, 1024),
         s.duration("shutdownGrace", Duration.ofSeconds(10)),
+        s.integer("webhookAttempts", 8, 1, 50),
+        s.duration("webhookFirstRetry", Duration.ofSeconds(1)),
         s.integer("pgPoolSize", 4, 1, 100),
         // Rows per multi-row insert: 500–1,000 measured fastest here (STACK.md); more only lengthens each transaction.
         s.integer("journalBatchSize", 1_000, 1, 10_000),

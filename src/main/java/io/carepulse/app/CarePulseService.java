@@ -1,14 +1,17 @@
 package io.carepulse.app;
 
+import io.carepulse.api.PlaybookSettings;
+import io.carepulse.api.RestApi;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.CallRegistry;
-import io.carepulse.live.TeamSettings;
+import io.carepulse.live.IntegrationFeed;
+import io.carepulse.live.Supervision;
 import io.carepulse.ops.CareMetrics;
+import io.carepulse.privacy.Redactor;
 import io.carepulse.protocol.AsyncApiDocument;
 import io.carepulse.protocol.FrameReader;
-import io.carepulse.privacy.Redactor;
 import io.carepulse.store.CallJournal;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.HistoryRecovery;
@@ -19,6 +22,8 @@ import io.carepulse.store.pg.PgStore;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import io.carepulse.store.SupervisorFeedRecorder;
+import io.carepulse.webhook.WebhookDispatcher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -36,9 +41,10 @@ public final class CarePulseService {
   private final JwtAuth jwt;
   private final AgentGateway gateway;
   private final CallRegistry calls;
+  private Supervision supervision;
   private CarePulseStore store;
-  private TranscriptRetention retention;
   private CallJournal journal;
+  private TranscriptRetention retention;
   private int port;
 
   private CarePulseService(Vertx vertx, AppConfig config, String jwtSecret, JwtAuth jwt, AgentGateway gateway,
@@ -55,13 +61,46 @@ public final class CarePulseService {
     String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
     JwtAuth jwt = JwtAuth.create(vertx, secret);
     CareMetrics metrics = new CareMetrics(meters);
-    CallRegistry calls = new CallRegistry(vertx, TeamSettings.everyone(CoreConfig.defaults()), metrics, config.resumeWindow(),
-        config.endedCallsKept());
+    PlaybookSettings playbooks = new PlaybookSettings(CoreConfig.defaults());
+    // ----
+    CallRegistry calls = new CallRegistry(vertx, playbooks, metrics, config.resumeWindow(), config.endedCallsKept());
     FrameReader reader = FrameReader.load();
     AgentGateway gateway = new AgentGateway(vertx, config, jwt, reader, calls, metrics);
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
-    return service.openHistory(reader, metrics).compose(v -> service.deploy(meters, asyncApi));
+    // Supervisor feed, alerts, kudos and /v1/supervisor (issue 4); alert thresholds come from the team playbooks.
+    Supervision supervision = Supervision.start(vertx, config, jwt, gateway, playbooks);
+    supervision.feed().redactWith(Redactor.standard()::redact);
+    service.supervision = supervision;
+
+    // ---- history (in memory, or PostgreSQL), webhooks and the integrator REST API
+    Future<RestApi> restApi = service.openHistory(reader, metrics).compose(store -> {
+      WebhookDispatcher webhooks = new WebhookDispatcher(vertx, store, config.webhookPolicy());
+      calls.addListener(webhooks);
+      return playbooks.load(store)
+          .compose(loaded -> new SupervisorFeedRecorder(vertx, store, webhooks, service.journal).start())
+          .compose(v -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks));
+    });
+    // ----
+
+    // One instance per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
+    // instances share (with 0 each instance would get its own).
+    java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+    return restApi.compose(rest -> vertx.deployVerticle(() -> {
+          HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
+              meters, asyncApi, supervision.gateway(), rest, service.journal::health);
+          instances.add(verticle);
+          return verticle;
+        }, new DeploymentOptions().setInstances(config.serverInstances())))
+        .map(id -> {
+          service.port = instances.get(0).actualPort();
+          for (HttpVerticle instance : instances) {
+            if (instance.actualPort() != service.port) {
+              throw new IllegalStateException("server instances bound different ports");
+            }
+          }
+          return service;
+        });
   }
 
   /**
@@ -69,13 +108,13 @@ public final class CarePulseService {
    * the schema is migrated first, acks wait until frames are persisted, calls survive a restart, and transcripts are
    * purged after the retention period (docs/persistence.md).
    */
-  private Future<Void> openHistory(FrameReader reader, CareMetrics metrics) {
+  private Future<CarePulseStore> openHistory(FrameReader reader, CareMetrics metrics) {
     if (config.pgUrl() == null) {
       store = new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000);
       journal = CallJournal.dropping(vertx, store, Redactor.standard(), config.journalFlushInterval(),
           config.journalQueueBound(), config.journalBatchSize()).start();
       calls.addListener(journal);
-      return Future.succeededFuture();
+      return Future.succeededFuture(store);
     }
     Pool pool = PgStore.pool(vertx, config.pgUrl(), config.pgPoolSize());
     return Migrations.load(vertx).compose(migrations -> migrations.apply(pool))
@@ -94,29 +133,7 @@ public final class CarePulseService {
             retention = new TranscriptRetention(vertx, pg, Duration.ofDays(config.retentionDays()), Duration.ofHours(1),
                 Clock.systemUTC()).start();
           }
-          return null;
-        });
-  }
-
-  private Future<CarePulseService> deploy(PrometheusMeterRegistry meters, AsyncApiDocument asyncApi) {
-    CarePulseService service = this;
-    // One instance per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
-    // instances share (with 0 each instance would get its own).
-    java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
-    return vertx.deployVerticle(() -> {
-          HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
-              meters, asyncApi, journal::health);
-          instances.add(verticle);
-          return verticle;
-        }, new DeploymentOptions().setInstances(config.serverInstances()))
-        .map(id -> {
-          service.port = instances.get(0).actualPort();
-          for (HttpVerticle instance : instances) {
-            if (instance.actualPort() != service.port) {
-              throw new IllegalStateException("server instances bound different ports");
-            }
-          }
-          return service;
+          return pg;
         });
   }
 
@@ -145,6 +162,10 @@ public final class CarePulseService {
     return gateway;
   }
 
+  public Supervision supervision() {
+    return supervision;
+  }
+
   public CarePulseStore store() {
     return store;
   }
@@ -158,7 +179,7 @@ public final class CarePulseService {
    * what is queued (with PostgreSQL down it cannot: those frames were never acked, and their clients resend them).
    */
   public Future<Void> shutdown() {
-    return gateway.drain().transform(drained -> {
+    return Future.join(gateway.drain(), supervision.close()).transform(drained -> {
       if (retention != null) {
         retention.stop();
       }

@@ -28,6 +28,7 @@ final class DevelopmentMode {
     out.println("==================================================================================");
     out.println(" agent endpoint : ws://" + base + "/v1/agent");
     out.println(" protocol       : http://" + base + "/v1/asyncapi.yaml");
+    out.println(" dashboard      : http://" + base + "/  (sign in with the supervisor token below)");
     out.println(" agent token (sub agent-1, team-a, 12 h):");
     out.println("   " + service.jwt().mint("agent-1", Role.AGENT, teams, TOKEN_TTL));
     out.println(" supervisor token (sub supervisor-1, team-a, 12 h):");

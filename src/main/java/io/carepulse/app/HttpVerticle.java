@@ -1,6 +1,8 @@
 package io.carepulse.app;
 
+import io.carepulse.api.RestApi;
 import io.carepulse.live.AgentGateway;
+import io.carepulse.live.SupervisorGateway;
 import io.carepulse.protocol.AsyncApiDocument;
 import io.carepulse.store.CallJournal;
 import io.vertx.core.json.JsonObject;
@@ -14,8 +16,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.Map;
 
 /**
  * One HTTP server instance; the service deploys one per event loop, all sharing the port, so connections spread over
@@ -28,32 +32,40 @@ final class HttpVerticle extends VerticleBase {
   private final AgentGateway gateway;
   private final PrometheusMeterRegistry meters;
   private final AsyncApiDocument asyncApi;
+  private final SupervisorGateway supervisors;
+  private final RestApi restApi;
   private final Supplier<CallJournal.Health> history;
   private HttpServer server;
 
   HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi,
-               Supplier<CallJournal.Health> history) {
+               SupervisorGateway supervisors, RestApi restApi, Supplier<CallJournal.Health> history) {
+    this.supervisors = supervisors;
+    this.restApi = restApi;
+    this.history = history;
     this.config = config;
     this.port = port;
     this.gateway = gateway;
     this.meters = meters;
     this.asyncApi = asyncApi;
-    this.history = history;
   }
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
+    // The contract's operations (openapi.yaml) come from the REST API's router; the operational ones are ours.
+    Router router = restApi.router(Map.of(
+        "health", HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())),
+        "ready", HealthCheckHandler.create(vertx)
+            .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK()))
+            .register("history", p -> p.complete(historyStatus())),
+        "metrics", PrometheusScrapingHandler.create(meters),
+        "asyncapi", this::asyncApiYaml));
     router.get("/v1/agent").handler(gateway::handle);
-    router.get("/health").handler(HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())));
-    router.get("/ready").handler(HealthCheckHandler.create(vertx)
-        .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK()))
-        .register("history", p -> p.complete(historyStatus())));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
-    router.get("/v1/asyncapi.yaml").handler(this::asyncApiYaml);
     // Both paths: the brief's, and the one the document's relative "./schemas/..." references resolve to.
     router.get("/v1/asyncapi/schemas/:name").handler(this::schema);
     router.get("/v1/schemas/:name").handler(this::schema);
+    // Supervisors: the live feed, and the dashboard page served from the jar at / (last: it answers what is left).
+    router.get("/v1/supervisor").handler(supervisors::handle);
+    router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
     // Frames above the protocol limit reach the gateway, which answers too_large then closes 1009. The transport's
     // hard limit only bounds what a hostile frame costs in memory: above it Netty closes with 1009 itself, and a
@@ -65,7 +77,11 @@ final class HttpVerticle extends VerticleBase {
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(hardLimit)
-        .setMaxWebSocketMessageSize(hardLimit);
+        .setMaxWebSocketMessageSize(hardLimit)
+        // A fixed socket send buffer instead of kernel autotuning (up to 4 MiB here): a stalled reader then pins at most
+        // 128 KiB of kernel memory and backpressure (writeQueueFull) shows within ~200 KiB, not ~4 MiB. 128 KiB still
+        // carries >1 MB/s at 100 ms RTT, far above what an agent or a dashboard needs.
+        .setSendBufferSize(128 * 1024);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }
 

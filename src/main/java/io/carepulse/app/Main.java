@@ -1,6 +1,7 @@
 package io.carepulse.app;
 
 import io.carepulse.devdata.DevDataCommand;
+import io.carepulse.loadtest.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "carepulse", mixinStandardHelpOptions = true, version = "CarePulse 0.1",
     description = "Real-time \"I care\" connection score and coaching for live support calls.",
     subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class, SimulateCommand.class,
-        DevDataCommand.class})
+        DevDataCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package io.carepulse.devdata;
 
 import io.carepulse.protocol.CallFrame;
+import io.carepulse.protocol.ClientFrameJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

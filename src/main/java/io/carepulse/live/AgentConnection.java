@@ -55,7 +55,8 @@ final class AgentConnection {
 
   /** Set once the socket closed; read by session loops so that no call attaches to a dead connection. */
   private volatile boolean gone;
-  private Identity identity;
+  /** Volatile only so that {@link #isOf} may be asked from another loop (kudos for an agent, SupervisorFeed). */
+  private volatile Identity identity;
   private long lastHeardNanos;
   private long helloTimer = -1;
   private long keepAliveTimer = -1;
@@ -113,6 +114,12 @@ final class AgentConnection {
 
   boolean gone() {
     return gone;
+  }
+
+  /** Thread-safe: an open, authenticated connection of {@code agentId}. */
+  boolean isOf(String agentId) {
+    Identity who = identity;
+    return !gone && who != null && who.userId().equals(agentId);
   }
 
   void carry(CallSession session) {
@@ -372,12 +379,22 @@ final class AgentConnection {
    * have seen the ack); anything new, and any call.start, is refused with call_ended.
    */
   void answerForEnded(CallFrame frame, long lastSeq) {
-    if (!(frame instanceof CallStart) && frame.seq() <= lastSeq) {
-      JsonObject ack = ServerMessages.ack(frame.callId(), lastSeq);
-      gateway.calls().ackGate().repeat(() -> send(ack));
+    JsonObject answer = answerForEnded(frame, lastSeq, gateway.metrics());
+    if ("ack".equals(answer.getString("type"))) {
+      // With a durable store the call's last frames may not be persisted yet: this ack waits like theirs.
+      gateway.calls().ackGate().repeat(() -> send(answer));
     } else {
-      sendError(new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended", frame.callId(), frame.seq()));
+      send(answer);
     }
+  }
+
+  static JsonObject answerForEnded(CallFrame frame, long lastSeq, io.carepulse.ops.CareMetrics metrics) {
+    if (!(frame instanceof CallStart) && frame.seq() <= lastSeq) {
+      return ServerMessages.ack(frame.callId(), lastSeq);
+    }
+    metrics.error(ErrorCode.CALL_ENDED);
+    return new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended", frame.callId(), frame.seq())
+        .toJson();
   }
 
   private boolean owns(String agentId) {

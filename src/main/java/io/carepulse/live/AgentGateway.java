@@ -131,6 +131,21 @@ public final class AgentGateway {
     return calls;
   }
 
+  /**
+   * Sends {@code message} to every open connection of agent {@code agentId}; returns how many. For what concerns an
+   * agent after its call ended (kudos), when no call session carries the call any more. Thread-safe.
+   */
+  public int tellAgent(String agentId, io.vertx.core.json.JsonObject message) {
+    int told = 0;
+    for (AgentConnection connection : connections) {
+      if (connection.isOf(agentId)) {
+        connection.send(message);
+        told++;
+      }
+    }
+    return told;
+  }
+
   void forget(AgentConnection connection) {
     connections.remove(connection);
   }

@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,38 +123,69 @@ public final class CallSession {
       attach(from);
       deliverHeldWhispers();
     }
+    // Answers go to whichever socket carries the call when they are released (a held ack may outlive a socket).
+    handle(frame, this::send, receivedNanos);
+  }
+
+  /**
+   * One call frame from a server-side integration (REST ingest) rather than the agent's socket. The frame's own
+   * answer — exactly one ack or error, as on the socket — goes to {@code answer}; scores and prompts still go to the
+   * agent's socket when one carries the call. With no socket, the call waits one resume window for the next frame,
+   * then ends as disconnected, as a dropped socket would.
+   */
+  void receiveFromIntegration(CallFrame frame, Consumer<JsonObject> answer, long receivedNanos) {
+    if (ended) {
+      JsonObject reply = AgentConnection.answerForEnded(frame, sequence.lastApplied(), registry.metrics());
+      if ("ack".equals(reply.getString("type"))) {
+        registry.ackGate().repeat(() -> answer.accept(reply));
+      } else {
+        answer.accept(reply);
+      }
+      return;
+    }
+    handle(frame, answer, receivedNanos);
+    if (agent == null && !ended) {
+      if (resumeTimer >= 0) {
+        registry.vertx().cancelTimer(resumeTimer);
+      }
+      resumeTimer = -1;
+      awaitResume();
+    }
+  }
+
+  private void handle(CallFrame frame, Consumer<JsonObject> answer, long receivedNanos) {
     if (frame instanceof CallStart again && sequence.lastApplied() > 0) {
       if (again.equals(start)) {
-        ackAgain();
+        ackAgain(answer);
       } else {
-        error(new ProtocolError(ErrorCode.CALL_EXISTS,
-            "call " + callId + " already started with a different call.start", callId, frame.seq()));
+        answer.accept(error(new ProtocolError(ErrorCode.CALL_EXISTS,
+            "call " + callId + " already started with a different call.start", callId, frame.seq())));
       }
       return;
     }
     switch (sequence.check(frame.seq())) {
-      case DUPLICATE -> ackAgain();
-      case GAP -> error(new ProtocolError(ErrorCode.SEQ_GAP, "expected seq " + sequence.expected(), callId,
-          frame.seq(), sequence.expected()));
+      case DUPLICATE -> ackAgain(answer);
+      case GAP -> answer.accept(error(new ProtocolError(ErrorCode.SEQ_GAP, "expected seq " + sequence.expected(),
+          callId, frame.seq(), sequence.expected())));
       case APPLY -> {
         if (registry.ackGate().accepting()) {
-          apply(frame, receivedNanos);
+          apply(frame, answer, receivedNanos);
         } else {
-          error(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "history store unavailable and its queue is full; "
-              + "frame not applied, resend from seq " + sequence.expected() + " after a pause", callId, frame.seq(),
-              sequence.expected()));
+          answer.accept(error(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "history store unavailable and its queue "
+              + "is full; frame not applied, resend from seq " + sequence.expected() + " after a pause", callId,
+              frame.seq(), sequence.expected())));
         }
       }
     }
   }
 
   /** A resent frame: ack the last applied seq again, but never ahead of what the store has (see AckGate#repeat). */
-  private void ackAgain() {
+  private void ackAgain(Consumer<JsonObject> answer) {
     JsonObject ack = ServerMessages.ack(callId, sequence.lastApplied());
-    registry.ackGate().repeat(() -> send(ack));
+    registry.ackGate().repeat(() -> answer.accept(ack));
   }
 
-  private void apply(CallFrame frame, long receivedNanos) {
+  private void apply(CallFrame frame, Consumer<JsonObject> answer, long receivedNanos) {
     CallEngine.Step step = CallEngine.Step.NOTHING;
     try {
       step = engine.apply(frame);
@@ -178,7 +210,7 @@ public final class CallSession {
     CallEvent.Applied applied = new CallEvent.Applied(info, frame, step, now);
     registry.publish(applied);
     // The ack comes last: once a client sees it, everything this frame produced has been sent before it.
-    registry.ackGate().release(applied, () -> send(ServerMessages.ack(callId, frame.seq())));
+    registry.ackGate().release(applied, () -> answer.accept(ServerMessages.ack(callId, frame.seq())));
     if (frame instanceof CallEnd end) {
       finish(end.reason() == null ? "ended" : end.reason());
     }
@@ -220,20 +252,9 @@ public final class CallSession {
   void awaitAgent() {
     execute(() -> {
       if (agent == null && !ended) {
-        startResumeWindow();
+        awaitResume();
       }
     });
-  }
-
-  private void startResumeWindow() {
-    if (resumeTimer < 0) {
-      resumeTimer = registry.vertx().setTimer(registry.resumeWindow().toMillis(), id -> {
-        resumeTimer = -1;
-        if (agent == null && !ended) {
-          finish(EndedCall.DISCONNECTED);
-        }
-      });
-    }
   }
 
   /** Makes {@code connection} the one that carries this call; returns the seq the client should send next, or null if the call has ended. */
@@ -275,7 +296,18 @@ public final class CallSession {
       return;
     }
     agent = null;
-    startResumeWindow();
+    awaitResume();
+  }
+
+  private void awaitResume() {
+    if (resumeTimer < 0) {
+      resumeTimer = registry.vertx().setTimer(registry.resumeWindow().toMillis(), id -> {
+        resumeTimer = -1;
+        if (agent == null && !ended) {
+          finish(EndedCall.DISCONNECTED);
+        }
+      });
+    }
   }
 
   WhisperOutcome whisper(String from, String text) {
@@ -327,9 +359,9 @@ public final class CallSession {
         .addKeyValue("callScore", summary.callScore()).log("call ended");
   }
 
-  private void error(ProtocolError error) {
+  private JsonObject error(ProtocolError error) {
     registry.metrics().error(error.code());
-    send(error.toJson());
+    return error.toJson();
   }
 
   private void send(JsonObject message) {

@@ -25,7 +25,7 @@ public final class Redactor {
       "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
   /** Runs of digits with single spaces or dashes between them; card numbers are found inside these. */
-  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\d.,])\\d(?:[ -]?\\d){12,}(?![\\d,]|\\.\\d)");
+  private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)(?<!\\d[.,])\\d(?:[ -]?\\d){12,}(?!\\d|[.,]\\d)");
 
   /** US SSN, dashed or spaced: never area 000, 666 or 9xx, group 00, serial 0000 (SSA rules). */
   private static final Pattern SSN = Pattern.compile(
@@ -41,6 +41,8 @@ public final class Redactor {
   /** A phone-shaped run: optional +, digits with spaces, dots, dashes or brackets between; digits are counted after. */
   private static final Pattern PHONE_CANDIDATE = Pattern.compile(
       "(?<![\\w@+.,/:])(\\+|00)?\\(?\\d[\\d ().-]{5,}\\d(?![\\w@]|[.,/:]\\d)");
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
   private static final Pattern DATE_LIKE = Pattern.compile(
       "\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}|\\d{1,2}[-./]\\d{1,2}[-./]\\d{2,4}");
@@ -156,6 +158,6 @@ public final class Redactor {
     if (digits > 15 || digits < (international ? 8 : 10)) {
       return false;
     }
-    return !DATE_LIKE.matcher(candidate).find();
+    return !DATE_LIKE.matcher(candidate).find() && !IPV4.matcher(candidate).matches();
   }
 }

@@ -48,6 +48,7 @@ public final class FrameReader {
 
   private final Map<String, Validator> validators = new HashMap<>();
   private final Map<String, JsonObject> rawSchemas = new HashMap<>();
+  private final Map<String, SchemaFastPath> fastPaths = new HashMap<>();
 
   private FrameReader() {
     SchemaRepository repository = SchemaRepository.create(new JsonSchemaOptions()
@@ -59,8 +60,14 @@ public final class FrameReader {
       rawSchemas.put(BASE_URI + file, schema);
       repository.dereference(BASE_URI + file, JsonSchema.of(schema));
     }
+    // Fresh copies: dereferencing annotates the schema objects it was given.
+    Map<String, JsonObject> byFile = new HashMap<>();
+    for (String file : SCHEMA_FILES) {
+      byFile.put(file, new JsonObject(loadResource(SCHEMA_DIR + file)));
+    }
     for (String type : DECODERS.keySet()) {
       validators.put(type, repository.validator(BASE_URI + type + ".json"));
+      fastPaths.put(type, SchemaFastPath.compile(byFile.get(type + ".json"), type + ".json", byFile));
     }
   }
 
@@ -108,11 +115,23 @@ public final class FrameReader {
     if (!(type instanceof String typeName) || !DECODERS.containsKey(typeName)) {
       return invalid("type must be one of " + String.join(", ", DECODERS.keySet()), callId, seq);
     }
-    OutputUnit result = validators.get(typeName).validate(json);
-    if (!Boolean.TRUE.equals(result.getValid())) {
-      return invalid(describe(typeName, json, result), callId, seq);
+    if (!fastPaths.get(typeName).certainlyValid(json)) {
+      OutputUnit result = validators.get(typeName).validate(json);
+      if (!Boolean.TRUE.equals(result.getValid())) {
+        return invalid(describe(typeName, json, result), callId, seq);
+      }
     }
     return new FrameRead.Accepted(DECODERS.get(typeName).apply(json));
+  }
+
+  /** The full validator's verdict alone, for tests of the fast path. */
+  boolean schemaValid(String type, JsonObject json) {
+    return Boolean.TRUE.equals(validators.get(type).validate(json).getValid());
+  }
+
+  /** The fast path's verdict alone: true means certainly valid. */
+  boolean fastPathValid(String type, JsonObject json) {
+    return fastPaths.get(type).certainlyValid(json);
   }
 
   private static FrameRead refused(ProtocolError error) {

@@ -1,13 +1,13 @@
 package io.carepulse.store;
 
 import io.carepulse.coach.Prompt;
-import io.carepulse.devdata.ClientFrameJson;
 import io.carepulse.live.AckGate;
 import io.carepulse.live.CallEvent;
 import io.carepulse.live.CallInfo;
 import io.carepulse.live.CallListener;
 import io.carepulse.privacy.Redactor;
 import io.carepulse.protocol.CallStart;
+import io.carepulse.protocol.ClientFrameJson;
 import io.carepulse.protocol.PromptFeedback;
 import io.carepulse.score.ScoreUpdate;
 import io.vertx.core.Context;

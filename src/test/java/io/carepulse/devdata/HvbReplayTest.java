@@ -1,5 +1,6 @@
 package io.carepulse.devdata;
 
+import io.carepulse.protocol.ClientFrameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.protocol.CallEnd;

@@ -1,13 +1,5 @@
-package io.carepulse.devdata;
+package io.carepulse.protocol;
 
-import io.carepulse.protocol.Acoustic;
-import io.carepulse.protocol.CallEnd;
-import io.carepulse.protocol.CallFrame;
-import io.carepulse.protocol.CallStart;
-import io.carepulse.protocol.EmotionEstimate;
-import io.carepulse.protocol.PromptFeedback;
-import io.carepulse.protocol.SoftphoneEvent;
-import io.carepulse.protocol.Utterance;
 import io.vertx.core.json.JsonObject;
 import java.util.TreeMap;
 

@@ -1,0 +1,182 @@
+package io.carepulse.api;
+
+import io.carepulse.store.CallCursor;
+import io.carepulse.store.CallQuery;
+import io.carepulse.store.CallRecord;
+import io.carepulse.store.CallState;
+import io.carepulse.store.CarePulseStore;
+import io.carepulse.store.PromptFeedbackRecord;
+import io.carepulse.store.ScorePoint;
+import io.carepulse.store.StoredFrame;
+import io.carepulse.protocol.ServerMessages;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/** Reading call history: the listing, one call, its timeline, transcript, prompts and whispers. */
+final class CallsApi {
+
+  private final CarePulseStore store;
+
+  CallsApi(CarePulseStore store) {
+    this.store = store;
+  }
+
+  void list(RoutingContext ctx) {
+    Params params = Params.of(ctx);
+    Caller caller = Caller.of(ctx);
+    CallCursor after = null;
+    String cursor = params.query("cursor");
+    if (cursor != null) {
+      try {
+        after = CallCursor.decode(cursor);
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalid("query.cursor", e.getMessage()).asFailure();
+      }
+    }
+    String agentFilter = params.query("agentId");
+    String agentScope = caller.agentScope();
+    if (agentScope != null && agentFilter != null && !agentFilter.equals(agentScope)) {
+      Replies.json(ctx, 200, new JsonObject().put("items", new JsonArray()).putNull("next"));
+      return;
+    }
+    String state = params.query("state");
+    CallQuery query = new CallQuery(state == null ? null : CallState.fromWire(state).orElseThrow(),
+        agentScope != null ? agentScope : agentFilter, params.query("teamId"), caller.teamScope(),
+        params.queryInstant("from"), params.queryInstant("to"), params.queryInt("minScore"),
+        params.queryInt("maxScore"), after, params.queryInt("limit", 50));
+    store.calls(query).onSuccess(page -> {
+      JsonArray items = new JsonArray();
+      page.items().forEach(call -> items.add(ApiJson.callSummary(call)));
+      Replies.json(ctx, 200, new JsonObject().put("items", items)
+          .put("next", page.next() == null ? null : page.next().encode()));
+    }).onFailure(ctx::fail);
+  }
+
+  void get(RoutingContext ctx) {
+    String callId = Params.of(ctx).path("callId");
+    readable(ctx, callId).compose(call -> Future.all(store.alerts(callId), store.kudos(callId), store.outcomes(callId),
+            latestScores(call))
+        .map(all -> {
+          JsonObject json = ApiJson.callSummary(call);
+          json.put("summary", ApiJson.summary(call.summary()));
+          List<ScorePoint> points = all.resultAt(3);
+          JsonObject parts = call.summary() != null ? ServerMessages.parts(call.summary().parts())
+              : points.isEmpty() ? null : ServerMessages.parts(points.get(points.size() - 1).parts());
+          json.put("parts", parts);
+          JsonArray alerts = new JsonArray();
+          all.<List<io.carepulse.store.AlertRecord>>resultAt(0).forEach(a -> alerts.add(ApiJson.alert(a)));
+          JsonArray kudos = new JsonArray();
+          all.<List<io.carepulse.store.KudosRecord>>resultAt(1).forEach(k -> kudos.add(ApiJson.kudos(k)));
+          List<io.carepulse.store.OutcomeRecord> outcomes = all.resultAt(2);
+          return json.put("alerts", alerts).put("kudos", kudos)
+              .put("outcome", outcomes.isEmpty() ? null : ApiJson.outcome(outcomes.get(outcomes.size() - 1)));
+        }))
+        .onSuccess(json -> Replies.json(ctx, 200, json))
+        .onFailure(ctx::fail);
+  }
+
+  /** The score points near the end of a live call, of which the last carries its current parts. */
+  private Future<List<ScorePoint>> latestScores(CallRecord call) {
+    return call.summary() != null ? Future.succeededFuture(List.of())
+        : store.scores(call.callId(), Math.max(0, call.lastSeq() - 200), 201);
+  }
+
+  void timeline(RoutingContext ctx) {
+    Params params = Params.of(ctx);
+    String callId = params.path("callId");
+    long afterSeq = params.queryLong("afterSeq") == null ? 0 : params.queryLong("afterSeq");
+    int limit = params.queryInt("limit", 500);
+    readable(ctx, callId).compose(call -> store.scores(callId, afterSeq, limit + 1))
+        .onSuccess(points -> {
+          JsonArray out = new JsonArray();
+          points.stream().limit(limit).forEach(point -> out.add(ApiJson.scorePoint(point)));
+          Long next = points.size() > limit ? points.get(limit - 1).seq() : null;
+          Replies.json(ctx, 200, new JsonObject().put("callId", callId).put("points", out).put("nextAfterSeq", next));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** Utterances only; other frames are skipped, so a page may hold fewer than {@code limit} lines. */
+  void transcript(RoutingContext ctx) {
+    Params params = Params.of(ctx);
+    String callId = params.path("callId");
+    long afterSeq = params.queryLong("afterSeq") == null ? 0 : params.queryLong("afterSeq");
+    int limit = params.queryInt("limit", 500);
+    readable(ctx, callId).compose(call -> store.frames(callId, afterSeq, limit + 1))
+        .onSuccess(frames -> {
+          JsonArray lines = new JsonArray();
+          frames.stream().limit(limit).filter(f -> f.type().equals("utterance")).forEach(f -> lines.add(line(f)));
+          Long next = frames.size() > limit ? frames.get(limit - 1).seq() : null;
+          Replies.json(ctx, 200, new JsonObject().put("callId", callId).put("utterances", lines)
+              .put("nextAfterSeq", next));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject line(StoredFrame frame) {
+    JsonObject utterance = frame.frame();
+    return new JsonObject()
+        .put("seq", frame.seq())
+        .put("speaker", utterance.getString("speaker"))
+        .put("text", utterance.getString("text"))
+        .put("final", utterance.getBoolean("final"))
+        .put("startMs", utterance.getLong("startMs"))
+        .put("endMs", utterance.getLong("endMs"))
+        .put("utteranceId", utterance.getString("utteranceId"))
+        .put("at", ApiJson.time(frame.appliedAt()));
+  }
+
+  void prompts(RoutingContext ctx) {
+    String callId = Params.of(ctx).path("callId");
+    readable(ctx, callId).compose(call -> Future.all(store.prompts(callId), store.promptFeedback(callId)))
+        .onSuccess(all -> {
+          List<io.carepulse.store.PromptRecord> prompts = all.resultAt(0);
+          List<PromptFeedbackRecord> feedback = all.resultAt(1);
+          JsonArray out = new JsonArray();
+          for (io.carepulse.store.PromptRecord prompt : prompts) {
+            JsonArray given = new JsonArray();
+            feedback.stream().filter(f -> f.promptId().equals(prompt.promptId())).forEach(f -> given.add(
+                new JsonObject().put("action", f.action().wire()).put("seq", f.seq()).put("at", ApiJson.time(f.at()))));
+            out.add(new JsonObject()
+                .put("promptId", prompt.promptId())
+                .put("kind", prompt.kind().wire())
+                .put("text", prompt.text())
+                .put("priority", prompt.priority())
+                .put("seq", prompt.seq())
+                .put("at", ApiJson.time(prompt.at()))
+                .put("feedback", given));
+          }
+          Replies.json(ctx, 200, new JsonObject().put("callId", callId).put("prompts", out));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  void whispers(RoutingContext ctx) {
+    String callId = Params.of(ctx).path("callId");
+    readable(ctx, callId).compose(call -> store.whispers(callId))
+        .onSuccess(whispers -> {
+          JsonArray out = new JsonArray();
+          whispers.forEach(w -> out.add(new JsonObject().put("from", w.from()).put("text", w.text())
+              .put("outcome", w.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("at", ApiJson.time(w.at()))));
+          Replies.json(ctx, 200, new JsonObject().put("callId", callId).put("whispers", out));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** The call, when it exists and the caller may read it; else a failed future with 404 or 403. */
+  Future<CallRecord> readable(RoutingContext ctx, String callId) {
+    Caller caller = Caller.of(ctx);
+    return store.call(callId).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(Problem.notFound("no call " + callId).asFailure());
+      }
+      if (!caller.mayRead(found.get())) {
+        return Future.failedFuture(Problem.forbidden("call " + callId + " is not in your scope").asFailure());
+      }
+      return Future.succeededFuture(found.get());
+    });
+  }
+}

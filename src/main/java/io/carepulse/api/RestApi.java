@@ -1,0 +1,130 @@
+package io.carepulse.api;
+
+import io.carepulse.auth.JwtAuth;
+import io.carepulse.live.IntegrationFeed;
+import io.carepulse.protocol.FrameReader;
+import io.carepulse.store.CarePulseStore;
+import io.carepulse.webhook.WebhookDispatcher;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.Map;
+
+/**
+ * The integrator REST API, bound to openapi.yaml: the router is built from the contract, which validates every
+ * request, and every operation is declared here, in one place, with its handler. Operations whose contract says
+ * {@code security: []} are public; every other one starts with the bearer check. Shared by every server verticle;
+ * each gets its own router.
+ */
+public final class RestApi {
+
+  private static final long BODY_LIMIT = 1024 * 1024;
+
+  private final Vertx vertx;
+  private final OpenAPIContract contract;
+  private final String contractYaml;
+  private final Bearer bearer;
+  private final CallsApi calls;
+  private final FramesApi frames;
+  private final OutcomesApi outcomes;
+  private final ReportsApi reports;
+  private final PlaybooksApi playbooks;
+  private final WebhooksApi webhooks;
+
+  private RestApi(Vertx vertx, OpenAPIContract contract, String contractYaml, JwtAuth jwt, CarePulseStore store,
+                  PlaybookSettings settings, FrameReader reader, IntegrationFeed feed, WebhookDispatcher dispatcher) {
+    this.vertx = vertx;
+    this.contract = contract;
+    this.contractYaml = contractYaml;
+    this.bearer = new Bearer(jwt);
+    this.calls = new CallsApi(store);
+    this.frames = new FramesApi(reader, feed);
+    this.outcomes = new OutcomesApi(store, calls);
+    this.reports = new ReportsApi(store);
+    this.playbooks = new PlaybooksApi(vertx, store, settings);
+    this.webhooks = new WebhooksApi(store, dispatcher);
+  }
+
+  public static Future<RestApi> create(Vertx vertx, JwtAuth jwt, CarePulseStore store, PlaybookSettings settings,
+                                       FrameReader reader, IntegrationFeed feed, WebhookDispatcher dispatcher) {
+    ContractDocument document = ContractDocument.load();
+    return document.contract(vertx)
+        .map(contract -> new RestApi(vertx, contract, document.yaml(), jwt, store, settings, reader, feed, dispatcher));
+  }
+
+  public OpenAPIContract contract() {
+    return contract;
+  }
+
+  /**
+   * A router for one server verticle: every operation of the contract, with {@code operational} supplying the
+   * handlers of the operational ones (health, ready, metrics, asyncapi) that the HTTP verticle owns.
+   */
+  public Router router(Map<String, Handler<RoutingContext>> operational) {
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        .rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
+    operational.forEach((operationId, handler) -> bind(builder, operationId, handler));
+    bind(builder, "openapi", this::openapi);
+
+    bind(builder, "listCalls", calls::list);
+    bind(builder, "getCall", calls::get);
+    bind(builder, "getCallTimeline", calls::timeline);
+    bind(builder, "getCallTranscript", calls::transcript);
+    bind(builder, "getCallPrompts", calls::prompts);
+    bind(builder, "getCallWhispers", calls::whispers);
+    bind(builder, "postCallFrames", frames::post);
+    bind(builder, "postCallOutcome", outcomes::post);
+    bind(builder, "getCalibrationReport", reports::calibration);
+    bind(builder, "getAgentReport", reports::agents);
+    bind(builder, "getTeamReport", reports::teams);
+    bind(builder, "getPlaybook", playbooks::get);
+    bind(builder, "putPlaybook", playbooks::put);
+    bind(builder, "createWebhook", webhooks::create);
+    bind(builder, "listWebhooks", webhooks::list);
+    bind(builder, "deleteWebhook", webhooks::delete);
+    bind(builder, "listWebhookDeliveries", webhooks::deliveries);
+
+    // An operation without a handler would answer 503 (STACK.md P5): refuse to start instead.
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      if (route.getHandlers().isEmpty()) {
+        throw new IllegalStateException("operation " + route.getOperation().getOperationId() + " has no handler");
+      }
+    }
+    Router router = builder.createRouter();
+    router.route().failureHandler(Problems::render);
+    router.errorHandler(404, Problems::renderStatus);
+    router.errorHandler(405, Problems::renderStatus);
+    return router;
+  }
+
+  private void bind(RouterBuilder builder, String operationId, Handler<RoutingContext> handler) {
+    OpenAPIRoute route = builder.getRoute(operationId);
+    if (route == null) {
+      throw new IllegalStateException("openapi.yaml has no operation " + operationId);
+    }
+    route.setDoSecurity(false);
+    if (!route.getOperation().getSecurityRequirements().isEmpty() || declaresGlobalSecurity(route)) {
+      route.addHandler(bearer::authenticate);
+    }
+    route.addHandler(handler);
+  }
+
+  /** An operation without its own {@code security} inherits the document's (bearer). */
+  private boolean declaresGlobalSecurity(OpenAPIRoute route) {
+    JsonObject operation = route.getOperation().getOpenAPIModel();
+    return !operation.containsKey("security") && !contract.getSecurityRequirements().isEmpty();
+  }
+
+  private void openapi(RoutingContext ctx) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(contractYaml);
+  }
+}

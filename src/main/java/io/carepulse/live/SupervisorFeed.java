@@ -1,0 +1,196 @@
+package io.carepulse.live;
+
+import io.carepulse.alert.AlertChange;
+import io.carepulse.alert.Kudos;
+import io.carepulse.alert.TeamAlertSettings;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns call events into what supervisors see. On the call's event loop it only updates that call's
+ * {@link LiveCallView}, publishes alert and kudos messages on the event bus, and marks the call changed for each
+ * supervisor in scope — a set insert, whatever state that supervisor's socket is in. Sending happens later, on each
+ * supervisor's own loop ({@link SupervisorConnection}), so a slow supervisor can never slow a call.
+ */
+public final class SupervisorFeed implements CallListener {
+
+  /** Ended calls kept for late detail requests and for {@code call.ended} frames of conflated supervisors. */
+  static final int ENDED_KEPT = 256;
+  /** Kudos of the recent past, shown in the snapshot so a supervisor who just opened the page sees them too. */
+  static final int KUDOS_KEPT = 50;
+
+  private final EventBus bus;
+  private final TeamAlertSettings teams;
+  private final AgentGateway agents;
+  private volatile UnaryOperator<String> redact = UnaryOperator.identity();
+  private final ConcurrentMap<String, LiveCallView> live = new ConcurrentHashMap<>();
+  private final Map<String, LiveCallView> ended = new LinkedHashMap<>(ENDED_KEPT, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, LiveCallView> eldest) {
+      return size() > ENDED_KEPT;
+    }
+  };
+  private final ArrayDeque<JsonObject> recentKudos = new ArrayDeque<>();
+  private final Set<SupervisorConnection> supervisors = ConcurrentHashMap.newKeySet();
+
+  SupervisorFeed(EventBus bus, TeamAlertSettings teams, AgentGateway agents) {
+    this.bus = bus;
+    this.teams = teams;
+    this.agents = agents;
+  }
+
+  /** Transcript text goes through this before any supervisor sees it (redaction of cards, emails, phones). */
+  public void redactWith(UnaryOperator<String> redaction) {
+    this.redact = redaction;
+  }
+
+  @Override
+  public void on(CallEvent event) {
+    if (event instanceof CallEvent.Started started) {
+      live.computeIfAbsent(started.callId(), id -> view(started.call(), started.at()));
+    } else if (event instanceof CallEvent.Applied applied) {
+      applied(applied);
+    } else if (event instanceof CallEvent.Whispered whispered) {
+      Optional.ofNullable(live.get(whispered.callId())).ifPresent(view -> view.whispered(whispered));
+    } else if (event instanceof CallEvent.Ended end) {
+      ended(end);
+    }
+  }
+
+  private LiveCallView view(CallInfo call, Instant at) {
+    return new LiveCallView(call, at, teams.forTeam(call.teamId()), redact);
+  }
+
+  private void applied(CallEvent.Applied applied) {
+    LiveCallView view = live.computeIfAbsent(applied.callId(), id -> view(applied.call(), applied.at()));
+    List<AlertChange> changes = view.applied(applied.frame(), applied.step());
+    for (AlertChange change : changes) {
+      notice(applied.call(), SupervisorMessages.alert(change, applied.call(), applied.at()), ALERT);
+    }
+    String team = applied.call().teamId();
+    for (SupervisorConnection supervisor : supervisors) {
+      if (supervisor.sees(team)) {
+        supervisor.changed(applied.callId());
+      }
+    }
+  }
+
+  private void ended(CallEvent.Ended end) {
+    LiveCallView view = live.get(end.callId());
+    if (view == null) {
+      return;
+    }
+    LiveCallView.Ending ending = view.end(end.ended());
+    Instant at = end.ended().endedAt();
+    for (AlertChange change : ending.alerts()) {
+      notice(end.call(), SupervisorMessages.alert(change, end.call(), at), ALERT);
+    }
+    // Kept among the ended before it leaves the live map, so a supervisor flushing meanwhile finds it in one of them.
+    synchronized (ended) {
+      ended.put(end.callId(), view);
+    }
+    live.remove(end.callId(), view);
+    ending.kudos().ifPresent(kudos -> awarded(end.call(), kudos, at));
+    String team = end.call().teamId();
+    for (SupervisorConnection supervisor : supervisors) {
+      if (supervisor.sees(team)) {
+        supervisor.ended(end.callId());
+      }
+    }
+  }
+
+  private void awarded(CallInfo call, Kudos kudos, Instant at) {
+    JsonObject message = SupervisorMessages.kudos(kudos, call, at);
+    synchronized (recentKudos) {
+      if (recentKudos.size() == KUDOS_KEPT) {
+        recentKudos.pollFirst();
+      }
+      recentKudos.addLast(message);
+    }
+    notice(call, message, KUDOS);
+    // The call has ended, so no session carries it any more: tell the agent on whatever connection they have.
+    agents.tellAgent(call.agentId(), SupervisorMessages.agentKudos(kudos));
+  }
+
+  private static final String ALERT = SupervisorMessages.ALERTS_ADDRESS;
+  private static final String KUDOS = SupervisorMessages.KUDOS_ADDRESS;
+
+  private void notice(CallInfo call, JsonObject message, String address) {
+    bus.publish(address, message);
+    for (SupervisorConnection supervisor : supervisors) {
+      if (supervisor.sees(call.teamId())) {
+        supervisor.notice(message);
+      }
+    }
+  }
+
+  // ---- read by supervisor connections, on their own loops
+
+  void add(SupervisorConnection supervisor) {
+    supervisors.add(supervisor);
+  }
+
+  void remove(SupervisorConnection supervisor) {
+    supervisors.remove(supervisor);
+  }
+
+  /** The current row of a live call, or null when it is not live (any more). */
+  JsonObject row(String callId) {
+    LiveCallView view = live.get(callId);
+    return view == null ? null : view.row();
+  }
+
+  /** A live call's view, or a recently ended one's. */
+  Optional<LiveCallView> view(String callId) {
+    LiveCallView view = live.get(callId);
+    if (view != null) {
+      return Optional.of(view);
+    }
+    synchronized (ended) {
+      return Optional.ofNullable(ended.get(callId));
+    }
+  }
+
+  /** The rows of live calls that {@code supervisor} may see, highest triage rank first. */
+  List<JsonObject> rowsFor(SupervisorConnection supervisor) {
+    List<JsonObject> rows = new ArrayList<>();
+    for (LiveCallView view : live.values()) {
+      JsonObject row = view.row();
+      if (row != null && supervisor.sees(view.info.teamId())) {
+        rows.add(row);
+      }
+    }
+    rows.sort((a, b) -> {
+      int byRank = Integer.compare(b.getInteger("rank"), a.getInteger("rank"));
+      return byRank != 0 ? byRank : a.getString("callId").compareTo(b.getString("callId"));
+    });
+    return rows;
+  }
+
+  List<JsonObject> kudosFor(SupervisorConnection supervisor) {
+    List<JsonObject> kudos = new ArrayList<>();
+    synchronized (recentKudos) {
+      for (JsonObject message : recentKudos) {
+        if (supervisor.sees(message.getString("teamId"))) {
+          kudos.add(message);
+        }
+      }
+    }
+    return kudos;
+  }
+
+  public int liveCalls() {
+    return live.size();
+  }
+}

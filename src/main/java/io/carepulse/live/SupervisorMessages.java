@@ -1,0 +1,99 @@
+package io.carepulse.live;
+
+import io.carepulse.alert.Alert;
+import io.carepulse.alert.AlertChange;
+import io.carepulse.alert.Kudos;
+import io.carepulse.auth.Identity;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * JSON of the supervisor channel and of the {@code carepulse.alerts} / {@code carepulse.kudos} event-bus messages.
+ * Supervisors receive alerts and kudos in exactly the event-bus form, so the dashboard, the webhooks and the REST store
+ * all read one shape.
+ */
+public final class SupervisorMessages {
+
+  /** Event-bus address of alert episodes: {@code alert.raised} / {@code alert.cleared}. */
+  public static final String ALERTS_ADDRESS = "carepulse.alerts";
+  /** Event-bus address of recognition: {@code kudos.awarded}. */
+  public static final String KUDOS_ADDRESS = "carepulse.kudos";
+
+  private SupervisorMessages() {
+  }
+
+  public static JsonObject alert(AlertChange change, CallInfo call, Instant at) {
+    Alert alert = change.alert();
+    return new JsonObject()
+        .put("type", change.type().wire())
+        .put("alertId", alert.alertId())
+        .put("callId", alert.callId())
+        .put("agentId", call.agentId())
+        .put("teamId", call.teamId())
+        .put("kind", alert.kind().wire())
+        .put("severity", alert.severity().wire())
+        .put("message", alert.message())
+        .put("seq", alert.seq())
+        .put("callTimeMs", alert.callTimeMs())
+        .put("at", at.toString());
+  }
+
+  public static JsonObject kudos(Kudos kudos, CallInfo call, Instant at) {
+    return new JsonObject()
+        .put("type", "kudos.awarded")
+        .put("kudosId", kudos.kudosId())
+        .put("callId", kudos.callId())
+        .put("agentId", call.agentId())
+        .put("teamId", call.teamId())
+        .put("reason", kudos.reason().wire())
+        .put("message", kudos.message())
+        .put("score", kudos.score())
+        .put("callScore", kudos.callScore())
+        .put("minScore", kudos.minScore())
+        .put("at", at.toString());
+  }
+
+  /** The agent's copy (protocol v1 addition): a {@code kudos} frame on the agent channel. */
+  public static JsonObject agentKudos(Kudos kudos) {
+    return new JsonObject()
+        .put("type", "kudos")
+        .put("callId", kudos.callId())
+        .put("kudosId", kudos.kudosId())
+        .put("reason", kudos.reason().wire())
+        .put("message", kudos.message())
+        .put("score", kudos.score())
+        .put("callScore", kudos.callScore());
+  }
+
+  static JsonObject openAlert(Alert alert) {
+    return new JsonObject()
+        .put("alertId", alert.alertId())
+        .put("kind", alert.kind().wire())
+        .put("severity", alert.severity().wire())
+        .put("message", alert.message())
+        .put("seq", alert.seq())
+        .put("callTimeMs", alert.callTimeMs());
+  }
+
+  static JsonObject welcome(String sessionId, Identity identity) {
+    return new JsonObject().put("type", "welcome").put("protocol", 1).put("sessionId", sessionId)
+        .put("userId", identity.userId()).put("role", identity.role().wire())
+        .put("teams", new JsonArray(List.copyOf(identity.teams())));
+  }
+
+  static JsonObject snapshot(List<JsonObject> rows, List<JsonObject> kudos) {
+    return new JsonObject().put("type", "snapshot").put("calls", new JsonArray(List.copyOf(rows)))
+        .put("kudos", new JsonArray(List.copyOf(kudos)));
+  }
+
+  static JsonObject whisperResult(String callId, String requestId, WhisperOutcome outcome) {
+    JsonObject result = new JsonObject().put("type", "whisper.result").put("callId", callId)
+        .put("outcome", outcome == WhisperOutcome.HELD ? "held" : "delivered");
+    if (requestId != null) {
+      result.put("requestId", requestId);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,46 @@
+package io.carepulse.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carepulse.engine.CallSummary;
+import io.carepulse.score.Parts;
+import io.carepulse.score.Recovery;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecognitionTest {
+
+  @Test
+  void angryCustomerAcknowledgedAndHelped_earnsStrongRecoveryKudos() {
+    CallReplay replay = CallReplay.of("angry-acknowledged-recovers", AlertSettings.defaults());
+    Kudos kudos = replay.recognition.ended(true, replay.summary()).orElseThrow();
+    assertThat(kudos.reason()).isEqualTo(KudosReason.STRONG_RECOVERY);
+    assertThat(kudos.kudosId()).isEqualTo("sc-angry-acknowledged-recovers-kudos");
+    assertThat(kudos.message()).isEqualTo("Turned the call around: the customer went from upset to positive (score 47 → 76)");
+  }
+
+  @Test
+  void aDroppedCallEarnsNothing() {
+    CallReplay replay = CallReplay.of("angry-acknowledged-recovers", AlertSettings.defaults());
+    assertThat(replay.recognition.ended(false, replay.summary())).isEmpty();
+  }
+
+  @Test
+  void anOrdinaryCallEarnsNothing_andATopBandOneDoes() {
+    CallReplay calm = CallReplay.of("calm-good-call", AlertSettings.defaults());
+    assertThat(calm.recognition.ended(true, calm.summary())).as("69 is just below the top band").isEmpty();
+    Recognition lenient = CallReplay.of("calm-good-call",
+        new AlertSettings(45, 20_000, 5, 15, 30_000, 60_000, 60_000, 2, 120_000, 360_000, 65, 20, 6)).recognition;
+    Kudos kudos = lenient.ended(true, calm.summary()).orElseThrow();
+    assertThat(kudos.reason()).isEqualTo(KudosReason.TOP_BAND);
+    assertThat(kudos.message()).isEqualTo("Top-band call: call score 69");
+  }
+
+  @Test
+  void aShortCallEarnsNothingWhateverItsScore() {
+    Recognition recognition = new Recognition("c1", AlertSettings.defaults());
+    CallSummary summary = new CallSummary("c1", "care-1", 90, 90, 57, new Parts(90, 90, 90, 90, 90, 90), List.of(),
+        new Recovery(57, 0, 0, 0));
+    assertThat(recognition.ended(true, summary)).isEmpty();
+  }
+}
