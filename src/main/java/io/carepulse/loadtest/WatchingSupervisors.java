@@ -195,7 +195,12 @@ final class WatchingSupervisors extends VerticleBase {
     JsonObject since(Counts earlier, int attached) {
       double seconds = Math.max(1e-9, (nanos - earlier.nanos) / 1e9);
       JsonObject types = new JsonObject();
-      byType.forEach((type, count) -> types.put(type, count - earlier.byType.getOrDefault(type, 0L)));
+      byType.forEach((type, count) -> {
+        long received = count - earlier.byType.getOrDefault(type, 0L);
+        if (received > 0) {
+          types.put(type, received);
+        }
+      });
       return new JsonObject()
           .put("attached", attached)
           .put("messagesPerSec", round(((messages - earlier.messages) / seconds)))
