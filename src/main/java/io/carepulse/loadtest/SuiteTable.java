@@ -136,7 +136,7 @@ final class SuiteTable {
         shownCalls = row.calls();
         Row plain = steadyService(rows, shownCalls);
         if (plain != null) {
-          variant(t, new Row(plain.label() + " (as in (a): in memory, no supervisors)", plain.system(), plain.kind(),
+          variant(t, new Row(plain.label() + ", as above (in memory, no supervisors)", plain.system(), plain.kind(),
               plain.results(), null));
         }
       }

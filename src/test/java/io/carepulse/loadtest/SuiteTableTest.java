@@ -26,7 +26,7 @@ class SuiteTableTest {
 
     String table = SuiteTable.render(MACHINE, rows, 12);
 
-    assertThat(table).contains("| (a) 1,000 calls x 5 frames/s (as in (a): in memory, no supervisors) | CarePulse | "
+    assertThat(table).contains("| (a) 1,000 calls x 5 frames/s, as above (in memory, no supervisors) | CarePulse | "
         + "5,000 | 6,000 | 1.50 |");
     assertThat(table).contains("| (d2) 1,000 calls, 200 supervisors | CarePulse + supervisors |")
         .contains("| 40,000 (200 attached) | 22.0 |");
