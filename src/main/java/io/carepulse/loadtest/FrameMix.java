@@ -51,7 +51,12 @@ final class FrameMix {
 
   /** The script of the {@code index}-th benchmark call: it speaks the lines of one recorded call, round and round. */
   Script script(int index, String callId) {
-    return new Script(callId, calls.get(index % calls.size()));
+    return script(index, callId, LoadPlan.DEFAULT_TEAM);
+  }
+
+  /** The same, for a call of {@code teamId} (the team decides which supervisors see the call). */
+  Script script(int index, String callId, String teamId) {
+    return new Script(callId, teamId, calls.get(index % calls.size()));
   }
 
   /** A final utterance of a recorded call, with its text already escaped for a JSON string. */
@@ -76,11 +81,13 @@ final class FrameMix {
   static final class Script {
 
     private final String callId;
+    private final String teamId;
     private final List<Line> lines;
     private final StringBuilder text = new StringBuilder(256);
 
-    Script(String callId, List<Line> lines) {
+    Script(String callId, String teamId, List<Line> lines) {
       this.callId = callId;
+      this.teamId = teamId;
       this.lines = lines;
     }
 
@@ -104,7 +111,8 @@ final class FrameMix {
       if (seq == 1) {
         return text.append("{\"type\":\"call.start\",\"callId\":\"").append(callId)
             .append("\",\"seq\":1,\"ts\":").append(ts)
-            .append(",\"customer\":{\"name\":\"Load Test\"},\"teamId\":\"bench\",\"locale\":\"en-US\"}").toString();
+            .append(",\"customer\":{\"name\":\"Load Test\"},\"teamId\":\"").append(teamId)
+            .append("\",\"locale\":\"en-US\"}").toString();
       }
       long cycle = (seq - 2) / CYCLE;
       int slot = (int) ((seq - 2) % CYCLE);

@@ -24,7 +24,13 @@ final class GeneratorRun {
   /** Runs to the end; returns each step's result with server, generator and machine readings over its window. */
   static List<JsonObject> run(List<String> jvmFlags, List<String> args, ServerUnderTest server, PrintWriter log,
                               long timeoutSeconds) throws IOException, InterruptedException {
-    return run(jvmFlags, args, server, log, timeoutSeconds, null);
+    return run(jvmFlags, args, server, null, log, timeoutSeconds, null);
+  }
+
+  /** The same, also reading the {@code database}'s processes over each window ({@code databaseCpuCores}). */
+  static List<JsonObject> run(List<String> jvmFlags, List<String> args, ServerUnderTest server, ProcessGroup database,
+                              PrintWriter log, long timeoutSeconds) throws IOException, InterruptedException {
+    return run(jvmFlags, args, server, database, log, timeoutSeconds, null);
   }
 
   /** Called when an idle run reports ready; the generator is released (and ends its calls) once it returns. */
@@ -32,8 +38,9 @@ final class GeneratorRun {
     JsonObject measure(JsonObject ready) throws IOException, InterruptedException;
   }
 
-  static List<JsonObject> run(List<String> jvmFlags, List<String> args, ServerUnderTest server, PrintWriter log,
-                              long timeoutSeconds, WhenIdle whenIdle) throws IOException, InterruptedException {
+  static List<JsonObject> run(List<String> jvmFlags, List<String> args, ServerUnderTest server, ProcessGroup database,
+                              PrintWriter log, long timeoutSeconds, WhenIdle whenIdle)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(Launch.java(jvmFlags));
     command.add("bench");
     command.add("load");
@@ -58,6 +65,7 @@ final class GeneratorRun {
     ProcessMeter.Reading serverStart = null;
     ProcessMeter.Reading generatorStart = null;
     ProcessMeter.Reading machineStart = null;
+    ProcessGroup.Sample databaseStart = null;
     JsonObject pending = null;
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
          OutputStream toGenerator = process.getOutputStream()) {
@@ -69,17 +77,24 @@ final class GeneratorRun {
           serverStart = server.reading();
           generatorStart = ProcessMeter.process(process.pid());
           machineStart = ProcessMeter.machine();
+          databaseStart = database == null ? null : database.sample();
         } else if (line.startsWith("WINDOW-END") && serverStart != null) {
           ProcessMeter.Reading serverEnd = server.reading();
           ProcessMeter.Reading generatorEnd = ProcessMeter.process(process.pid());
           ProcessMeter.Reading machineEnd = ProcessMeter.machine();
+          ProcessGroup.Sample databaseEnd = database == null ? null : database.sample();
           double serverCores = serverEnd.coresSince(serverStart);
           double generatorCores = generatorEnd.coresSince(generatorStart);
+          double databaseCores = databaseEnd == null ? 0 : databaseEnd.coresSince(databaseStart);
           pending = new JsonObject()
               .put("serverCpuCores", round(serverCores))
               .put("serverRssMb", round(serverEnd.rssKb() / 1024.0))
               .put("generatorCpuCores", round(generatorCores))
-              .put("otherCpuCores", round(Math.max(0, machineEnd.coresSince(machineStart) - serverCores - generatorCores)));
+              .put("otherCpuCores", round(Math.max(0, machineEnd.coresSince(machineStart) - serverCores - generatorCores
+                  - databaseCores)));
+          if (databaseEnd != null) {
+            pending.put("databaseCpuCores", round(databaseCores)).put("databaseProcesses", databaseEnd.processes());
+          }
         } else if (line.startsWith("RESULT ")) {
           JsonObject result = new JsonObject(line.substring("RESULT ".length()));
           if (pending != null) {

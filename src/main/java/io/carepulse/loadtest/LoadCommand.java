@@ -61,13 +61,22 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Idle run: stay connected until a line (or end) on standard input, at most this long (default: ${DEFAULT-VALUE}).")
   String hold;
 
+  @Option(names = "--supervisors", defaultValue = "0",
+      description = "Supervisor dashboards watching over /v1/supervisor while the calls run (default: none).")
+  int supervisors;
+
+  @Option(names = "--calls-per-team", defaultValue = "0",
+      description = "Group the calls in teams of this many; each supervisor watches one team (default: one team).")
+  int callsPerTeam;
+
   @Override
   public Integer call() throws InterruptedException {
     LoadPlan plan;
     try {
       plan = new LoadPlan(host, port, path, secret == null || secret.isBlank() ? null : secret, calls, rates,
           duration("--warmup", warmup), duration("--window", window), duration("--drain", drain), eventLoops,
-          stopAboveP99, idleFrames, duration("--hold", hold), "bench-" + UUID.randomUUID().toString().substring(0, 8));
+          stopAboveP99, idleFrames, duration("--hold", hold), "bench-" + UUID.randomUUID().toString().substring(0, 8),
+          callsPerTeam, supervisors);
     } catch (IllegalArgumentException e) {
       System.err.println("bench load: " + e.getMessage());
       return 2;

@@ -41,6 +41,9 @@ public final class LoadGenerator {
   // Kept in fields: a client nothing references can be collected mid-handshake (STACK.md P2).
   private Vertx vertx;
   private WebSocketClient client;
+  private WebSocketClient supervisorClient;
+  private WatchingSupervisors supervisors;
+  private int supervisorsAttached;
 
   LoadGenerator(LoadPlan plan, Consumer<String> out) {
     this.plan = plan;
@@ -49,7 +52,9 @@ public final class LoadGenerator {
 
   /** The step results (or, for an idle run, one result), as printed. */
   List<JsonObject> run() throws InterruptedException {
-    vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(plan.fleets())).build();
+    // The supervisors get an event loop of their own, so reading their rows never delays a fleet's pacing.
+    int loops = plan.fleets() + (plan.supervisors() > 0 ? 1 : 0);
+    vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(loops)).build();
     try {
       return runOn();
     } finally {
@@ -74,8 +79,10 @@ public final class LoadGenerator {
     for (int i = 0; i < plan.calls(); i++) {
       String callId = plan.runId() + "-" + i;
       // One agent per call, each with its own token, as in a contact centre.
-      String token = jwt == null ? "no-secret" : jwt.mint("bench-agent-" + i, Role.AGENT, List.of("bench"), Duration.ofHours(2));
-      fleets.get(i % fleets.size()).add(new BenchCall(fleets.get(i % fleets.size()), callId, token, mix.script(i, callId)));
+      String team = plan.teamOfCall(i);
+      String token = jwt == null ? "no-secret" : jwt.mint("bench-agent-" + i, Role.AGENT, List.of(team), Duration.ofHours(2));
+      fleets.get(i % fleets.size()).add(new BenchCall(fleets.get(i % fleets.size()), callId, token,
+          mix.script(i, callId, team)));
     }
     for (CallFleet fleet : fleets) {
       vertx.deployVerticle(fleet).await();
@@ -88,12 +95,42 @@ public final class LoadGenerator {
     }
     out.accept(String.format(Locale.ROOT, "CONNECTED %d of %d calls in %.1f s", welcomed, plan.calls(),
         (System.nanoTime() - connectStart) / 1e9));
+    if (plan.supervisors() > 0) {
+      attachSupervisors(jwt);
+    }
 
     List<JsonObject> results = plan.idleFrames() > 0 ? List.of(idle(welcomed)) : steps();
     for (Future<Void> ended : onEach(fleet -> fleet.endAll(3_000))) {
       ended.await();
     }
+    if (supervisors != null) {
+      supervisors.detachAll().await();
+    }
     return results;
+  }
+
+  /** Supervisors attach once the calls are connected and before any step, so every window runs with them. */
+  private void attachSupervisors(JwtAuth jwt) {
+    supervisorClient = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(plan.supervisors() + 16)
+        .setTryUsePerMessageCompression(false)
+        .setTryUsePerFrameCompression(false)
+        .setConnectTimeout(30_000)
+        // A snapshot of a large team is one message; the server may send it in one frame.
+        .setMaxFrameSize(16 * 1024 * 1024)
+        .setMaxMessageSize(64 * 1024 * 1024));
+    List<String> tokens = new ArrayList<>();
+    for (int s = 0; s < plan.supervisors(); s++) {
+      tokens.add(jwt == null ? "no-secret" : jwt.mint("bench-supervisor-" + s, Role.SUPERVISOR,
+          List.of(plan.teamOfSupervisor(s)), Duration.ofHours(2)));
+    }
+    supervisors = new WatchingSupervisors(supervisorClient, new WebSocketConnectOptions()
+        .setHost(plan.host()).setPort(plan.port()).setURI("/v1/supervisor"), tokens);
+    vertx.deployVerticle(supervisors).await();
+    long start = System.nanoTime();
+    supervisorsAttached = supervisors.attachAll().await();
+    out.accept(String.format(Locale.ROOT, "SUPERVISORS %d of %d attached in %.1f s, %d teams", supervisorsAttached,
+        plan.supervisors(), (System.nanoTime() - start) / 1e9, plan.teams()));
   }
 
   private List<JsonObject> steps() throws InterruptedException {
@@ -104,10 +141,12 @@ public final class LoadGenerator {
       sleepUntil(current.windowStart());
       long cpuStart = processCpuNanos();
       long uptimeStart = GcPauses.uptimeMillis();
+      WatchingSupervisors.Counts supervisorsStart = supervisors == null ? null : supervisors.counts();
       out.accept("WINDOW-START " + current.id());
       sleepUntil(current.windowEnd());
       long cpuEnd = processCpuNanos();
       long uptimeEnd = GcPauses.uptimeMillis();
+      WatchingSupervisors.Counts supervisorsEnd = supervisors == null ? null : supervisors.counts();
       out.accept("WINDOW-END " + current.id());
       LoadStep next = current.id() + 1 < plan.ratesPerCall().size() ? step(current.id() + 1, current.windowEnd()) : null;
       if (next != null) {
@@ -120,6 +159,10 @@ public final class LoadGenerator {
         tally.add(part.await());
       }
       JsonObject result = result(current, tally, cpuEnd - cpuStart, gc.between(uptimeStart, uptimeEnd));
+      if (supervisorsEnd != null) {
+        result.put("supervisors", supervisorsEnd.since(supervisorsStart, supervisorsAttached)
+            .put("watching", plan.supervisors()).put("teams", plan.teams()));
+      }
       results.add(result);
       out.accept(summary(result));
       out.accept("RESULT " + result.encode());
@@ -218,6 +261,15 @@ public final class LoadGenerator {
   static String summary(JsonObject r) {
     JsonObject ack = r.getJsonObject("ack");
     JsonObject score = r.getJsonObject("score");
+    JsonObject watching = r.getJsonObject("supervisors");
+    String supervisors = watching == null ? "" : String.format(Locale.ROOT,
+        " | %d supervisors: %.0f messages/s (%.0f rows/s), %.2f MB/s, %d closed by the server",
+        watching.getInteger("attached"), watching.getDouble("messagesPerSec"), watching.getDouble("rowsPerSec"),
+        watching.getDouble("bytesPerSec") / 1e6, watching.getLong("closedByServer"));
+    return callsSummary(r, ack, score) + supervisors;
+  }
+
+  private static String callsSummary(JsonObject r, JsonObject ack, JsonObject score) {
     return String.format(Locale.ROOT,
         "step %d: %d calls x %.2f/s: sent %.0f/s, received %.0f/s | frame->ack p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f "
             + "max %.1f ms | frame->score p50 %.2f p99 %.2f ms (%d) | errors %d, unanswered %d | client %.2f cores, "

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 final class ProcessMeter {
 
   /** USER_HZ: /proc reports CPU times in clock ticks of 1/100 s on Linux. */
-  private static final double TICKS_PER_SECOND = 100.0;
+  static final double TICKS_PER_SECOND = 100.0;
 
   private ProcessMeter() {
   }

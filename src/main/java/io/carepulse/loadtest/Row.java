@@ -6,12 +6,12 @@ import java.util.List;
 
 /**
  * One line of the suite's table: what was measured ({@code label}), on which system, and the generator's result(s)
- * with the suite's readings. A row that cannot be measured yet says why; to add one, measure it the way (a) is
- * measured (a {@code steady} row against a server started with the extra configuration) and replace the pending row.
+ * with the suite's readings. A {@code variant} is an (a) row's load with something added (PostgreSQL persistence,
+ * supervisors attached), shown beside that (a) row. A row that could not be measured says why ({@code skipped}).
  */
-record Row(String label, String system, Kind kind, List<JsonObject> results, String pendingReason) {
+record Row(String label, String system, Kind kind, List<JsonObject> results, String skippedReason) {
 
-  enum Kind { STEADY, KNEE, IDLE, PENDING }
+  enum Kind { STEADY, KNEE, IDLE, VARIANT, SKIPPED }
 
   static Row steady(String label, String system, JsonObject result) {
     return new Row(label, system, Kind.STEADY, List.of(result), null);
@@ -25,8 +25,18 @@ record Row(String label, String system, Kind kind, List<JsonObject> results, Str
     return new Row(label, system, Kind.IDLE, List.of(result), null);
   }
 
-  static Row pending(String label, String reason) {
-    return new Row(label, "", Kind.PENDING, List.of(), reason);
+  /** The steady load of the (a) row with as many calls, plus what {@code system} names. */
+  static Row variant(String label, String system, JsonObject result) {
+    return new Row(label, system, Kind.VARIANT, List.of(result), null);
+  }
+
+  /** A variant that could not be measured, and why (it is printed in its place, the suite goes on). */
+  static Row skipped(String label, int calls, String reason) {
+    return new Row(label, "", Kind.SKIPPED, List.of(new JsonObject().put("calls", calls)), reason);
+  }
+
+  int calls() {
+    return results.isEmpty() ? 0 : results.get(0).getInteger("calls", 0);
   }
 
   JsonObject result() {
@@ -64,6 +74,6 @@ record Row(String label, String system, Kind kind, List<JsonObject> results, Str
 
   JsonObject toJson() {
     return new JsonObject().put("label", label).put("system", system).put("kind", kind.name().toLowerCase())
-        .put("results", new JsonArray(List.copyOf(results))).put("pending", pendingReason);
+        .put("results", new JsonArray(List.copyOf(results))).put("skipped", skippedReason);
   }
 }

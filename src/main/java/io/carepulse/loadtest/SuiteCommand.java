@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench suite}: the standard performance suite. It forks every JVM itself — the service, the bare Vert.x
  * baseline, and one load generator per measurement — on 127.0.0.1, with the same JVM flags for both servers, and
- * prints one table: (a) steady load side by side, (b) the knee of each, (c) heap per idle call, (d) rows still to
- * come. Everything it did and saw is kept under {@code --out}.
+ * prints one table: (a) steady load side by side, (b) the knee of each, (c) heap per idle call, (d) the (a) load with
+ * 200 supervisor dashboards attached (d2) and with PostgreSQL persistence on (d1). Everything it did and saw is kept
+ * under {@code --out}.
  */
 @Command(name = "suite", mixinStandardHelpOptions = true,
     description = "Run the standard suite (CarePulse and the bare Vert.x baseline, side by side) and print the table.")
@@ -46,8 +47,14 @@ public final class SuiteCommand implements Callable<Integer> {
   @Option(names = "--jfr", description = "Record a JFR profile of the service's latency runs (service.jfr in --out).")
   boolean jfr;
 
-  @Option(names = "--only", description = "Run only these rows: a, b, c (comma-separated; default: all).", split = ",")
-  List<String> only = List.of("a", "b", "c");
+  @Option(names = "--only", split = ",",
+      description = "Run only these rows: a, b, c, d (or d1, d2) (comma-separated; default: all).")
+  List<String> only = List.of("a", "b", "c", "d");
+
+  @Option(names = "--pg-url", defaultValue = "${env:CAREPULSE_BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432/test}",
+      description = "PostgreSQL for row (d1); the suite creates a schema of its own there and drops it afterwards "
+          + "(default: $CAREPULSE_BENCH_PG_URL or ${DEFAULT-VALUE}).")
+  String pgUrl;
 
   private PrintWriter log;
   private final String secret = randomSecret();
@@ -72,16 +79,19 @@ public final class SuiteCommand implements Callable<Integer> {
       log = logFile;
       progress("bench suite: " + machine.line() + "; output in " + out.toAbsolutePath());
       long started = System.nanoTime();
-      if (only.contains("a") || only.contains("b")) {
+      if (runs("a") || runs("b")) {
         latencyRows(scale);
       }
-      if (only.contains("c")) {
+      if (runs("c")) {
         idleRows(idleCalls);
       }
-      rows.add(Row.pending("(d) PostgreSQL persistence on, " + scale.steadyLarge + " calls x 5/s",
-          "not available yet (no PostgreSQL store in the service)"));
-      rows.add(Row.pending("(d) 200 supervisor sockets attached, " + scale.steadyLarge + " calls x 5/s",
-          "not available yet (/v1/supervisor has just landed; the row needs a supervisor client in the generator)"));
+      // Supervisors first: the PostgreSQL rows leave the database checkpointing and vacuuming for a while after.
+      if (runs("d2")) {
+        supervisedRows(scale);
+      }
+      if (runs("d1")) {
+        persistedRows(scale, stamp);
+      }
       String table = SuiteTable.render(machine, rows, (System.nanoTime() - started) / 1e9);
       System.out.println();
       System.out.println(table);
@@ -110,8 +120,8 @@ public final class SuiteCommand implements Callable<Integer> {
           String label = String.format("(a) %,d calls x 5 frames/s", calls);
           List<String> args = List.of("--calls", Integer.toString(calls), "--rate", "5", "--warmup", scale.warmup,
               "--window", scale.window);
-          rows.add(Row.steady(label, "CarePulse", measure(service, args, "a-" + calls + "-service").get(0)));
-          rows.add(Row.steady(label, "echo", measure(echo, args, "a-" + calls + "-echo").get(0)));
+          rows.add(Row.steady(label, "CarePulse", measure(service, null, args, "a-" + calls + "-service").get(0)));
+          rows.add(Row.steady(label, "echo", measure(echo, null, args, "a-" + calls + "-echo").get(0)));
         }
       }
       if (only.contains("b")) {
@@ -124,10 +134,87 @@ public final class SuiteCommand implements Callable<Integer> {
             Double.toString(KNEE_P99_MILLIS));
         String label = String.format("(b) knee: %,d calls, +%,d frames/s a step, p99 < %.0f ms", scale.kneeCalls,
             scale.kneeStep, KNEE_P99_MILLIS);
-        rows.add(Row.knee(label, "CarePulse", measure(service, args, "b-service")));
-        rows.add(Row.knee(label, "echo", measure(echo, args, "b-echo")));
+        rows.add(Row.knee(label, "CarePulse", measure(service, null, args, "b-service")));
+        rows.add(Row.knee(label, "echo", measure(echo, null, args, "b-echo")));
       }
     }
+  }
+
+  private boolean runs(String row) {
+    return only.contains(row) || row.startsWith("d") && only.contains("d");
+  }
+
+  /** (d2) The (a) load with supervisor dashboards attached, each watching one team, on a service of its own. */
+  private void supervisedRows(Scale scale) throws IOException, InterruptedException {
+    List<String> jvm = new ArrayList<>(SERVER_JVM);
+    jvm.add(gcLog("service-supervised"));
+    try (ServerUnderTest service = startService("service-supervised", jvm, Map.of())) {
+      for (int calls : scale.variantCalls) {
+        String label = String.format("(d2) %,d calls x 5 frames/s, %d supervisors attached (teams of %d calls)", calls,
+            scale.supervisors, scale.callsPerTeam);
+        List<String> args = List.of("--calls", Integer.toString(calls), "--rate", "5", "--warmup", scale.warmup,
+            "--window", scale.window, "--supervisors", Integer.toString(scale.supervisors), "--calls-per-team",
+            Integer.toString(scale.callsPerTeam));
+        rows.add(Row.variant(label, "CarePulse + supervisors",
+            measure(service, null, args, "d2-" + calls + "-service").get(0)));
+      }
+    }
+  }
+
+  /**
+   * (d1) The (a) load with PostgreSQL persistence on: the service's history goes to a schema created for this run and
+   * dropped after it. PostgreSQL's own CPU is read over each window beside the service's. When the server cannot be
+   * reached, the rows say so and the suite goes on.
+   */
+  private void persistedRows(Scale scale, String stamp) throws IOException, InterruptedException {
+    List<String> labels = new ArrayList<>();
+    for (int calls : scale.variantCalls) {
+      labels.add(String.format("(d1) %,d calls x 5 frames/s, PostgreSQL on (ack = persisted)", calls));
+    }
+    HistorySchema schema;
+    try {
+      schema = HistorySchema.create(pgUrl, stamp);
+    } catch (HistorySchema.Unreachable e) {
+      progress("  PostgreSQL not reachable at " + withoutPassword(pgUrl) + ": " + e.getMessage());
+      for (int i = 0; i < labels.size(); i++) {
+        rows.add(Row.skipped(labels.get(i), scale.variantCalls[i], "skipped: PostgreSQL not reachable at "
+            + withoutPassword(pgUrl) + " (" + e.getMessage() + ")"));
+      }
+      return;
+    }
+    try (schema) {
+      progress("  PostgreSQL: schema " + schema.name() + " on " + withoutPassword(pgUrl) + " (dropped at the end)");
+      List<String> jvm = new ArrayList<>(SERVER_JVM);
+      jvm.add(gcLog("service-pg"));
+      ServerUnderTest service;
+      try {
+        service = startService("service-pg", jvm, Map.of("CAREPULSE_PG_URL", schema.serviceUrl()));
+      } catch (IOException e) {
+        for (int i = 0; i < labels.size(); i++) {
+          rows.add(Row.skipped(labels.get(i), scale.variantCalls[i], "failed: the service did not start with "
+              + "PostgreSQL (" + e.getMessage() + "; see " + out.resolve("service-pg.log") + ")"));
+        }
+        return;
+      }
+      try (service) {
+        ProcessGroup postgres = new ProcessGroup("postgres");
+        for (int i = 0; i < labels.size(); i++) {
+          int calls = scale.variantCalls[i];
+          List<String> args = List.of("--calls", Integer.toString(calls), "--rate", "5", "--warmup", scale.warmup,
+              "--window", scale.window);
+          JsonObject result = measure(service, postgres, args, "d1-" + calls + "-service").get(0);
+          // What reached the database so far (all rows of this service): a check that ack really meant persisted.
+          result.put("framesPersistedSoFar", schema.rows("frames"));
+          progress("    frames in " + schema.name() + " so far: " + result.getLong("framesPersistedSoFar"));
+          rows.add(Row.variant(labels.get(i), "CarePulse + PostgreSQL", result));
+        }
+      }
+    }
+  }
+
+  /** A URL fit for the table and the log: a password in it is replaced by ***. */
+  static String withoutPassword(String url) {
+    return url.replaceFirst("://([^:/@]+):[^@/]*@", "://$1:***@");
   }
 
   private void idleRows(int calls) throws IOException, InterruptedException {
@@ -153,7 +240,7 @@ public final class SuiteCommand implements Callable<Integer> {
     List<String> full = new ArrayList<>(List.of("--port", Integer.toString(server.port), "--secret", secret));
     full.addAll(args);
     progress("  " + server.name + ": " + calls + " idle calls");
-    List<JsonObject> results = GeneratorRun.run(generatorJvm("c-" + server.name), full, server, log, 300, ready -> {
+    List<JsonObject> results = GeneratorRun.run(generatorJvm("c-" + server.name), full, server, null, log, 300, ready -> {
       Thread.sleep(1_000); // let the last acks and the server's bookkeeping settle
       long heapAfter = server.liveHeapBytes();
       ProcessMeter.Reading after = server.reading();
@@ -170,17 +257,20 @@ public final class SuiteCommand implements Callable<Integer> {
     return result;
   }
 
-  private List<JsonObject> measure(ServerUnderTest server, List<String> args, String name)
+  /** One generator run against {@code server}; {@code database} (or null) is read over the windows too. */
+  private List<JsonObject> measure(ServerUnderTest server, ProcessGroup database, List<String> args, String name)
       throws IOException, InterruptedException {
     double waited = awaitQuiet(server);
     List<String> full = new ArrayList<>(List.of("--port", Integer.toString(server.port), "--secret", secret));
     full.addAll(args);
     progress("  " + server.name + " " + String.join(" ", args));
-    List<JsonObject> results = GeneratorRun.run(generatorJvm(name), full, server, log, 600);
+    List<JsonObject> results = GeneratorRun.run(generatorJvm(name), full, server, database, log, 600);
     for (JsonObject result : results) {
       result.put("waitedForQuietSeconds", waited);
-      progress("    " + LoadGenerator.summary(result) + String.format(" | server %.2f cores, %.0f MB; others %.2f cores",
-          result.getDouble("serverCpuCores", 0.0), result.getDouble("serverRssMb", 0.0),
+      String databaseCores = database == null ? "" : String.format("; %s %.2f cores", database.command(),
+          result.getDouble("databaseCpuCores", 0.0));
+      progress("    " + LoadGenerator.summary(result) + String.format(" | server %.2f cores, %.0f MB%s; others %.2f cores",
+          result.getDouble("serverCpuCores", 0.0), result.getDouble("serverRssMb", 0.0), databaseCores,
           result.getDouble("otherCpuCores", 0.0)));
     }
     if (results.isEmpty()) {
@@ -215,11 +305,18 @@ public final class SuiteCommand implements Callable<Integer> {
   }
 
   private ServerUnderTest startService(String name, List<String> jvm) throws IOException, InterruptedException {
+    return startService(name, jvm, Map.of());
+  }
+
+  /** The service, with {@code extra} settings (environment) beside the suite's own. */
+  private ServerUnderTest startService(String name, List<String> jvm, Map<String, String> extra)
+      throws IOException, InterruptedException {
     int port = freePort();
-    return ServerUnderTest.start(name, port, jvm, List.of("serve"), Map.of(
-        "CAREPULSE_JWT_SECRET", secret,
-        "CAREPULSE_HTTP_HOST", "127.0.0.1",
-        "CAREPULSE_HTTP_PORT", Integer.toString(port)), out.resolve(name + ".log"));
+    Map<String, String> env = new java.util.HashMap<>(extra);
+    env.put("CAREPULSE_JWT_SECRET", secret);
+    env.put("CAREPULSE_HTTP_HOST", "127.0.0.1");
+    env.put("CAREPULSE_HTTP_PORT", Integer.toString(port));
+    return ServerUnderTest.start(name, port, jvm, List.of("serve"), env, out.resolve(name + ".log"));
   }
 
   private ServerUnderTest startEcho(String name, List<String> jvm) throws IOException, InterruptedException {
@@ -259,8 +356,9 @@ public final class SuiteCommand implements Callable<Integer> {
 
   /** Sizes of the suite: the standard one, and a quick one that only checks the machinery. */
   enum Scale {
-    STANDARD(1_000, 5_000, "5s", "10s", 5_000, 10_000, 50_000, 5_000, "3s", "5s", 10_000),
-    QUICK(50, 200, "2s", "3s", 200, 1_000, 3_000, 1_000, "2s", "2s", 500);
+    STANDARD(1_000, 5_000, "5s", "10s", 5_000, 10_000, 50_000, 5_000, "3s", "5s", 10_000, new int[] {1_000, 5_000},
+        200, 50),
+    QUICK(50, 200, "2s", "3s", 200, 1_000, 3_000, 1_000, "2s", "2s", 500, new int[] {50}, 20, 10);
 
     final int steadySmall;
     final int steadyLarge;
@@ -273,9 +371,15 @@ public final class SuiteCommand implements Callable<Integer> {
     final String kneeWarmup;
     final String kneeWindow;
     final int idleCalls;
+    /** Calls of the (d) rows: each repeats the (a) row with as many calls. */
+    final int[] variantCalls;
+    /** Supervisor dashboards of (d2), each watching one team of {@code callsPerTeam} calls. */
+    final int supervisors;
+    final int callsPerTeam;
 
     Scale(int steadySmall, int steadyLarge, String warmup, String window, int kneeCalls, int kneeFrom, int kneeTo,
-          int kneeStep, String kneeWarmup, String kneeWindow, int idleCalls) {
+          int kneeStep, String kneeWarmup, String kneeWindow, int idleCalls, int[] variantCalls, int supervisors,
+          int callsPerTeam) {
       this.steadySmall = steadySmall;
       this.steadyLarge = steadyLarge;
       this.warmup = warmup;
@@ -287,6 +391,9 @@ public final class SuiteCommand implements Callable<Integer> {
       this.kneeWarmup = kneeWarmup;
       this.kneeWindow = kneeWindow;
       this.idleCalls = idleCalls;
+      this.variantCalls = variantCalls;
+      this.supervisors = supervisors;
+      this.callsPerTeam = callsPerTeam;
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.carepulse.loadtest;
 
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,9 +20,24 @@ final class SuiteTable {
     t.append("Latency (ms) runs from each frame's scheduled send time (open loop) to its `ack` (every frame; the echo "
         + "baseline answers every frame with one) or to its `score` (frames PROTOCOL-v1 must score: call.start, final "
         + "utterances, events). CPU in cores over the measured window; `others` = load from processes outside the "
-        + "suite.\n\n");
+        + "suite.\n");
+    steadyTable(t, rows);
+    kneeTable(t, rows);
+    idleTable(t, rows);
+    variants(t, rows);
+    return t.toString();
+  }
 
-    t.append("| row | system | sent/s | recv/s | ack p50 | p90 | p99 | p99.9 | max | score p50 | score p99 | errors "
+  private static boolean any(List<Row> rows, Row.Kind... kinds) {
+    return rows.stream().anyMatch(row -> List.of(kinds).contains(row.kind()));
+  }
+
+  /** (a), and (b)'s knee step in the same columns. */
+  private static void steadyTable(StringBuilder t, List<Row> rows) {
+    if (!any(rows, Row.Kind.STEADY, Row.Kind.KNEE)) {
+      return;
+    }
+    t.append("\n| row | system | sent/s | recv/s | ack p50 | p90 | p99 | p99.9 | max | score p50 | score p99 | errors "
         + "| server CPU | server RSS MB | generator CPU | generator GC max ms | others CPU |\n");
     t.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     Row previous = null;
@@ -38,7 +55,12 @@ final class SuiteTable {
       }
       previous = row;
     }
+  }
 
+  private static void kneeTable(StringBuilder t, List<Row> rows) {
+    if (!any(rows, Row.Kind.KNEE)) {
+      return;
+    }
     t.append("\n| knee (p99 < ").append(fmt(SuiteCommand.KNEE_P99_MILLIS)).append(" ms) | system | knee frames/s "
         + "| p99 there | next step | p99 there | server CPU at knee |\n|---|---|---:|---:|---:|---:|---:|\n");
     Row kneeService = null;
@@ -64,7 +86,12 @@ final class SuiteTable {
             / knee.getDouble("targetPerSec"))).append("** | | | | |\n");
       }
     }
+  }
 
+  private static void idleTable(StringBuilder t, List<Row> rows) {
+    if (!any(rows, Row.Kind.IDLE)) {
+      return;
+    }
     t.append("\n| idle calls | system | calls live | heap after GC, per call | RSS, per call | heap after GC, "
         + "all calls | server RSS MB |\n|---|---|---:|---:|---:|---:|---:|\n");
     for (Row row : rows) {
@@ -79,14 +106,77 @@ final class SuiteTable {
           .append(fmt((r.getLong("heapAfterBytes", 0L) - r.getLong("heapBeforeBytes", 0L)) / 1048576.0)).append(" MB | ")
           .append(fmt(r.getDouble("serverRssMb", 0.0))).append(" |\n");
     }
+  }
 
-    t.append("\n| still to come | |\n|---|---|\n");
+  /**
+   * (d): each variant beside the (a) row with as many calls, so what PostgreSQL or the supervisors cost is read off
+   * one table; grouped by calls.
+   */
+  private static void variants(StringBuilder t, List<Row> rows) {
+    List<Row> variants = new ArrayList<>();
     for (Row row : rows) {
-      if (row.kind() == Row.Kind.PENDING) {
-        t.append("| ").append(row.label()).append(" | ").append(row.pendingReason()).append(" |\n");
+      if (row.kind() == Row.Kind.VARIANT || row.kind() == Row.Kind.SKIPPED) {
+        variants.add(row);
       }
     }
-    return t.toString();
+    if (variants.isEmpty()) {
+      return;
+    }
+    variants.sort(Comparator.comparingInt(Row::calls));
+    t.append("\n(d) the (a) load with something added. With PostgreSQL on, an ack is sent once the frame is committed "
+        + "(PROTOCOL-v1: ack = persisted); scores do not wait for the database. `PostgreSQL CPU`: every `postgres` "
+        + "process on the machine over the window. Supervisors: dashboards on one event loop of the generator, each "
+        + "watching one team; messages/s and MB/s are what they received together.\n\n");
+    t.append("| row | system | sent/s | recv/s | ack p50 | ack p99 | score p50 | score p99 | errors | server CPU "
+        + "| server RSS MB | PostgreSQL CPU | supervisor msgs/s | supervisor MB/s | generator CPU | others CPU |\n");
+    t.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    int shownCalls = -1;
+    for (Row row : variants) {
+      if (row.calls() != shownCalls) {
+        shownCalls = row.calls();
+        Row plain = steadyService(rows, shownCalls);
+        if (plain != null) {
+          variant(t, new Row(plain.label() + ", as above (in memory, no supervisors)", plain.system(), plain.kind(),
+              plain.results(), null));
+        }
+      }
+      if (row.kind() == Row.Kind.SKIPPED) {
+        t.append("| ").append(row.label()).append(" | ").append(row.skippedReason()).append(" |\n");
+      } else {
+        variant(t, row);
+      }
+    }
+  }
+
+  private static Row steadyService(List<Row> rows, int calls) {
+    for (Row row : rows) {
+      if (row.kind() == Row.Kind.STEADY && row.system().equals("CarePulse") && row.calls() == calls) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  private static void variant(StringBuilder t, Row row) {
+    JsonObject r = row.result();
+    JsonObject ack = r.getJsonObject("ack");
+    JsonObject score = r.getJsonObject("score");
+    JsonObject watching = r.getJsonObject("supervisors");
+    boolean scored = score.getLong("count") > 0;
+    t.append("| ").append(row.label()).append(" | ").append(row.system())
+        .append(" | ").append(num(r.getDouble("sentPerSec"))).append(" | ").append(num(r.getDouble("receivedPerSec")))
+        .append(" | ").append(fmt(ack.getDouble("p50"))).append(" | ").append(fmt(ack.getDouble("p99")))
+        .append(" | ").append(scored ? fmt(score.getDouble("p50")) : "–")
+        .append(" | ").append(scored ? fmt(score.getDouble("p99")) : "–")
+        .append(" | ").append(r.getLong("errors") + r.getLong("unanswered") + r.getLong("notSent"))
+        .append(" | ").append(fmt(r.getDouble("serverCpuCores", 0.0)))
+        .append(" | ").append(num(r.getDouble("serverRssMb", 0.0)))
+        .append(" | ").append(r.containsKey("databaseCpuCores") ? fmt(r.getDouble("databaseCpuCores")) : "–")
+        .append(" | ").append(watching == null ? "–" : num(watching.getDouble("messagesPerSec"))
+            + " (" + watching.getInteger("attached") + " attached)")
+        .append(" | ").append(watching == null ? "–" : fmt(watching.getDouble("bytesPerSec") / 1e6))
+        .append(" | ").append(fmt(r.getDouble("generatorCpuCores", r.getDouble("clientCpuCores"))))
+        .append(" | ").append(fmt(r.getDouble("otherCpuCores", 0.0))).append(" |\n");
   }
 
   private static void steady(StringBuilder t, Row row, JsonObject r) {

@@ -66,6 +66,38 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void supervisorsWatchingTheirTeamsReceiveRowsWhileTheCallsStream() throws InterruptedException {
+    List<String> lines = new ArrayList<>();
+    // Four calls in two teams of two; three supervisors, so one team is watched twice.
+    LoadPlan plan = new LoadPlan("127.0.0.1", service.port(), "/v1/agent", SECRET, 4, List.of(5.0),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(500), 1, 0, 0, Duration.ofSeconds(1),
+        "watched", 2, 3);
+
+    List<JsonObject> results = new LoadGenerator(plan, lines::add).run();
+
+    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("SUPERVISORS 3 of 3 attached"));
+    assertThat(results).hasSize(1);
+    JsonObject step = results.get(0);
+    JsonObject watching = step.getJsonObject("supervisors");
+    assertThat(watching).as(step.encode()).isNotNull();
+    assertThat(watching.getInteger("attached")).isEqualTo(3);
+    assertThat(watching.getJsonObject("messagesByType").getLong("call", 0L)).as("rows arrived: " + watching.encode())
+        .isPositive();
+    assertThat(watching.getDouble("bytesPerSec")).isPositive();
+    assertThat(watching.getLong("closedByServer")).isZero();
+    assertThat(step.getLong("errors")).as(step.encode()).isZero();
+    assertThat(service.calls().endedCalls().find("watched-3")).as("call.end closed the call").isPresent();
+  }
+
+  @Test
+  void aSupervisorMessageIsKnownByItsLeadingType() {
+    assertThat(WatchingSupervisors.messageType(io.vertx.core.buffer.Buffer.buffer(
+        "{\"type\":\"call\",\"callId\":\"x\",\"rank\":40}"))).isEqualTo("call");
+    assertThat(WatchingSupervisors.messageType(io.vertx.core.buffer.Buffer.buffer("{\"callId\":\"x\"}")))
+        .isEqualTo("unknown");
+  }
+
+  @Test
   void everyFrameOfTheMixPassesTheProtocolSchemas() {
     var reader = io.carepulse.protocol.FrameReader.load();
     FrameMix.Script script = FrameMix.bundled().script(3, "hvb-bench-1");
