@@ -85,11 +85,7 @@ public final class AgentGateway {
 
   private void refuse(RoutingContext ctx, int status, String message) {
     metrics.error(status == 401 ? io.carepulse.protocol.ErrorCode.UNAUTHORIZED : io.carepulse.protocol.ErrorCode.FORBIDDEN);
-    var response = ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
-    if (status == 401) {
-      response.putHeader("WWW-Authenticate", "Bearer");
-    }
-    response.end(message);
+    UpgradeRefusal.send(ctx, status, message);
   }
 
   private void upgrade(RoutingContext ctx, Identity identity) {

@@ -81,11 +81,7 @@ public final class SupervisorGateway {
   }
 
   private static void refuse(RoutingContext ctx, int status, String message) {
-    var response = ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
-    if (status == 401) {
-      response.putHeader("WWW-Authenticate", "Bearer");
-    }
-    response.end(message);
+    UpgradeRefusal.send(ctx, status, message);
   }
 
   private void upgrade(RoutingContext ctx, Identity identity) {
