@@ -3,6 +3,7 @@ package io.carepulse.webhook;
 import io.carepulse.live.CallEvent;
 import io.carepulse.live.CallListener;
 import io.carepulse.protocol.ServerMessages;
+import io.carepulse.rx.ContextScheduler;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.WebhookDelivery;
 import io.carepulse.store.WebhookSubscription;
@@ -17,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.rxjava3.core.RxHelper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -53,7 +53,7 @@ public final class WebhookDispatcher implements CallListener {
     this.store = store;
     this.policy = policy;
     this.context = vertx.getOrCreateContext();
-    this.scheduler = RxHelper.scheduler(io.vertx.rxjava3.core.Context.newInstance(context));
+    this.scheduler = new ContextScheduler(context);
     // Kept in a field for the life of the service (STACK.md P2).
     this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("CarePulse-Webhooks/1")
         .setConnectTimeout((int) policy.timeout().toMillis()));
