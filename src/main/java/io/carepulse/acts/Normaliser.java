@@ -83,7 +83,7 @@ public final class Normaliser {
       entries.add(entry(pair[0], REPLACE, pair[1]));
     }
     String[][] withApostrophe = {
-        {"id", "i would"}, {"well", "we will"}, {"were", "we are"}, {"wed", "we would"}, {"hed", "he would"},
+        {"id", "i would"}, {"names", "name is"}, {"well", "we will"}, {"were", "we are"}, {"wed", "we would"}, {"hed", "he would"},
         {"shed", "she would"}, {"hell", "he will"}, {"shell", "she will"}, {"theyd", "they would"}};
     for (String[] pair : withApostrophe) {
       entries.add(entry(pair[0], REPLACE_IF_APOSTROPHE, pair[1]));
@@ -174,7 +174,7 @@ public final class Normaliser {
         continue;
       }
       int start = i;
-      while (i < length && isWordChar(text.charAt(i))) {
+      while (i < length && (isWordChar(text.charAt(i)) || isInsideNumber(text, i))) {
         i++;
       }
       char[] word = out.wordOfAtLeast(i - start);
@@ -183,7 +183,7 @@ public final class Normaliser {
       boolean digit = false;
       for (int j = start; j < i; j++) {
         char c = text.charAt(j);
-        if (isApostrophe(c)) {
+        if (isApostrophe(c) || c == ',' || c == '.') {
           apostrophe = true;
         } else {
           digit |= c >= '0' && c <= '9';
@@ -278,20 +278,32 @@ public final class Normaliser {
   }
 
   /**
-   * Adds a token unless it repeats the one before ("i i", "#num #num") or completes a repeated pair
-   * ("i can i can"): both are false starts in speech, and absent from the written form of the same sentence.
+   * Adds a token unless it completes an immediate repetition of the last one, two or three tokens ("i i",
+   * "i can i can", "#num #num"): in speech that is a false start, absent from the written form of the sentence.
    */
   private static void emit(TokenStream out, int h, char[] chars, int length, int from, int to) {
     out.add(h, chars, 0, length, from, to);
-    int last = out.size - 1;
-    if (last >= 1 && out.same(last, last - 1)) {
-      out.to[last - 1] = to;
-      out.pop();
-    } else if (last >= 3 && out.same(last, last - 2) && out.same(last - 1, last - 3)) {
-      out.to[last - 2] = to;
-      out.pop();
-      out.pop();
+    int size = out.size;
+    for (int n = 1; n <= MAX_REPEAT; n++) {
+      if (size >= 2 * n && repeats(out, size, n)) {
+        out.to[size - n - 1] = to;
+        for (int k = 0; k < n; k++) {
+          out.pop();
+        }
+        return;
+      }
     }
+  }
+
+  private static final int MAX_REPEAT = 3;
+
+  private static boolean repeats(TokenStream out, int size, int n) {
+    for (int k = 0; k < n; k++) {
+      if (!out.same(size - 1 - k, size - 1 - n - k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Entry lookup(char[] word, int n, int h) {
@@ -304,6 +316,17 @@ public final class Normaliser {
       slot = (slot + 1) & MASK;
     }
     return null;
+  }
+
+  /** "1,250.00" and "3.5" are one number: a comma or point between digits does not end the word. */
+  private static boolean isInsideNumber(String text, int i) {
+    char c = text.charAt(i);
+    return (c == ',' || c == '.') && i > 0 && i + 1 < text.length() && isDigit(text.charAt(i - 1))
+        && isDigit(text.charAt(i + 1));
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isApostrophe(char c) {

@@ -24,6 +24,8 @@ import java.util.stream.IntStream;
  */
 public final class ActTrainer {
 
+  /** Out-of-fold macro-F1 differences below this do not choose a weaker regularisation. */
+  private static final double LAMBDA_TOLERANCE = 0.005;
   /** Threshold candidates: the probability grid searched on the out-of-fold predictions. */
   private static final double[] THRESHOLDS = IntStream.rangeClosed(2, 95).mapToDouble(i -> i / 100.0).toArray();
 
@@ -122,9 +124,17 @@ public final class ActTrainer {
         log.accept(String.format(java.util.Locale.ROOT, "  %s lambda %.0e: out-of-fold macro-F1 %.3f",
             speaker.wire(), lambdas[l], macro[l]));
       }
-      int chosen = 0;
+      int best = 0;
       for (int l = 1; l < lambdas.length; l++) {
-        if (macro[l] > macro[chosen]) {
+        if (macro[l] > macro[best]) {
+          best = l;
+        }
+      }
+      // The strongest regularisation whose figure is within LAMBDA_TOLERANCE of the best: differences that small
+      // are noise between folds, and the smoother model carries better to unseen wording.
+      int chosen = best;
+      for (int l = 0; l < lambdas.length; l++) {
+        if (macro[l] >= macro[best] - LAMBDA_TOLERANCE && lambdas[l] > lambdas[chosen]) {
           chosen = l;
         }
       }
