@@ -167,42 +167,59 @@ public final class Normaliser {
       return;
     }
     int length = text.length();
+    char[] word = out.wordOfAtLeast(length);
     int i = 0;
     while (i < length) {
-      if (!isWordChar(text.charAt(i))) {
-        i++;
-        continue;
-      }
       int start = i;
-      while (i < length && (isWordChar(text.charAt(i)) || isInsideNumber(text, i))) {
-        i++;
-      }
-      char[] word = out.wordOfAtLeast(i - start);
       int n = 0;
+      int h = 0x811c9dc5;
       boolean apostrophe = false;
       boolean digit = false;
-      for (int j = start; j < i; j++) {
-        char c = text.charAt(j);
-        if (isApostrophe(c) || c == ',' || c == '.') {
+      // one pass per word: lower-case into the buffer and hash as we go
+      while (i < length) {
+        char c = text.charAt(i);
+        if (c < 128) {
+          if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+            digit |= c <= '9';
+          } else if (c >= 'A' && c <= 'Z') {
+            c += 32;
+          } else if (c == '\'' || c == '`') {
+            apostrophe = true;
+            i++;
+            continue;
+          } else if ((c == ',' || c == '.') && isInsideNumber(text, i)) {
+            i++;
+            continue;
+          } else {
+            break;
+          }
+        } else if (Character.isLetterOrDigit(c)) {
+          c = Character.toLowerCase(c);
+        } else if (c == '\u2019' || c == '\u2018') {
           apostrophe = true;
+          i++;
+          continue;
         } else {
-          digit |= c >= '0' && c <= '9';
-          word[n++] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+          break;
         }
+        word[n++] = c;
+        h = (h ^ c) * 0x01000193;
+        i++;
       }
       if (n > 0) {
-        word(out, word, n, apostrophe, digit, start, i);
+        word(out, word, n, h, apostrophe, digit, start, i);
+      } else if (i == start) {
+        i++;
       }
     }
   }
 
-  private static void word(TokenStream out, char[] word, int n, boolean apostrophe, boolean digit, int from,
+  private static void word(TokenStream out, char[] word, int n, int h, boolean apostrophe, boolean digit, int from,
       int to) {
     if (digit) {
       number(out, word, n, from, to);
       return;
     }
-    int h = hash(word, 0, n);
     Entry entry = lookup(word, n, h);
     int kind = entry == null ? KEEP : entry.kind;
     if (kind == REPLACE_IF_APOSTROPHE && !apostrophe) {
@@ -327,16 +344,5 @@ public final class Normaliser {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  private static boolean isApostrophe(char c) {
-    return c == '\'' || c == '\u2019' || c == '\u2018' || c == '`';
-  }
-
-  private static boolean isWordChar(char c) {
-    if (c < 128) {
-      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c == '`';
-    }
-    return Character.isLetterOrDigit(c) || c == '\u2019' || c == '\u2018';
   }
 }

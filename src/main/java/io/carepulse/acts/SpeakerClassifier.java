@@ -17,6 +17,8 @@ final class SpeakerClassifier {
   final Speaker speaker;
   final Act[] acts;
   final int k;
+  /** Row length in {@link #weights}. */
+  private final int stride;
   final float[] bias;
   final float[] cut;
   private final int[] slotKey;
@@ -29,7 +31,8 @@ final class SpeakerClassifier {
     speaker = w.speaker();
     acts = w.acts().clone();
     k = acts.length;
-    bias = w.bias().clone();
+    stride = k;
+    bias = java.util.Arrays.copyOf(w.bias(), stride);
     cut = new float[k];
     for (int i = 0; i < k; i++) {
       double t = w.threshold()[i];
@@ -40,7 +43,7 @@ final class SpeakerClassifier {
     slotKey = new int[capacity];
     slotRow = new int[capacity];
     mask = capacity - 1;
-    weights = new float[rows * k];
+    weights = new float[rows * stride];
     for (int r = 0; r < rows; r++) {
       int key = w.keys()[r];
       int slot = spread(key) & mask;
@@ -49,7 +52,7 @@ final class SpeakerClassifier {
       }
       slotKey[slot] = key;
       slotRow[slot] = r;
-      System.arraycopy(w.weights()[r], 0, weights, r * k, k);
+      System.arraycopy(w.weights()[r], 0, weights, r * stride, k);
     }
   }
 
@@ -78,8 +81,8 @@ final class SpeakerClassifier {
       int r = row(keys[i]);
       rows[i] = r;
       if (r >= 0) {
-        int base = r * k;
-        for (int a = 0; a < k; a++) {
+        int base = r * stride;
+        for (int a = 0; a < stride; a++) {
           logits[a] += weights[base + a];
         }
       }
@@ -106,12 +109,12 @@ final class SpeakerClassifier {
         if (f.row[i] < 0 || f.first[i] < 0) {
           continue;
         }
-        float c = weights[f.row[i] * k + a];
+        float c = weights[f.row[i] * stride + a];
         if (c <= 0) {
           continue;
         }
         int at = chosen;
-        while (at > 0 && weights[f.row[best[at - 1]] * k + a] < c) {
+        while (at > 0 && weights[f.row[best[at - 1]] * stride + a] < c) {
           at--;
         }
         if (at < EVIDENCE_FEATURES) {
@@ -123,10 +126,10 @@ final class SpeakerClassifier {
       }
       java.util.Arrays.fill(covered, false);
       if (chosen > 0) {
-        float top = weights[f.row[best[0]] * k + a];
+        float top = weights[f.row[best[0]] * stride + a];
         for (int j = 0; j < chosen; j++) {
           int i = best[j];
-          if (weights[f.row[i] * k + a] >= EVIDENCE_SHARE * top) {
+          if (weights[f.row[i] * stride + a] >= EVIDENCE_SHARE * top) {
             for (int tok = f.first[i]; tok <= f.last[i]; tok++) {
               covered[tok] = true;
             }

@@ -48,7 +48,9 @@ final class TokenStream {
     if (at + length > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(chars.length * 2, at + length));
     }
-    System.arraycopy(source, offset, chars, at, length);
+    for (int i = 0; i < length; i++) {
+      chars[at + i] = source[offset + i];
+    }
     hash[size] = tokenHash;
     from[size] = spanFrom;
     to[size] = spanTo;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code devdata}: converts and evaluates against the development data in ../shared/data (docs/devdata.md). */
 @Command(name = "devdata", mixinStandardHelpOptions = true,
     description = "Convert the development data to replay files and measure the score against it.",
-    subcommands = {ConvertHvbCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class, io.carepulse.tools.devdata.TrainActsCommand.class, io.carepulse.tools.devdata.EvaluateActsCommand.class})
+    subcommands = {ConvertHvbCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class, TrainActsCommand.class, EvaluateActsCommand.class})
 public final class DevDataCommand implements Runnable {
 
   @Spec
