@@ -113,7 +113,7 @@ public final class ActModel {
         found |= 1L << c.acts[a].ordinal();
       }
     }
-    int[] evidence = found == 0 ? null : c.evidence(found, logits, s.features, s.tokens);
+    int[] evidence = found == 0 ? null : c.evidence(found, s.features, s.tokens);
     return DialogueActs.of(c, text == null ? "" : text, logits, found, evidence);
   }
 

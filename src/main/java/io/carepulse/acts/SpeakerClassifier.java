@@ -8,10 +8,8 @@ import io.carepulse.protocol.Speaker;
  */
 final class SpeakerClassifier {
 
-  /** At most this many n-grams are quoted as the evidence of one act. */
-  static final int EVIDENCE_FEATURES = 3;
-  /** An n-gram is quoted only if it carries at least this share of the act's strongest contribution. */
-  static final float EVIDENCE_SHARE = 0.25f;
+  /** A word is quoted as evidence when it carries at least this share of the act's strongest word. */
+  static final float EVIDENCE_SHARE = 0.4f;
 
   final ActWeights source;
   final Speaker speaker;
@@ -92,49 +90,34 @@ final class SpeakerClassifier {
 
   /**
    * For each act found (in model order): the source spans of the utterance that carried it, as
-   * {@code [count, from, to, from, to, …]}. The strongest contributing n-grams are taken (ties to the earlier) and
-   * the tokens they cover merged into runs of adjacent tokens.
+   * {@code [count, from, to, from, to, …]}. Each n-gram's weight for the act is shared among the tokens it covers;
+   * the tokens holding at least {@link #EVIDENCE_SHARE} of the strongest token's share are quoted, adjacent ones
+   * merged into one run.
    */
-  int[] evidence(long found, float[] logits, FeatureBuffer f, TokenStream t) {
+  int[] evidence(long found, FeatureBuffer f, TokenStream t) {
     int[] out = new int[0];
     int length = 0;
-    int[] best = new int[EVIDENCE_FEATURES];
+    float[] share = new float[t.size];
     boolean[] covered = new boolean[t.size];
     for (int a = 0; a < k; a++) {
       if ((found & (1L << acts[a].ordinal())) == 0) {
         continue;
       }
-      int chosen = 0;
+      java.util.Arrays.fill(share, 0);
       for (int i = 0; i < f.size; i++) {
-        if (f.row[i] < 0 || f.first[i] < 0) {
-          continue;
-        }
-        float c = weights[f.row[i] * stride + a];
-        if (c <= 0) {
-          continue;
-        }
-        int at = chosen;
-        while (at > 0 && weights[f.row[best[at - 1]] * stride + a] < c) {
-          at--;
-        }
-        if (at < EVIDENCE_FEATURES) {
-          int move = Math.min(chosen, EVIDENCE_FEATURES - 1) - at;
-          System.arraycopy(best, at, best, at + 1, move);
-          best[at] = i;
-          chosen = Math.min(chosen + 1, EVIDENCE_FEATURES);
-        }
-      }
-      java.util.Arrays.fill(covered, false);
-      if (chosen > 0) {
-        float top = weights[f.row[best[0]] * stride + a];
-        for (int j = 0; j < chosen; j++) {
-          int i = best[j];
-          if (weights[f.row[i] * stride + a] >= EVIDENCE_SHARE * top) {
-            for (int tok = f.first[i]; tok <= f.last[i]; tok++) {
-              covered[tok] = true;
-            }
+        if (f.row[i] >= 0 && f.first[i] >= 0) {
+          float c = weights[f.row[i] * stride + a] / (f.last[i] - f.first[i] + 1);
+          for (int tok = f.first[i]; tok <= f.last[i]; tok++) {
+            share[tok] += c;
           }
         }
+      }
+      float top = 0;
+      for (float v : share) {
+        top = Math.max(top, v);
+      }
+      for (int tok = 0; tok < t.size; tok++) {
+        covered[tok] = top > 0 && share[tok] >= EVIDENCE_SHARE * top;
       }
       int runs = 0;
       for (int tok = 0; tok < t.size; tok++) {

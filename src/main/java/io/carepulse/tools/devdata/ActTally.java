@@ -99,8 +99,10 @@ public final class ActTally {
     for (Act act : acts) {
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-16s", act.wire()));
       for (ActTally t : columns.values()) {
-        if (t.support(act) == 0 && t.precision(act) == 0) {
-          row.append(String.format(Locale.ROOT, " | %5s %5s %5s %5d ", "-", "-", "-", 0));
+        if (t.support(act) == 0) {
+          int wrong = t.falsePositive[act.ordinal()];
+          row.append(String.format(Locale.ROOT, " | %-17s %5d ", wrong == 0 ? "    -     -     -" : "    - (" + wrong
+              + " false)", 0));
         } else {
           row.append(String.format(Locale.ROOT, " | %5.2f %5.2f %5.2f %5d ", t.precision(act), t.recall(act),
               t.f1(act), t.support(act)));
