@@ -14,10 +14,10 @@ import java.util.List;
  *
  * <pre>{@code
  * ActModel model = ActModel.standard();
- * DialogueActs acts = model.classify(Speaker.AGENT, "honestly that's a billing thing, not us");
+ * DialogueActs acts = model.classify(Speaker.AGENT, "honestly that's one for the billing people, not us");
  * acts.has(Act.DEFLECTION);          // true
- * acts.probability(Act.DEFLECTION);  // 0.9…
- * acts.evidence(Act.DEFLECTION);     // ["billing thing, not us"]
+ * acts.probability(Act.DEFLECTION);  // 0.68
+ * acts.evidence(Act.DEFLECTION);     // ["honestly that's", "billing", "not us"]
  * }</pre>
  */
 public final class ActModel {
