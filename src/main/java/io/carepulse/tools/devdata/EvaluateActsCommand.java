@@ -87,6 +87,31 @@ public final class EvaluateActsCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The HVB rows hold each spoken segment twice, as transcribed by a person ({@code clean}) and by speech
+   * recognition ({@code asr}, id suffix {@code -asr}), with the same labels: how often the classifier decides the
+   * same acts for both.
+   */
+  static String formAgreement(List<ActExample> examples, Classifier classifier) {
+    Map<String, ActExample> clean = new LinkedHashMap<>();
+    for (ActExample e : examples) {
+      if (e.form() == ActExample.Form.CLEAN) {
+        clean.put(e.id(), e);
+      }
+    }
+    int pairs = 0;
+    int same = 0;
+    for (ActExample e : examples) {
+      ActExample twin = e.id().endsWith("-asr") ? clean.get(e.id().substring(0, e.id().length() - 4)) : null;
+      if (e.form() != ActExample.Form.ASR || twin == null) {
+        continue;
+      }
+      pairs++;
+      same += classifier.acts(e.speaker(), e.text()).equals(classifier.acts(twin.speaker(), twin.text())) ? 1 : 0;
+    }
+    return pairs == 0 ? "none" : String.format(Locale.ROOT, "%.1f %% of %d", 100.0 * same / pairs, pairs);
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -129,6 +154,9 @@ public final class EvaluateActsCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%nmacro-F1, all %d acts: %s %.3f (clean %.3f, asr %.3f, hvb %.3f); care-1 %.3f%n",
         every.size(), acts.id(), mine.all().macroF1(every), mine.clean().macroF1(every), mine.asr().macroF1(every),
         mine.hvb().macroF1(every), baseline.all().macroF1(every));
+    out.printf(Locale.ROOT, "%nSame HVB segment, human vs machine transcript: identical acts for %s pairs by %s, %s"
+        + " by care-1's phrase lists%n", formAgreement(heldout, Classifier.of(acts)), acts.id(),
+        formAgreement(heldout, phrases::classify));
     out.flush();
     if (!noCv) {
       List<ActExample> train = ActCorpus.read(data.resolve("train"));
