@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Dialogue-act classifiers for both speakers: normalised text, hashed n-gram features, one linear one-vs-rest
  * classifier per speaker with a decision threshold per act (docs/dialogue-acts.md). Immutable and thread-safe;
- * {@link #classify} is deterministic (no clock, no randomness, floats summed in a fixed order) and allocates only
- * its result.
+ * {@link #classify} is deterministic (no clock, no randomness, weights summed as integers) and allocates only its
+ * result.
  *
  * <pre>{@code
  * ActModel model = ActModel.standard();
@@ -35,6 +35,14 @@ public final class ActModel {
   private static final class Scratch {
     final TokenStream tokens = new TokenStream();
     final FeatureBuffer features = new FeatureBuffer();
+    float[] share = new float[64];
+
+    float[] share(int tokens) {
+      if (share.length < tokens) {
+        share = new float[Math.max(tokens, share.length * 2)];
+      }
+      return share;
+    }
   }
 
   private static final class Standard {
@@ -106,14 +114,9 @@ public final class ActModel {
     Scratch s = SCRATCH.get();
     Normaliser.normalise(text, s.tokens);
     features.extract(s.tokens, s.features);
-    float[] logits = c.score(s.features);
-    long found = 0;
-    for (int a = 0; a < c.k; a++) {
-      if (logits[a] >= c.cut[a]) {
-        found |= 1L << c.acts[a].ordinal();
-      }
-    }
-    int[] evidence = found == 0 ? null : c.evidence(found, s.features, s.tokens);
+    int[] logits = c.score(s.features);
+    long found = c.found(logits);
+    int[] evidence = found == 0 ? null : c.evidence(found, s.features, s.tokens, s.share(s.tokens.size));
     return DialogueActs.of(c, text == null ? "" : text, logits, found, evidence);
   }
 

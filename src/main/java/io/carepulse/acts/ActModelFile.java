@@ -17,7 +17,7 @@ import java.util.Locale;
  * carepulse-acts 1                              format name and version: always the first line
  * id acts-1                                     model identifier
  * features words=2 chars=0 length=true          the {@link FeatureSet}
- * scale 0.001                                   weights and biases are integers times this
+ * scale 0.001                                   weights and biases are integers times this (fixed in version 1)
  * speaker agent 13 24150                        a speaker, its number of acts and of feature rows
  * acts empathy apology …                        the acts, in the column order of what follows
  * bias -3120 -4410 …                            per act, × scale
@@ -59,6 +59,9 @@ public final class ActModelFile {
       throw lines.error(e.getMessage());
     }
     double scale = Double.parseDouble(lines.value("scale"));
+    if (scale != SCALE) {
+      throw lines.error("weight scale must be " + SCALE + " in format version " + VERSION + ": " + scale);
+    }
     ActWeights agent = speaker(lines, Speaker.AGENT, scale);
     ActWeights customer = speaker(lines, Speaker.CUSTOMER, scale);
     String[] end = lines.next();

@@ -15,11 +15,12 @@ public final class DialogueActs {
 
   private final SpeakerClassifier model;
   private final String text;
-  private final float[] logits;
+  /** In units of {@link ActModelFile#SCALE}. */
+  private final int[] logits;
   private final long found;
   private final int[] evidence;
 
-  DialogueActs(SpeakerClassifier model, String text, float[] logits, long found, int[] evidence) {
+  DialogueActs(SpeakerClassifier model, String text, int[] logits, long found, int[] evidence) {
     this.model = model;
     this.text = text;
     this.logits = logits;
@@ -27,7 +28,7 @@ public final class DialogueActs {
     this.evidence = evidence;
   }
 
-  static DialogueActs of(SpeakerClassifier model, String text, float[] logits, long found, int[] evidence) {
+  static DialogueActs of(SpeakerClassifier model, String text, int[] logits, long found, int[] evidence) {
     return new DialogueActs(model, text, logits, found, found == 0 ? NO_EVIDENCE : evidence);
   }
 
@@ -62,7 +63,7 @@ public final class DialogueActs {
   /** The classifier's probability that the utterance does {@code act}; 0 for the other speaker's acts. */
   public double probability(Act act) {
     int i = indexOf(act);
-    return i < 0 ? 0 : 1 / (1 + Math.exp(-logits[i]));
+    return i < 0 ? 0 : 1 / (1 + Math.exp(-logits[i] * ActModelFile.SCALE));
   }
 
   /**

@@ -168,6 +168,8 @@ public final class Normaliser {
     }
     int length = text.length();
     char[] word = out.wordOfAtLeast(length);
+    char[] src = out.textOfAtLeast(length);
+    text.getChars(0, length, src, 0);
     int i = 0;
     while (i < length) {
       int start = i;
@@ -177,7 +179,7 @@ public final class Normaliser {
       boolean digit = false;
       // one pass per word: lower-case into the buffer and hash as we go
       while (i < length) {
-        char c = text.charAt(i);
+        char c = src[i];
         if (c < 128) {
           if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
             digit |= c <= '9';
@@ -187,7 +189,7 @@ public final class Normaliser {
             apostrophe = true;
             i++;
             continue;
-          } else if ((c == ',' || c == '.') && isInsideNumber(text, i)) {
+          } else if ((c == ',' || c == '.') && isInsideNumber(src, length, i)) {
             i++;
             continue;
           } else {
@@ -336,10 +338,8 @@ public final class Normaliser {
   }
 
   /** "1,250.00" and "3.5" are one number: a comma or point between digits does not end the word. */
-  private static boolean isInsideNumber(String text, int i) {
-    char c = text.charAt(i);
-    return (c == ',' || c == '.') && i > 0 && i + 1 < text.length() && isDigit(text.charAt(i - 1))
-        && isDigit(text.charAt(i + 1));
+  private static boolean isInsideNumber(char[] text, int length, int i) {
+    return i > 0 && i + 1 < length && isDigit(text[i - 1]) && isDigit(text[i + 1]);
   }
 
   private static boolean isDigit(char c) {

@@ -1,10 +1,13 @@
 package io.carepulse.acts;
 
 import io.carepulse.protocol.Speaker;
+import java.util.Arrays;
 
 /**
  * One speaker's classifier laid out for speed: an open-addressing table from feature hash to row, and the rows'
- * weights in one flat array (row-major, one float per act), so a feature costs one probe and K additions.
+ * weights in one flat array (row-major, one short per act, in units of {@link ActModelFile#SCALE}), so a feature
+ * costs one probe and K integer additions. Integer sums are exact, so the decision is the same on every machine
+ * and in every summation order, and equals what the model file says.
  */
 final class SpeakerClassifier {
 
@@ -15,33 +18,37 @@ final class SpeakerClassifier {
   final Speaker speaker;
   final Act[] acts;
   final int k;
-  /** Row length in {@link #weights}. */
-  private final int stride;
-  final float[] bias;
-  final float[] cut;
+  /** Per act, in weight units. */
+  private final int[] bias;
+  /** Per act: the smallest logit, in weight units, at which the act is found. */
+  private final int[] cut;
   private final int[] slotKey;
-  private final int[] slotRow;
+  private final char[] slotRow;
   private final int mask;
-  private final float[] weights;
+  private final short[] weights;
 
   SpeakerClassifier(ActWeights w) {
     source = w;
     speaker = w.speaker();
     acts = w.acts().clone();
     k = acts.length;
-    stride = k;
-    bias = java.util.Arrays.copyOf(w.bias(), stride);
-    cut = new float[k];
-    for (int i = 0; i < k; i++) {
-      double t = w.threshold()[i];
-      cut[i] = (float) Math.log(t / (1 - t));
+    bias = new int[k];
+    cut = new int[k];
+    for (int a = 0; a < k; a++) {
+      bias[a] = Math.toIntExact(ActModelFile.quantise(w.bias()[a]));
+      double t = w.threshold()[a];
+      cut[a] = (int) Math.ceil(Math.log(t / (1 - t)) / ActModelFile.SCALE - 1e-9);
     }
     int rows = w.keys().length;
-    int capacity = Integer.highestOneBit(Math.max(4, rows * 2 - 1)) << 1;
+    if (rows > Character.MAX_VALUE) {
+      throw new IllegalArgumentException("at most " + (int) Character.MAX_VALUE + " feature rows per speaker: " + rows);
+    }
+    // load factor at most 2/3: short probe runs, and a table small enough to stay in cache
+    int capacity = Integer.highestOneBit(Math.max(4, rows + rows / 2)) << 1;
     slotKey = new int[capacity];
-    slotRow = new int[capacity];
+    slotRow = new char[capacity];
     mask = capacity - 1;
-    weights = new float[rows * stride];
+    weights = new short[rows * k];
     for (int r = 0; r < rows; r++) {
       int key = w.keys()[r];
       int slot = spread(key) & mask;
@@ -49,8 +56,14 @@ final class SpeakerClassifier {
         slot = (slot + 1) & mask;
       }
       slotKey[slot] = key;
-      slotRow[slot] = r;
-      System.arraycopy(w.weights()[r], 0, weights, r * stride, k);
+      slotRow[slot] = (char) r;
+      for (int a = 0; a < k; a++) {
+        long q = ActModelFile.quantise(w.weights()[r][a]);
+        if (q < Short.MIN_VALUE || q > Short.MAX_VALUE) {
+          throw new IllegalArgumentException("weight out of range (|w| > 32.767) in feature row " + r);
+        }
+        weights[r * k + a] = (short) q;
+      }
     }
   }
 
@@ -70,77 +83,88 @@ final class SpeakerClassifier {
     return -1;
   }
 
-  /** The logits of every act, summed in feature order so every machine gets the same floats. */
-  float[] score(FeatureBuffer f) {
-    float[] logits = bias.clone();
+  /** The logit of every act in weight units; each feature's row is noted in {@code f.row} for the evidence. */
+  int[] score(FeatureBuffer f) {
+    int[] logits = bias.clone();
     int[] keys = f.key;
     int[] rows = f.row;
+    short[] w = weights;
     for (int i = 0; i < f.size; i++) {
       int r = row(keys[i]);
       rows[i] = r;
       if (r >= 0) {
-        int base = r * stride;
-        for (int a = 0; a < stride; a++) {
-          logits[a] += weights[base + a];
+        int base = r * logits.length;
+        for (int a = 0; a < logits.length; a++) {
+          logits[a] += w[base + a];
         }
       }
     }
     return logits;
   }
 
+  /** The acts found, as a bit set over {@link Act#ordinal()}. */
+  long found(int[] logits) {
+    long found = 0;
+    for (int a = 0; a < k; a++) {
+      if (logits[a] >= cut[a]) {
+        found |= 1L << acts[a].ordinal();
+      }
+    }
+    return found;
+  }
+
   /**
    * For each act found (in model order): the source spans of the utterance that carried it, as
    * {@code [count, from, to, from, to, …]}. Each n-gram's weight for the act is shared among the tokens it covers;
    * the tokens holding at least {@link #EVIDENCE_SHARE} of the strongest token's share are quoted, adjacent ones
-   * merged into one run.
+   * merged into one run. {@code share} is scratch of at least {@code t.size} floats.
    */
-  int[] evidence(long found, FeatureBuffer f, TokenStream t) {
-    int[] out = new int[0];
+  int[] evidence(long found, FeatureBuffer f, TokenStream t, float[] share) {
+    int[] out = new int[8];
     int length = 0;
-    float[] share = new float[t.size];
-    boolean[] covered = new boolean[t.size];
+    int n = t.size;
     for (int a = 0; a < k; a++) {
       if ((found & (1L << acts[a].ordinal())) == 0) {
         continue;
       }
-      java.util.Arrays.fill(share, 0);
+      Arrays.fill(share, 0, n, 0);
       for (int i = 0; i < f.size; i++) {
         if (f.row[i] >= 0 && f.first[i] >= 0) {
-          float c = weights[f.row[i] * stride + a] / (f.last[i] - f.first[i] + 1);
+          float c = (float) weights[f.row[i] * k + a] / (f.last[i] - f.first[i] + 1);
           for (int tok = f.first[i]; tok <= f.last[i]; tok++) {
             share[tok] += c;
           }
         }
       }
       float top = 0;
-      for (float v : share) {
-        top = Math.max(top, v);
+      for (int tok = 0; tok < n; tok++) {
+        top = Math.max(top, share[tok]);
       }
-      for (int tok = 0; tok < t.size; tok++) {
-        covered[tok] = top > 0 && share[tok] >= EVIDENCE_SHARE * top;
+      float bar = top > 0 ? EVIDENCE_SHARE * top : Float.POSITIVE_INFINITY;
+      int countAt = length;
+      if (length + 1 > out.length) {
+        out = Arrays.copyOf(out, out.length * 2);
       }
-      int runs = 0;
-      for (int tok = 0; tok < t.size; tok++) {
-        if (covered[tok] && (tok == 0 || !covered[tok - 1])) {
-          runs++;
+      out[length++] = 0;
+      int tok = 0;
+      while (tok < n) {
+        if (share[tok] < bar) {
+          tok++;
+          continue;
         }
-      }
-      int need = length + 1 + 2 * runs;
-      if (need > out.length) {
-        out = java.util.Arrays.copyOf(out, Math.max(need, out.length * 2));
-      }
-      out[length++] = runs;
-      for (int tok = 0; tok < t.size; tok++) {
-        if (covered[tok] && (tok == 0 || !covered[tok - 1])) {
-          int end = tok;
-          while (end + 1 < t.size && covered[end + 1]) {
-            end++;
-          }
-          out[length++] = t.from[tok];
-          out[length++] = t.to[end];
+        int end = tok;
+        while (end + 1 < n && share[end + 1] >= bar) {
+          end++;
         }
+        if (length + 2 > out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[length++] = t.from[tok];
+        out[length++] = t.to[end];
+        out[countAt]++;
+        tok = end + 1;
       }
     }
-    return length == out.length ? out : java.util.Arrays.copyOf(out, length);
+    return length == out.length ? out : Arrays.copyOf(out, length);
   }
 }

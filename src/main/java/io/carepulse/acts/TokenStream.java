@@ -17,8 +17,9 @@ final class TokenStream {
   char[] chars = new char[256];
   int[] charFrom = new int[33];
 
-  /** Scratch for the word being read. */
+  /** Scratch for the word being read, and for the utterance's characters. */
   char[] word = new char[64];
+  char[] text = new char[256];
 
   void clear() {
     size = 0;
@@ -65,6 +66,13 @@ final class TokenStream {
 
   String token(int i) {
     return new String(chars, charFrom[i], length(i));
+  }
+
+  char[] textOfAtLeast(int length) {
+    if (text.length < length) {
+      text = new char[Math.max(length, text.length * 2)];
+    }
+    return text;
   }
 
   char[] wordOfAtLeast(int length) {
