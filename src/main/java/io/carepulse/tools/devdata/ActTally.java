@@ -70,17 +70,6 @@ public final class ActTally {
     return n == 0 ? 0 : sum / n;
   }
 
-  /** F1 of all decisions pooled over {@code acts}. */
-  public double microF1(List<Act> acts) {
-    int tp = 0;
-    int wrong = 0;
-    for (Act act : acts) {
-      tp += truePositive[act.ordinal()];
-      wrong += falsePositive[act.ordinal()] + falseNegative[act.ordinal()];
-    }
-    return tp == 0 ? 0 : 2.0 * tp / (2 * tp + wrong);
-  }
-
   /**
    * A table with one row per act and one column group per tally: {@code act | P R F1 n | P R F1 n …}, then the
    * macro-F1 over the acts present.
@@ -117,13 +106,4 @@ public final class ActTally {
     out.println(macro);
     out.flush();
   }
-
-  static Map<String, ActTally> columns(String... names) {
-    Map<String, ActTally> map = new java.util.LinkedHashMap<>();
-    for (String name : names) {
-      map.put(name, new ActTally());
-    }
-    return map;
-  }
-
 }
