@@ -422,6 +422,8 @@ export class CarePulseAgent extends Emitter {
     call.unacked.push(frame);
     this.store.saveFrame(frame);
     this.store.saveIndex(this.calls.values());
+    call.emit('frame', frame);
+    this.emit('frame', frame);
     this.#pump();
     return frame.seq;
   }

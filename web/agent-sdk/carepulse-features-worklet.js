@@ -199,9 +199,6 @@ function median(values) {
 }
 
 if (typeof registerProcessor === 'function') {
-  const clock = globalThis.performance && typeof globalThis.performance.now === 'function'
-    ? () => globalThis.performance.now() : null;
-
   class CarePulseFeaturesProcessor extends AudioWorkletProcessor {
     constructor(options) {
       super();
@@ -209,7 +206,6 @@ if (typeof registerProcessor === 'function') {
       // sampleRate is a global of the AudioWorkletGlobalScope.
       this.extractor = new FeatureExtractor(sampleRate, { windowMs, silenceDb });
       this.running = true;
-      this.cpuMs = 0;
       this.port.onmessage = ({ data }) => {
         if (data?.type === 'stop') this.running = false;
       };
@@ -218,12 +214,7 @@ if (typeof registerProcessor === 'function') {
     process(inputs) {
       const channel = inputs[0]?.[0];
       if (channel && channel.length) {
-        const t0 = clock ? clock() : 0;
-        const windows = this.extractor.push(channel);
-        if (clock) this.cpuMs += clock() - t0;
-        for (const w of windows) {
-          this.port.postMessage({ type: 'window', ...w, cpuMs: clock ? this.cpuMs : null });
-        }
+        for (const w of this.extractor.push(channel)) this.port.postMessage({ type: 'window', ...w });
       }
       return this.running;
     }
