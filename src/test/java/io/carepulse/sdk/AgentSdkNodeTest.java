@@ -25,7 +25,11 @@ class AgentSdkNodeTest {
     Path figures = Path.of("target/agent-sdk/node-figures.json").toAbsolutePath();
     Files.createDirectories(figures.getParent());
     try (ControlledService service = ControlledService.start("sdk_node")) {
-      SdkScripts.Run run = SdkScripts.run(List.of("node", "--test", "--test-concurrency=1", "test/"), Map.of(
+      List<String> command = new java.util.ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
+      try (var files = Files.list(SdkScripts.SDK_DIR.resolve("test"))) {
+        files.map(f -> "test/" + f.getFileName()).filter(f -> f.endsWith(".test.mjs")).sorted().forEach(command::add);
+      }
+      SdkScripts.Run run = SdkScripts.run(command, Map.of(
           "CAREPULSE_URL", "ws://127.0.0.1:" + service.port() + "/v1/agent",
           "CAREPULSE_HTTP", "http://127.0.0.1:" + service.port(),
           "CAREPULSE_CONTROL", "http://127.0.0.1:" + service.controlPort(),
