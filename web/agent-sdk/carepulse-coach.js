@@ -22,7 +22,7 @@ const TEMPLATE = `
   .score.low { color: var(--carepulse-bad, #b3261e); }
   .score.mid { color: var(--carepulse-warn, #9a6700); }
   .score.high { color: var(--carepulse-good, #1a7f37); }
-  .trend { font-size: 13px; color: var(--carepulse-muted, #5b6478); }
+  .trend { font-size: 13px; color: var(--carepulse-muted, #5b6478); white-space: nowrap; }
   .trend[data-trend="rising"] { color: var(--carepulse-good, #1a7f37); }
   .trend[data-trend="falling"] { color: var(--carepulse-bad, #b3261e); }
   .state { margin-left: auto; font-size: 12px; color: var(--carepulse-muted, #5b6478); }
