@@ -133,6 +133,8 @@ export class CarePulseCoach extends HTMLElement {
       call.on('prompt', (p) => this.showPrompt(p)),
       call.on('whisper', (w) => this.showWhisper(w)),
       call.on('kudos', (k) => this.showKudos(k)),
+      // A prompt about a call that is over is moot; the score and kudos stay.
+      call.on('ended', () => { this.#queue = []; this.#next(); }),
     );
     if (call.lastScore) this.showScore(call.lastScore);
   }

@@ -5,6 +5,7 @@
 // the service mid-call loses nothing and stores nothing twice. Then measures the worklet's CPU. One JSON line a step.
 import { chromium } from 'playwright-core';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import WebSocket from 'ws';
 
 const { BASE_URL, CONTROL, TOKEN, WAV, FIGURES, SCREENSHOT, CHROMIUM = '/usr/bin/chromium' } = process.env;
 const CPU_SECONDS = Number(process.env.CPU_SECONDS ?? 10);
@@ -85,6 +86,19 @@ try {
   }, 'feedback stored by the server');
   step('feedback-stored', { actions: feedback.map((f) => f.action) });
 
+  // A supervisor whispers to the agent: it shows in the widget.
+  const supervisorToken = (await control('/token?sub=supervisor-1&role=supervisor')).token;
+  const supervisor = new WebSocket(BASE_URL.replace(/^http/, 'ws') + '/v1/supervisor',
+    { headers: { Authorization: `Bearer ${supervisorToken}` } });
+  await new Promise((resolve, reject) => { supervisor.once('open', resolve); supervisor.once('error', reject); });
+  supervisor.send(JSON.stringify({ type: 'whisper', callId, text: 'Offer the goodwill credit now', requestId: 'w-1' }));
+  await inPage(page, () => {
+    const card = document.querySelector('carepulse-coach').shadowRoot.querySelector('.whisper');
+    return !card.hidden && card.textContent.includes('Offer the goodwill credit now');
+  }, null, 'the whisper in the widget');
+  supervisor.close();
+  step('whisper-shown');
+
   // Kill the service mid-call, while audio frames keep coming; start it again on the same port.
   const before = await page.evaluate(() => ({ acked: window.carepulseDemo.call.acked, created: window.carepulseDemo.created.length }));
   await control('/service/stop?mode=kill', 'POST');
@@ -114,6 +128,25 @@ try {
     acked: client.acked, stored: stored.count, distinctSeqs: stored.distinctSeqs, duplicatesStored: stored.count - stored.distinctSeqs,
     lost: client.created.length - stored.count, ackedBeforeKill: before.acked, reconnectAttempts: client.reconnects, byType: stored.byType };
   step('stored-once', figures.resume);
+
+  // The widget after the call: Esc dismisses a prompt (no feedback: the call is over), the live region is there,
+  // and a custom property themes it.
+  const widget = await page.evaluate(async () => {
+    const coach = document.querySelector('carepulse-coach');
+    const root = coach.shadowRoot;
+    coach.style.setProperty('--carepulse-accent', 'rgb(200, 0, 120)');
+    coach.showPrompt({ type: 'prompt', callId: 'other', promptId: 'esc-1', kind: 'check_in', text: 'Check in', priority: 1, seq: 1 });
+    const visible = !root.querySelector('.prompt').hidden;
+    return { visible, live: root.querySelector('[aria-live="polite"]') !== null,
+      accent: getComputedStyle(root.querySelector('button.primary')).backgroundColor };
+  });
+  await page.locator('carepulse-coach button[data-action="unhelpful"]').focus();
+  await page.keyboard.press('Escape');
+  const dismissed = await page.evaluate(() => document.querySelector('carepulse-coach').shadowRoot.querySelector('.prompt').hidden);
+  if (!widget.visible || !dismissed || !widget.live || widget.accent !== 'rgb(200, 0, 120)') {
+    throw new Error(`widget: ${JSON.stringify({ ...widget, dismissed })}`);
+  }
+  step('widget-keyboard-aria-theme');
 
   // Acoustic frames from the WAV: speech windows and silence windows must differ.
   const acoustic = stored.frames.filter((f) => f.type === 'acoustic');
