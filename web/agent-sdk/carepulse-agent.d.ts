@@ -282,6 +282,8 @@ export interface CallStats {
   acked: number;
   /** Frames the server refused for good (dropped, the frames after renumbered). */
   refused: number;
+  /** Transmissions of a frame at or below the ack at the time: always 0. */
+  sentPastAck: number;
 }
 
 export declare class CarePulseCall {

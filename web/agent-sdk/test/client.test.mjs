@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { BufferFullError } from '../carepulse-agent.js';
 import {
   skip, token, agentFor, proxy, servicePort, waitFor, stopService, startService, reloadableStorage, report,
-  assertStoredExactly, recordFrames, stored,
+  assertStoredExactly, recordFrames, stored, wireTap,
 } from './harness.mjs';
 
 const agents = [];
@@ -52,6 +52,7 @@ describe('agent client against the real service', { skip, timeout: 180000 }, () 
     assert.equal(call.done, true);
     assert.ok(scores.length >= 4, `scores after final utterances and events (${scores.length})`);
     assert.equal(call.stats.resent, 0, 'no frame sent twice on a healthy connection');
+    assert.equal(call.stats.sentPastAck, 0);
     assert.deepEqual(states, ['connecting', 'open']);
     const result = await assertStoredExactly(assert, 'node-seq-1', created.get('node-seq-1'));
     report('sequencing', { created: call.stats.created, transmissions: call.stats.transmissions, acked: call.acked, stored: result.count });
@@ -80,7 +81,8 @@ describe('agent client against the real service', { skip, timeout: 180000 }, () 
 
   test('resumes after dropped sockets: every frame stored once, nothing resent past an ack', LONG, async () => {
     const cutter = await proxy(servicePort());
-    const agent = keep(agentFor(await token('agent-drop'), { url: cutter.url }));
+    const tap = wireTap();
+    const agent = keep(agentFor(await token('agent-drop'), { url: cutter.url, WebSocket: tap.WebSocket }));
     const created = recordFrames(agent);
     const closes = [];
     agent.on('disconnected', (c) => closes.push(c.code));
@@ -90,20 +92,6 @@ describe('agent client against the real service', { skip, timeout: 180000 }, () 
     const call = await agent.startCall({ callId: 'node-drop-1' });
     const feed = stream(call);
     let ackedBeforeCut = 0;
-    const sentPastAck = [];
-    // A frame transmitted at or below the last ack would be a resend past an ack.
-    agent.on('message', () => {});
-    const transmit = agent.socket.send.bind(agent.socket);
-    let watching = agent.socket;
-    const watch = () => {
-      if (agent.socket && agent.socket !== watching) {
-        watching = agent.socket;
-        const send = watching.send.bind(watching);
-        watching.send = (text) => { const f = JSON.parse(text); if (f.seq != null && f.seq <= call.acked) sentPastAck.push(f.seq); send(text); };
-      }
-    };
-    agent.socket.send = (text) => { const f = JSON.parse(text); if (f.seq != null && f.seq <= call.acked) sentPastAck.push(f.seq); transmit(text); };
-    agent.on('state', watch);
     for (let cut = 0; cut < 3; cut++) {
       await waitFor(() => call.acked > ackedBeforeCut + 30, 'acks before the cut');
       ackedBeforeCut = call.acked;
@@ -114,17 +102,20 @@ describe('agent client against the real service', { skip, timeout: 180000 }, () 
     feed.stop();
     await call.end('completed');
     const result = await assertStoredExactly(assert, 'node-drop-1', created.get('node-drop-1'));
-    assert.deepEqual(sentPastAck, [], 'no frame was sent again once acked');
+    assert.equal(call.stats.sentPastAck, 0, 'no frame was sent again once acked');
+    assert.deepEqual(tap.pastAck, [], 'on the wire too');
+    assert.equal(tap.sent, call.stats.transmissions);
     assert.ok(closes.length >= 3 && closes.every((c) => c === 1006), `abnormal closes ${closes}`);
     assert.ok(resumes >= 3, 'every reconnect resumed the call');
     report('drop', { drops: closes.length, created: call.stats.created, transmissions: call.stats.transmissions,
-      resent: call.stats.resent, acked: call.acked, stored: result.count, distinct: result.distinctSeqs, duplicatesStored: result.count - result.distinctSeqs });
+      resent: call.stats.resent, sentPastAck: tap.pastAck.length, acked: call.acked, stored: result.count, distinct: result.distinctSeqs, duplicatesStored: result.count - result.distinctSeqs });
     await cutter.close();
   });
 
   for (const mode of ['graceful', 'kill']) {
     test(`resumes after the service ${mode === 'graceful' ? 'stops (close 1001)' : 'is killed'} and starts again`, LONG, async () => {
-      const agent = keep(agentFor(await token(`agent-${mode}`)));
+      const tap = wireTap();
+      const agent = keep(agentFor(await token(`agent-${mode}`), { WebSocket: tap.WebSocket }));
       const created = recordFrames(agent);
       const closes = [];
       agent.on('disconnected', (c) => closes.push(c.code));
@@ -147,9 +138,11 @@ describe('agent client against the real service', { skip, timeout: 180000 }, () 
       // A graceful stop drains then closes 1001; a kill drops the sockets however the transport ends them.
       if (mode === 'graceful') assert.equal(closes[0], 1001, `close code ${closes}`);
       assert.ok(call.acked >= ackedAtStop);
+      assert.equal(call.stats.sentPastAck, 0, 'no frame was sent again once acked');
+      assert.deepEqual(tap.pastAck, [], 'on the wire too');
       report(mode === 'graceful' ? 'stop-1001' : 'kill', { close: closes[0], reconnectAttempts: agent.stats.reconnects,
         created: call.stats.created, transmissions: call.stats.transmissions, resent: call.stats.resent,
-        acked: call.acked, stored: result.count, distinct: result.distinctSeqs, duplicatesStored: result.count - result.distinctSeqs });
+        sentPastAck: tap.pastAck.length, acked: call.acked, stored: result.count, distinct: result.distinctSeqs, duplicatesStored: result.count - result.distinctSeqs });
     });
   }
 
@@ -175,7 +168,9 @@ describe('agent client against the real service', { skip, timeout: 180000 }, () 
     assert.equal(kept, 25, 'every unacked frame is in storage');
     first.close(); // the page goes away
 
-    const second = keep(agentFor(tokenValue, { storage }));
+    const tap = wireTap();
+    tap.acked.set('node-reload-1', 11); // what the first page saw acked
+    const second = keep(agentFor(tokenValue, { storage, WebSocket: tap.WebSocket }));
     const restored = second.call('node-reload-1');
     assert.ok(restored, 'the call is restored from storage');
     assert.equal(restored.pending, 25);
@@ -188,6 +183,8 @@ describe('agent client against the real service', { skip, timeout: 180000 }, () 
     await same.end('completed');
     const result = await assertStoredExactly(assert, 'node-reload-1', created.get('node-reload-1'));
     assert.equal(same.stats.transmissions, 15 + 2, 'the 10 frames the server applied were not resent');
+    assert.equal(same.stats.sentPastAck, 0);
+    assert.deepEqual(tap.pastAck, [], 'on the wire: nothing at or below an ack');
     assert.equal([...storage.items.keys()].length, 0, 'storage is empty once the call is acked to the end');
     report('reload', { keptInStorage: kept, restored: 25, resentAfterReload: same.stats.transmissions - 2,
       skippedAppliedByNextSeq: 10, stored: result.count, duplicatesStored: result.count - result.distinctSeqs });

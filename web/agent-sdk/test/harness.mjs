@@ -33,6 +33,34 @@ export async function waitFor(condition, what, timeout = 20000) {
   }
 }
 
+/**
+ * A WebSocket (npm ws) that watches the wire on its own: every frame sent and every ack received, over all the sockets
+ * of one tap. `pastAck` lists the frames sent at or below an ack already received for their call.
+ */
+export function wireTap() {
+  const acked = new Map();
+  const tap = { sent: 0, pastAck: [], acked };
+  tap.WebSocket = class TappedWebSocket extends WebSocket {
+    constructor(...args) {
+      super(...args);
+      this.on('message', (data) => {
+        const m = JSON.parse(data.toString());
+        if (m.type === 'ack') acked.set(m.callId, Math.max(acked.get(m.callId) ?? 0, m.seq));
+      });
+    }
+
+    send(text) {
+      const frame = JSON.parse(text);
+      if (frame.seq != null) {
+        tap.sent++;
+        if (frame.seq <= (acked.get(frame.callId) ?? 0)) tap.pastAck.push(`${frame.callId}#${frame.seq}`);
+      }
+      super.send(text);
+    }
+  };
+  return tap;
+}
+
 export function agentFor(tokenValue, options = {}) {
   return new CarePulseAgent({ url: URL_WS, token: tokenValue, WebSocket, storage: null,
     backoff: { initialMs: 100, maxMs: 1000 }, ...options });

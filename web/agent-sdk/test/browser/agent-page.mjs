@@ -116,6 +116,7 @@ try {
   });
   const stored = await control(`/stored?callId=${callId}`);
   const problems = [];
+  if (client.stats.sentPastAck !== 0) problems.push(`${client.stats.sentPastAck} frames sent past an ack`);
   if (stored.count !== client.created.length) problems.push(`stored ${stored.count}, created ${client.created.length}`);
   if (stored.distinctSeqs !== stored.count) problems.push('a seq stored twice');
   if (stored.maxSeq !== client.created.length) problems.push(`max seq ${stored.maxSeq}`);
@@ -125,6 +126,7 @@ try {
   }
   if (problems.length) throw new Error(`resume after the kill: ${problems.slice(0, 5).join('; ')}`);
   figures.resume = { created: client.created.length, transmissions: client.stats.transmissions, resent: client.stats.resent,
+    sentPastAck: client.stats.sentPastAck,
     acked: client.acked, stored: stored.count, distinctSeqs: stored.distinctSeqs, duplicatesStored: stored.count - stored.distinctSeqs,
     lost: client.created.length - stored.count, ackedBeforeKill: before.acked, reconnectAttempts: client.reconnects, byType: stored.byType };
   step('stored-once', figures.resume);
