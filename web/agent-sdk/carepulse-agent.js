@@ -395,6 +395,7 @@ export class CarePulseAgent extends Emitter {
     }
     this.#setState('closed');
     this.connectWaiters?.reject(new CarePulseError('closed', 'closed before the service answered'));
+    this.connectWaiters = null;
     this.connecting = null;
   }
 
@@ -505,7 +506,9 @@ export class CarePulseAgent extends Emitter {
   // ---- connection
 
   async #open() {
-    this.#setState(this.attempt === 0 && this.stats.connects === 0 ? 'connecting' : 'resuming');
+    if (this.opening) return;
+    this.opening = true;
+    this.#setState(this.stats.connects === 0 ? 'connecting' : 'resuming');
     let token;
     try {
       token = typeof this.token === 'function' ? await this.token() : this.token;
@@ -513,6 +516,8 @@ export class CarePulseAgent extends Emitter {
       this.emit('error', new CarePulseError('unauthorized', `token provider failed: ${error.message}`));
       this.#scheduleReconnect();
       return;
+    } finally {
+      this.opening = false;
     }
     if (this.closedByUser) return;
     let socket;
@@ -563,6 +568,7 @@ export class CarePulseAgent extends Emitter {
         ?? `the service refused the token (close ${code})`);
       this.#setState('closed');
       this.connectWaiters?.reject(error);
+      this.connectWaiters = null;
       this.connecting = null;
       this.emit('error', error);
       return;
@@ -571,7 +577,8 @@ export class CarePulseAgent extends Emitter {
   }
 
   #scheduleReconnect() {
-    this.#setState('resuming');
+    // Never connected yet: still connecting (the UI has nothing to resume).
+    this.#setState(this.stats.connects === 0 ? 'connecting' : 'resuming');
     const { initialMs, maxMs, factor, jitter } = this.backoff;
     const ceiling = Math.min(maxMs, initialMs * factor ** this.attempt);
     const delay = Math.round(ceiling * (1 - jitter * this.random()));

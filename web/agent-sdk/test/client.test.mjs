@@ -68,6 +68,15 @@ describe('agent client against the real service', { skip, timeout: 180000 }, () 
     await Promise.all([a.end(), b.end()]);
   });
 
+  test('a refused token closes the agent with a clear error instead of retrying', LONG, async () => {
+    const agent = keep(agentFor('not.a.token'));
+    const states = [];
+    agent.on('state', (st) => states.push(st));
+    await assert.rejects(agent.connect(), (e) => e.code === 'unauthorized');
+    assert.equal(agent.state, 'closed');
+    assert.deepEqual(states, ['connecting', 'closed']);
+  });
+
   test('refuses a frame that breaks the schema before it is numbered', LONG, async () => {
     const agent = keep(agentFor(await token('agent-seq')));
     await agent.connect();
