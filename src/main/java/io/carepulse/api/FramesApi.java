@@ -7,6 +7,7 @@ import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
 import io.carepulse.wire.FrameRead;
 import io.carepulse.wire.FrameReader;
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -58,7 +59,7 @@ final class FramesApi {
         positions.add(i);
       }
       if (refusal != null) {
-        answers.set(i, refusal.toJson());
+        answers.set(i, ServerMessages.error(refusal));
       }
     }
     String agentForNewCall = caller.role() == Role.AGENT ? caller.id() : body.getString("agentId");

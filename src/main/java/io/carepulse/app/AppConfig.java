@@ -1,5 +1,6 @@
 package io.carepulse.app;
 
+import io.carepulse.live.LiveSettings;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -62,6 +63,12 @@ public record AppConfig(
 
   public boolean developmentMode() {
     return jwtSecret == null;
+  }
+
+  /** The live path's share of the configuration. */
+  public LiveSettings live() {
+    return new LiveSettings(maxFrameBytes, framesPerSecond, frameBurst, maxCallsPerConnection, idleTimeout, helloTimeout,
+        resumeWindow, endedCallsKept);
   }
 
   /** Webhook deliveries: attempts in all, the first retry's wait doubling up to 5 minutes, 10 s per attempt. */

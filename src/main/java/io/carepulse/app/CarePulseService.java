@@ -65,11 +65,11 @@ public final class CarePulseService {
     // ----
     CallRegistry calls = new CallRegistry(vertx, playbooks, metrics, config.resumeWindow(), config.endedCallsKept());
     FrameReader reader = FrameReader.load();
-    AgentGateway gateway = new AgentGateway(vertx, config, jwt, reader, calls, metrics);
+    AgentGateway gateway = new AgentGateway(vertx, config.live(), jwt, reader, calls, metrics);
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
     // Supervisor feed, alerts, kudos and /v1/supervisor (issue 4); alert thresholds come from the team playbooks.
-    Supervision supervision = Supervision.start(vertx, config, jwt, gateway, playbooks);
+    Supervision supervision = Supervision.start(vertx, config.live(), jwt, gateway, playbooks);
     supervision.feed().redactWith(Redactor.standard()::redact);
     service.supervision = supervision;
 

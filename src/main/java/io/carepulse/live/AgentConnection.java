@@ -73,7 +73,7 @@ final class AgentConnection {
     this.socket = socket;
     this.context = context;
     this.lastHeardNanos = System.nanoTime();
-    this.budget = new FrameBudget(gateway.config().framesPerSecond(), gateway.config().frameBurst(), lastHeardNanos);
+    this.budget = new FrameBudget(gateway.settings().framesPerSecond(), gateway.settings().frameBurst(), lastHeardNanos);
   }
 
   Context context() {
@@ -88,18 +88,18 @@ final class AgentConnection {
     socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> LOG.debug("agent socket failed: {}", e.toString()));
-    long idleMillis = gateway.config().idleTimeout().toMillis();
+    long idleMillis = gateway.settings().idleTimeout().toMillis();
     // Ping often enough that a live client answers well within the idle timeout.
     keepAliveTimer = gateway.vertx().setPeriodic(Math.max(10, idleMillis / 3), id -> keepAlive(idleMillis));
     if (headerIdentity != null) {
       identity = headerIdentity;
       send(ServerMessages.welcome(sessionId, Map.of()));
     } else {
-      helloTimer = gateway.vertx().setTimer(gateway.config().helloTimeout().toMillis(), id -> {
+      helloTimer = gateway.vertx().setTimer(gateway.settings().helloTimeout().toMillis(), id -> {
         helloTimer = -1;
         if (identity == null) {
           refuse(ErrorCode.UNAUTHORIZED, "no hello with a valid token within "
-              + gateway.config().helloTimeout().toMillis() + " ms", CLOSE_UNAUTHORIZED);
+              + gateway.settings().helloTimeout().toMillis() + " ms", CLOSE_UNAUTHORIZED);
         }
       });
     }
@@ -144,10 +144,10 @@ final class AgentConnection {
     }
     Buffer data = frame.binaryData();
     assembledBytes += data.length();
-    if (assembledBytes > gateway.config().maxFrameBytes()) {
+    if (assembledBytes > gateway.settings().maxFrameBytes()) {
       assembling = false;
       assembled = null;
-      refuse(ErrorCode.TOO_LARGE, "frame exceeds " + gateway.config().maxFrameBytes() + " bytes", CLOSE_TOO_BIG);
+      refuse(ErrorCode.TOO_LARGE, "frame exceeds " + gateway.settings().maxFrameBytes() + " bytes", CLOSE_TOO_BIG);
       return;
     }
     if (!frame.isFinal()) {
@@ -174,7 +174,7 @@ final class AgentConnection {
       // One error per run of refused frames: the client learns what was dropped from seq_gap anyway.
       if (!rateLimitReported && !socket.writeQueueFull()) {
         rateLimitReported = true;
-        sendError(ProtocolError.of(ErrorCode.RATE_LIMITED, "more than " + gateway.config().framesPerSecond()
+        sendError(ProtocolError.of(ErrorCode.RATE_LIMITED, "more than " + gateway.settings().framesPerSecond()
             + " frames/s on this connection; frames were dropped, resend from expectedSeq"));
       }
       return;
@@ -276,7 +276,7 @@ final class AgentConnection {
         CallSession session = live.get();
         if (!owns(session.agentId())) {
           refusals.add(notYours(callId, null));
-        } else if (!calls.contains(session) && calls.size() >= gateway.config().maxCallsPerConnection()) {
+        } else if (!calls.contains(session) && calls.size() >= gateway.settings().maxCallsPerConnection()) {
           refusals.add(tooManyCalls(callId, null));
         } else {
           pending.add(session.onOwner(() -> session.attach(this)).map(next -> {
@@ -353,7 +353,7 @@ final class AgentConnection {
           frame.seq()));
       return;
     }
-    if (calls.size() >= gateway.config().maxCallsPerConnection()) {
+    if (calls.size() >= gateway.settings().maxCallsPerConnection()) {
       sendError(tooManyCalls(callId, frame.seq()));
       return;
     }
@@ -367,7 +367,7 @@ final class AgentConnection {
   private void deliver(CallSession session, CallFrame frame, long received) {
     if (!owns(session.agentId())) {
       sendError(notYours(frame.callId(), frame.seq()));
-    } else if (!calls.contains(session) && calls.size() >= gateway.config().maxCallsPerConnection()) {
+    } else if (!calls.contains(session) && calls.size() >= gateway.settings().maxCallsPerConnection()) {
       sendError(tooManyCalls(frame.callId(), frame.seq()));
     } else {
       session.execute(() -> session.receive(frame, this, received));
@@ -393,8 +393,8 @@ final class AgentConnection {
       return ServerMessages.ack(frame.callId(), lastSeq);
     }
     metrics.error(ErrorCode.CALL_ENDED);
-    return new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended", frame.callId(), frame.seq())
-        .toJson();
+    return ServerMessages.error(new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended",
+        frame.callId(), frame.seq()));
   }
 
   private boolean owns(String agentId) {
@@ -406,13 +406,13 @@ final class AgentConnection {
   }
 
   private ProtocolError tooManyCalls(String callId, Long seq) {
-    return new ProtocolError(ErrorCode.TOO_MANY_CALLS, "at most " + gateway.config().maxCallsPerConnection()
+    return new ProtocolError(ErrorCode.TOO_MANY_CALLS, "at most " + gateway.settings().maxCallsPerConnection()
         + " open calls per connection", callId, seq);
   }
 
   private void sendError(ProtocolError error) {
     gateway.metrics().error(error.code());
-    send(error.toJson());
+    send(ServerMessages.error(error));
   }
 
   /** Sends the error, then closes with {@code closeCode}; nothing more is read from this socket. */

@@ -1,6 +1,5 @@
 package io.carepulse.live;
 
-import io.carepulse.app.AppConfig;
 import io.carepulse.auth.Identity;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.auth.Role;
@@ -30,7 +29,7 @@ public final class AgentGateway {
   private static final Logger LOG = LoggerFactory.getLogger(AgentGateway.class);
 
   private final Vertx vertx;
-  private final AppConfig config;
+  private final LiveSettings settings;
   private final JwtAuth jwt;
   private final FrameReader reader;
   private final CallRegistry calls;
@@ -38,10 +37,10 @@ public final class AgentGateway {
   private final Set<AgentConnection> connections = ConcurrentHashMap.newKeySet();
   private volatile boolean draining;
 
-  public AgentGateway(Vertx vertx, AppConfig config, JwtAuth jwt, FrameReader reader, CallRegistry calls,
+  public AgentGateway(Vertx vertx, LiveSettings settings, JwtAuth jwt, FrameReader reader, CallRegistry calls,
                       CareMetrics metrics) {
     this.vertx = vertx;
-    this.config = config;
+    this.settings = settings;
     this.jwt = jwt;
     this.reader = reader;
     this.calls = calls;
@@ -150,8 +149,8 @@ public final class AgentGateway {
     return vertx;
   }
 
-  AppConfig config() {
-    return config;
+  LiveSettings settings() {
+    return settings;
   }
 
   JwtAuth jwt() {

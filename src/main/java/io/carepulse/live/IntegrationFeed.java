@@ -4,6 +4,7 @@ import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -71,7 +72,7 @@ public final class IntegrationFeed {
     List<JsonObject> answers = new ArrayList<>();
     for (CallFrame frame : frames) {
       calls.metrics().error(code);
-      answers.add(new ProtocolError(code, message, frame.callId(), frame.seq()).toJson());
+      answers.add(ServerMessages.error(new ProtocolError(code, message, frame.callId(), frame.seq())));
     }
     return answers;
   }

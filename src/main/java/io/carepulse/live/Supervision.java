@@ -1,7 +1,6 @@
 package io.carepulse.live;
 
 import io.carepulse.alert.TeamAlertSettings;
-import io.carepulse.app.AppConfig;
 import io.carepulse.auth.JwtAuth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,11 +19,11 @@ public final class Supervision {
     this.gateway = gateway;
   }
 
-  public static Supervision start(Vertx vertx, AppConfig config, JwtAuth jwt, AgentGateway agents,
+  public static Supervision start(Vertx vertx, LiveSettings settings, JwtAuth jwt, AgentGateway agents,
                                   TeamAlertSettings teams) {
     SupervisorFeed feed = new SupervisorFeed(vertx.eventBus(), teams, agents);
     agents.calls().addListener(feed);
-    return new Supervision(feed, new SupervisorGateway(vertx, config, jwt, agents.calls(), feed));
+    return new Supervision(feed, new SupervisorGateway(vertx, settings, jwt, agents.calls(), feed));
   }
 
   public SupervisorFeed feed() {

@@ -6,6 +6,7 @@ import io.carepulse.auth.Role;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
 import io.carepulse.protocol.WhisperOutcome;
+import io.carepulse.wire.ServerMessages;
 import io.carepulse.wire.SupervisorFrameReader;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -78,16 +79,16 @@ final class SupervisorConnection {
     socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> LOG.debug("supervisor socket failed: {}", e.toString()));
-    long idleMillis = gateway.config().idleTimeout().toMillis();
+    long idleMillis = gateway.settings().idleTimeout().toMillis();
     keepAliveTimer = gateway.vertx().setPeriodic(Math.max(10, idleMillis / 3), id -> keepAlive(idleMillis));
     if (headerIdentity != null) {
       admit(headerIdentity);
     } else {
-      helloTimer = gateway.vertx().setTimer(gateway.config().helloTimeout().toMillis(), id -> {
+      helloTimer = gateway.vertx().setTimer(gateway.settings().helloTimeout().toMillis(), id -> {
         helloTimer = -1;
         if (identity == null) {
           refuse(ErrorCode.UNAUTHORIZED, "no hello with a valid token within "
-              + gateway.config().helloTimeout().toMillis() + " ms", AgentConnection.CLOSE_UNAUTHORIZED);
+              + gateway.settings().helloTimeout().toMillis() + " ms", AgentConnection.CLOSE_UNAUTHORIZED);
         }
       });
     }
@@ -322,7 +323,7 @@ final class SupervisorConnection {
   }
 
   private void error(ProtocolError error, String requestId) {
-    JsonObject json = error.toJson();
+    JsonObject json = ServerMessages.error(error);
     if (requestId != null) {
       json.put("requestId", requestId);
     }

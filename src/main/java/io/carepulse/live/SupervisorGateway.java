@@ -1,6 +1,5 @@
 package io.carepulse.live;
 
-import io.carepulse.app.AppConfig;
 import io.carepulse.auth.Identity;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.auth.Role;
@@ -31,7 +30,7 @@ public final class SupervisorGateway {
   static final Duration FLUSH_INTERVAL = Duration.ofMillis(250);
 
   private final Vertx vertx;
-  private final AppConfig config;
+  private final LiveSettings settings;
   private final JwtAuth jwt;
   private final CallRegistry calls;
   private final SupervisorFeed feed;
@@ -39,9 +38,9 @@ public final class SupervisorGateway {
   private final Set<SupervisorConnection> connections = ConcurrentHashMap.newKeySet();
   private volatile boolean closing;
 
-  SupervisorGateway(Vertx vertx, AppConfig config, JwtAuth jwt, CallRegistry calls, SupervisorFeed feed) {
+  SupervisorGateway(Vertx vertx, LiveSettings settings, JwtAuth jwt, CallRegistry calls, SupervisorFeed feed) {
     this.vertx = vertx;
-    this.config = config;
+    this.settings = settings;
     this.jwt = jwt;
     this.calls = calls;
     this.feed = feed;
@@ -136,8 +135,8 @@ public final class SupervisorGateway {
     return vertx;
   }
 
-  AppConfig config() {
-    return config;
+  LiveSettings settings() {
+    return settings;
   }
 
   JwtAuth jwt() {

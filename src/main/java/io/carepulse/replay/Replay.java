@@ -58,7 +58,7 @@ public final class Replay {
       if (error != null) {
         bad++;
         badLines.accept(new BadLine(lineNumber, error));
-        output.println(error.toJson().encode());
+        output.println(ServerMessages.error(error).encode());
       }
     }
     for (ReplayedCall call : calls.values()) {

@@ -238,7 +238,7 @@ class FrameReaderTest {
 
   @Test
   void errorEncodesAsAnErrorFrame() {
-    JsonObject json = refused(frame("event", ",\"kind\":\"nap\"")).toJson();
+    JsonObject json = ServerMessages.error(refused(frame("event", ",\"kind\":\"nap\"")));
     assertThat(json.getString("type")).isEqualTo("error");
     assertThat(json.getString("code")).isEqualTo("invalid");
     assertThat(json.getString("message")).isEqualTo("event.kind must be one of hold, unhold, mute, unmute, transfer, conference, dtmf");

@@ -1,5 +1,6 @@
 package io.carepulse.tools.devdata;
 
+import io.carepulse.app.Tool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "devdata", mixinStandardHelpOptions = true,
     description = "Convert the development data to replay files and measure the score against it.",
     subcommands = {ConvertHvbCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class})
-public final class DevDataCommand implements Runnable {
+public final class DevDataCommand implements Runnable, Tool {
 
   @Spec
   CommandSpec spec;
