@@ -1,7 +1,7 @@
 package io.carepulse.api;
 
 import io.carepulse.auth.Role;
-import io.carepulse.live.IntegrationFeed;
+import io.carepulse.live.CallIngest;
 import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
@@ -21,9 +21,9 @@ import java.util.List;
 final class FramesApi {
 
   private final FrameReader reader;
-  private final IntegrationFeed feed;
+  private final CallIngest feed;
 
-  FramesApi(FrameReader reader, IntegrationFeed feed) {
+  FramesApi(FrameReader reader, CallIngest feed) {
     this.reader = reader;
     this.feed = feed;
   }

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * socket: the same call sessions, sequence rules and answers as {@link AgentConnection}, one ack or error per frame.
  * Call from an event loop; the answers complete there, in frame order.
  */
-public final class IntegrationFeed {
+public final class IntegrationFeed implements CallIngest {
 
   private final CallRegistry calls;
 
@@ -28,11 +28,7 @@ public final class IntegrationFeed {
     this.calls = calls;
   }
 
-  /**
-   * Feeds {@code frames} (all of call {@code callId}, in order) and answers each with its ack or error frame.
-   * {@code mayFeed} says whether the caller may feed a call of the given agent; a new call (its call.start first in
-   * the batch) belongs to {@code agentIdForNewCall}.
-   */
+  @Override
   public Future<List<JsonObject>> feed(String callId, List<CallFrame> frames, String agentIdForNewCall,
                                        Predicate<String> mayFeed) {
     Optional<CallSession> live = calls.find(callId);
