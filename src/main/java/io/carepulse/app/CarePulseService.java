@@ -10,6 +10,7 @@ import io.carepulse.history.TranscriptRetention;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.CallRegistry;
 import io.carepulse.live.IntegrationFeed;
+import io.carepulse.live.OriginCheck;
 import io.carepulse.live.Supervision;
 import io.carepulse.ops.CareMetrics;
 import io.carepulse.playbook.PlaybookSettings;
@@ -34,6 +35,9 @@ import io.vertx.core.Vertx;
  * one HTTP verticle per event loop. Tests start it exactly as {@code serve} does.
  */
 public final class CarePulseService {
+
+  /** Which web origins may open the sockets: any, until the hardening issue configures an allowlist here. */
+  private static final OriginCheck ORIGINS = OriginCheck.ANY;
 
   private final Vertx vertx;
   private final AppConfig config;
@@ -65,11 +69,11 @@ public final class CarePulseService {
     // ----
     CallRegistry calls = new CallRegistry(vertx, playbooks, metrics, config.resumeWindow(), config.endedCallsKept());
     FrameReader reader = FrameReader.load();
-    AgentGateway gateway = new AgentGateway(vertx, config.live(), jwt, reader, calls, metrics);
+    AgentGateway gateway = new AgentGateway(vertx, config.live(), jwt, ORIGINS, reader, calls, metrics);
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
     // Supervisor feed, alerts, kudos and /v1/supervisor (issue 4); alert thresholds come from the team playbooks.
-    Supervision supervision = Supervision.start(vertx, config.live(), jwt, gateway, playbooks);
+    Supervision supervision = Supervision.start(vertx, config.live(), jwt, ORIGINS, gateway, playbooks);
     supervision.feed().redactWith(Redactor.standard()::redact);
     service.supervision = supervision;
 

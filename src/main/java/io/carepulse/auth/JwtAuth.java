@@ -88,6 +88,11 @@ public final class JwtAuth {
     return Future.succeededFuture(new Identity(subject, role.get(), teams));
   }
 
+  /** What to tell a client whose token {@link #verify} refused. */
+  public static String refusal(Throwable cause) {
+    return cause instanceof AuthFailure ? cause.getMessage() : "token rejected";
+  }
+
   /** Why a token was not accepted; the message is safe to show the client. */
   public static final class AuthFailure extends RuntimeException {
     public AuthFailure(String message) {

@@ -19,11 +19,11 @@ public final class Supervision {
     this.gateway = gateway;
   }
 
-  public static Supervision start(Vertx vertx, LiveSettings settings, JwtAuth jwt, AgentGateway agents,
-                                  TeamAlertSettings teams) {
+  public static Supervision start(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginCheck origins,
+                                  AgentGateway agents, TeamAlertSettings teams) {
     SupervisorFeed feed = new SupervisorFeed(vertx.eventBus(), teams, agents);
     agents.calls().addListener(feed);
-    return new Supervision(feed, new SupervisorGateway(vertx, settings, jwt, agents.calls(), feed));
+    return new Supervision(feed, new SupervisorGateway(vertx, settings, jwt, origins, agents.calls(), feed));
   }
 
   public SupervisorFeed feed() {
