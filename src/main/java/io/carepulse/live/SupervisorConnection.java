@@ -5,13 +5,17 @@ import io.carepulse.auth.Role;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
 import io.carepulse.protocol.WhisperOutcome;
+import io.carepulse.rx.ContextScheduler;
 import io.carepulse.wire.ServerMessages;
 import io.carepulse.wire.SupervisorFrameReader;
+import io.reactivex.rxjava3.disposables.Disposable;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,13 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One supervisor's WebSocket. Changes are conflated, never queued: the feed only marks a call as changed (a set of
- * call ids, so at most one entry per call in scope), and every {@link SupervisorGateway#FLUSH_INTERVAL} this
- * connection sends the <em>current</em> row of each changed call — so at most four rows per call per second, and a
- * supervisor that fell behind catches up with the present, not with a backlog. When the socket's write queue is full
- * the flush stops and leaves the rest marked: memory per supervisor is bounded by the calls in its scope plus
- * {@link #MAX_NOTICES} alert/kudos messages, whatever the reader does. Its own state is touched on its event loop;
- * {@link #changed}, {@link #ended} and {@link #notice} are called from call loops and only touch concurrent sets.
+ * One supervisor's WebSocket. Changes are conflated, never queued: the feed only marks a call as changed, and every
+ * {@link SupervisorGateway#FLUSH_INTERVAL} this connection gets the set of calls marked since ({@link ChangedCalls},
+ * at most one entry per call in scope) and sends the <em>current</em> row of each — so at most four rows per call per
+ * second, and a supervisor that fell behind catches up with the present, not with a backlog. When the socket's write
+ * queue is full the flush stops and keeps the rest for the next one: memory per supervisor is bounded by the calls in
+ * its scope plus {@link #MAX_NOTICES} alert/kudos messages, whatever the reader does. Its own state is touched on its
+ * event loop; {@link #changed}, {@link #ended} and {@link #notice} are called from call loops and only mark or enqueue.
  */
 final class SupervisorConnection extends SocketConnection {
 
@@ -40,14 +44,16 @@ final class SupervisorConnection extends SocketConnection {
   static final int MAX_MESSAGE_CHARS = 16 * 1024;
 
   private final SupervisorGateway gateway;
-  private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+  private final ChangedCalls changes = new ChangedCalls();
+  /** Calls handed over by a flush and not sent yet (the write queue filled up); touched on this loop only. */
+  private final Set<String> unsent = new LinkedHashSet<>();
   /** Calls this supervisor has been sent a row of: it is told when they end. */
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<JsonObject> notices = new ConcurrentLinkedQueue<>();
   private final AtomicInteger noticeCount = new AtomicInteger();
 
   private volatile long skippedFlushes;
-  private long flushTimer = -1;
+  private Disposable flushes = Disposable.disposed();
   private String watching;
   private boolean watchReset;
   private final long[] cursors = new long[5];
@@ -76,12 +82,12 @@ final class SupervisorConnection extends SocketConnection {
   }
 
   void changed(String callId) {
-    dirty.add(callId);
+    changes.mark(callId);
   }
 
   void ended(String callId) {
     if (known.contains(callId)) {
-      dirty.add(callId);
+      changes.mark(callId);
     }
   }
 
@@ -92,8 +98,13 @@ final class SupervisorConnection extends SocketConnection {
     }
   }
 
+  /** Calls waiting to be sent (marked, or handed over and not sent yet) and notices; from any thread. */
   int pending() {
-    return dirty.size() + noticeCount.get();
+    Set<String> waiting = new HashSet<>(changes.waiting());
+    synchronized (unsent) {
+      waiting.addAll(unsent);
+    }
+    return waiting.size() + noticeCount.get();
   }
 
   long skippedFlushes() {
@@ -104,18 +115,22 @@ final class SupervisorConnection extends SocketConnection {
 
   private void admit() {
     Identity who = identity();
+    // Subscribed before joining the feed, so that no mark is made before anyone listens.
+    flushes = changes.everyFlush(SupervisorGateway.FLUSH_INTERVAL, new ContextScheduler(context())).subscribe(this::flush);
     send(SupervisorMessages.welcome(sessionId, who));
     // Join the feed before reading the snapshot: a change racing with it is then marked and sent again, never lost.
     gateway.feed().add(this);
     List<JsonObject> rows = gateway.feed().rowsFor(this);
     rows.forEach(row -> known.add(row.getString("callId")));
     send(SupervisorMessages.snapshot(rows, gateway.feed().kudosFor(this)));
-    flushTimer = gateway.vertx().setPeriodic(SupervisorGateway.FLUSH_INTERVAL.toMillis(), id -> flush());
   }
 
-  private void flush() {
+  private void flush(Set<String> changed) {
     if (closing) {
       return;
+    }
+    synchronized (unsent) {
+      unsent.addAll(changed);
     }
     if (socket.writeQueueFull()) {
       // Skip rather than buffer: whatever is marked now is sent, as it is then, once the reader catches up.
@@ -127,9 +142,16 @@ final class SupervisorConnection extends SocketConnection {
       noticeCount.decrementAndGet();
       send(notice);
     }
-    for (Iterator<String> it = dirty.iterator(); it.hasNext() && !socket.writeQueueFull(); ) {
-      String callId = it.next();
-      it.remove();
+    while (!socket.writeQueueFull()) {
+      String callId;
+      synchronized (unsent) {
+        Iterator<String> next = unsent.iterator();
+        if (!next.hasNext()) {
+          break;
+        }
+        callId = next.next();
+        next.remove();
+      }
       JsonObject row = gateway.feed().row(callId);
       if (row != null) {
         known.add(callId);
@@ -272,10 +294,10 @@ final class SupervisorConnection extends SocketConnection {
 
   @Override
   protected void afterClose() {
-    if (flushTimer >= 0) {
-      gateway.vertx().cancelTimer(flushTimer);
+    flushes.dispose();
+    synchronized (unsent) {
+      unsent.clear();
     }
-    dirty.clear();
     notices.clear();
     gateway.feed().remove(this);
   }
