@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /v1/calls/{callId}/frames}: PROTOCOL-v1 frames from a telephony-side integration, read by the same
+ * {@code POST /v1/calls/{callId}/frames}: protocol v1 frames from a telephony-side integration, read by the same
  * {@link FrameReader} and applied through the same call sessions as the agent WebSocket.
  */
 final class FramesApi {

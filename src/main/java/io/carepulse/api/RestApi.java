@@ -94,7 +94,7 @@ public final class RestApi {
     bind(builder, "deleteWebhook", webhooks::delete);
     bind(builder, "listWebhookDeliveries", webhooks::deliveries);
 
-    // An operation without a handler would answer 503 (STACK.md P5): refuse to start instead.
+    // An operation without a handler would answer 503 (docs/stack-notes.md P5): refuse to start instead.
     for (OpenAPIRoute route : builder.getRoutes()) {
       if (route.getHandlers().isEmpty()) {
         throw new IllegalStateException("operation " + route.getOperation().getOperationId() + " has no handler");

@@ -130,7 +130,7 @@ public record AppConfig(
         s.integer("webhookAttempts", 8, 1, 50),
         s.duration("webhookFirstRetry", Duration.ofSeconds(1)),
         s.integer("pgPoolSize", 4, 1, 100),
-        // Rows per multi-row insert: 500–1,000 measured fastest here (STACK.md); more only lengthens each transaction.
+        // Rows per multi-row insert: 500–1,000 measured fastest here (docs/stack-notes.md); more only lengthens each transaction.
         s.integer("journalBatchSize", 1_000, 1, 10_000),
         // Flush latency is at most this plus one commit; the live path never waits on it, only acks do.
         s.duration("journalFlushInterval", Duration.ofMillis(50), Duration.ofMillis(5), Duration.ofSeconds(5)),

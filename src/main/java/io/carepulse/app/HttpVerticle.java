@@ -63,7 +63,7 @@ final class HttpVerticle extends VerticleBase {
         "metrics", PrometheusScrapingHandler.create(meters),
         "asyncapi", this::asyncApiYaml));
     // The sockets are ordered ahead of every route of the contract, whose first one reads request bodies: a handshake
-    // carrying Content-Length: 0 (Java's own client sends it) would be read as a body and fail (stack-notes P8).
+    // carrying Content-Length: 0 (Java's own client sends it) would be read as a body and fail (docs/stack-notes.md P8).
     router.get(AgentGateway.PATH).order(SOCKETS_FIRST).handler(gateway::handle);
     router.get(SupervisorGateway.PATH).order(SOCKETS_FIRST).handler(supervisors::handle);
     // Both paths: the brief's, and the one the document's relative "./schemas/..." references resolve to.

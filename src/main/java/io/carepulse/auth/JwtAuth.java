@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Mints and verifies the HS256 tokens of PROTOCOL-v1 with vertx-auth-jwt: signature, algorithm (only HS256 is
+ * Mints and verifies the HS256 tokens of protocol v1 with vertx-auth-jwt: signature, algorithm (only HS256 is
  * configured, so {@code none} and other algorithms are refused), {@code exp} (required), {@code sub} and {@code role}.
  * Verification is synchronous CPU work and safe from any event loop.
  */

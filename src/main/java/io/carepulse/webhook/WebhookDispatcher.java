@@ -62,7 +62,7 @@ public final class WebhookDispatcher extends VerticleBase implements CallListene
   @Override
   public Future<?> start() {
     scheduler = new ContextScheduler(context);
-    // Kept in a field for the life of the verticle (stack-notes P2).
+    // Kept in a field for the life of the verticle (docs/stack-notes.md P2).
     client = WebClient.create(vertx, new WebClientOptions().setUserAgent("CarePulse-Webhooks/1")
         .setConnectTimeout((int) policy.timeout().toMillis()));
     calls.addListener(this);

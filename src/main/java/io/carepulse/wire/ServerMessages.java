@@ -11,7 +11,7 @@ import io.carepulse.score.ScoreUpdate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** JSON encodings of the server-to-client messages of PROTOCOL-v1, shared by the live gateway and replay. */
+/** JSON encodings of the server-to-client messages of protocol v1 (docs/protocol.md), shared by the live gateway and replay. */
 public final class ServerMessages {
 
   private ServerMessages() {

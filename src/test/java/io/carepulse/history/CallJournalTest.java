@@ -2,6 +2,7 @@ package io.carepulse.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carepulse.testing.Await;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.live.CallEvent;
@@ -101,13 +102,10 @@ class CallJournalTest {
       journal.on(applied);
       journal.persistedAcks().release(applied, () -> seen.add("ack 1, stored: " + !store.frames("c1", 0, 10).result().isEmpty()));
     });
-    Thread.sleep(50);
+    Await.holds(Duration.ofMillis(50), "no ack before the frame is written", seen::isEmpty);
     assertThat(seen).isEmpty();
     journal.flush().await();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (seen.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Await.until(Duration.ofSeconds(2), "the ack", () -> !seen.isEmpty());
     assertThat(seen).containsExactly("ack 1, stored: true");
   }
 

@@ -4,6 +4,7 @@ import static io.carepulse.live.Frames.callStart;
 import static io.carepulse.live.Frames.utterance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carepulse.testing.Await;
 import io.carepulse.auth.Role;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
@@ -73,10 +74,7 @@ class StalledSupervisorTest extends LiveServiceTest {
     stalled.stall();
     long framesAtStall = loadFrames.get();
     // Until the socket's buffers are full (~2 s at this load with the 128 KiB send buffer) and flushes are skipped.
-    long fillDeadline = System.currentTimeMillis() + 15_000;
-    while (service.supervision().gateway().skippedFlushes() == 0 && System.currentTimeMillis() < fillDeadline) {
-      Thread.sleep(100);
-    }
+    Await.until(Duration.ofSeconds(15), "a skipped flush", () -> service.supervision().gateway().skippedFlushes() > 0);
     long heapBefore = usedHeapAfterGc();
     long[] stalledLatencies = probeLatencies(probe, 2 + PROBES);
     int maxPending = service.supervision().gateway().pendingPerConnection().stream().mapToInt(Integer::intValue).max().orElse(0);

@@ -35,8 +35,12 @@ public final class Await {
 
   /** The first non-null value {@code probe} gives. */
   public static <T> T value(String what, Supplier<T> probe) {
+    return value(DEFAULT, what, probe);
+  }
+
+  public static <T> T value(Duration timeout, String what, Supplier<T> probe) {
     Object[] found = new Object[1];
-    until(what, () -> (found[0] = probe.get()) != null);
+    until(timeout, what, () -> (found[0] = probe.get()) != null);
     @SuppressWarnings("unchecked")
     T value = (T) found[0];
     return value;

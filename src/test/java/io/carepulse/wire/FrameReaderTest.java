@@ -17,8 +17,11 @@ import io.carepulse.protocol.Utterance;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class FrameReaderTest {
 
   private static final FrameReader READER = FrameReader.load();
