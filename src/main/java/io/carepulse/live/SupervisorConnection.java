@@ -116,7 +116,8 @@ final class SupervisorConnection extends SocketConnection {
   private void admit() {
     Identity who = identity();
     // Subscribed before joining the feed, so that no mark is made before anyone listens.
-    flushes = changes.everyFlush(SupervisorGateway.FLUSH_INTERVAL, new ContextScheduler(context())).subscribe(this::flush);
+    flushes = changes.everyFlush(SupervisorGateway.FLUSH_INTERVAL, new ContextScheduler(context()))
+        .subscribe(this::flush, e -> LOG.atWarn().setCause(e).addKeyValue("session", sessionId).log("flushes stopped"));
     send(SupervisorMessages.welcome(sessionId, who));
     // Join the feed before reading the snapshot: a change racing with it is then marked and sent again, never lost.
     gateway.feed().add(this);
@@ -126,7 +127,8 @@ final class SupervisorConnection extends SocketConnection {
   }
 
   private void flush(Set<String> changed) {
-    if (closing) {
+    // A socket closes before its close handler runs, and a closed socket refuses to say whether its queue is full.
+    if (closing || socket.isClosed()) {
       return;
     }
     synchronized (unsent) {

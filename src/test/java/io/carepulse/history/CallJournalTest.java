@@ -2,7 +2,6 @@ package io.carepulse.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carepulse.testing.Await;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.live.CallEvent;
@@ -21,6 +20,7 @@ import io.carepulse.store.CallState;
 import io.carepulse.store.InMemoryStore;
 import io.carepulse.store.StoredFrame;
 import io.carepulse.store.WhisperRecord;
+import io.carepulse.testing.Await;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

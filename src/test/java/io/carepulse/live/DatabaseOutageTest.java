@@ -5,8 +5,8 @@ import static io.carepulse.live.Frames.customerSays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import io.carepulse.testing.Await;
 import io.carepulse.store.pg.TestDatabase;
+import io.carepulse.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;

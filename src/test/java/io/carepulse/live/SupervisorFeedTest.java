@@ -6,8 +6,8 @@ import static io.carepulse.live.Frames.customerSays;
 import static io.carepulse.live.Frames.end;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carepulse.testing.Await;
 import io.carepulse.auth.Role;
+import io.carepulse.testing.Await;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
