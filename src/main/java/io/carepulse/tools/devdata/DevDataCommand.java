@@ -1,5 +1,6 @@
 package io.carepulse.tools.devdata;
 
+import io.carepulse.app.Tool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Spec;
 /** {@code devdata}: converts and evaluates against the development data in ../shared/data (docs/devdata.md). */
 @Command(name = "devdata", mixinStandardHelpOptions = true,
     description = "Convert the development data to replay files and measure the score against it.",
-    subcommands = {ConvertHvbCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class, TrainActsCommand.class, EvaluateActsCommand.class})
-public final class DevDataCommand implements Runnable {
+    subcommands = {ConvertHvbCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class, TrainActsCommand.class,
+        EvaluateActsCommand.class})
+public final class DevDataCommand implements Runnable, Tool {
 
   @Spec
   CommandSpec spec;

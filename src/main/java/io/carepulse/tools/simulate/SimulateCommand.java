@@ -1,5 +1,6 @@
 package io.carepulse.tools.simulate;
 
+import io.carepulse.app.Tool;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Stream replay files into a running service as agent clients and print what comes back.")
-public final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements Callable<Integer>, Tool {
 
   public static final String TOKEN_ENV = "CAREPULSE_TOKEN";
 
