@@ -17,6 +17,11 @@ public record CoreConfig(ScoringModel model, CoachingPolicy coaching, SentimentA
         model.millis("emit.minIntervalMs"));
   }
 
+  /** The defaults with another model: a shipped id (care-1, care-2) or a model file, validated now. */
+  public static CoreConfig forModel(String idOrFile) {
+    return defaults().withModel(ScoringModel.named(idOrFile));
+  }
+
   public CoreConfig withCoaching(CoachingPolicy policy) {
     return new CoreConfig(model, policy, sentiment, emitMinIntervalMs);
   }

@@ -1,0 +1,175 @@
+package io.carepulse.score;
+
+import io.carepulse.protocol.Speaker;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stand-in understanding layer of care-2: dialogue acts from a sectioned phrase list
+ * (model/care-2-acts.txt), matched on whole tokens. It recognises the wording it was written against and little
+ * else; the trained act classifiers replace it through {@link ActReader}. Two rules the list cannot say: a
+ * back-channel is a short turn (at most three words), and a question ends with "?" or opens with a question word.
+ */
+public final class PhraseActReader implements ActReader {
+
+  public static final String STANDARD_RESOURCE = "/model/care-2-acts.txt";
+  private static final UtteranceAct[] ACTS = UtteranceAct.values();
+  private static final Set<String> QUESTION_OPENERS = Set.of(
+      "what", "when", "where", "which", "who", "why", "how", "could", "can", "would", "do", "did", "is", "are",
+      "have", "may", "shall", "should", "will");
+
+  private record Phrase(int act, boolean cancels, String[] tokens, String text) {
+  }
+
+  private final String id;
+  private final Map<String, Phrase[]> byFirstToken;
+
+  private PhraseActReader(String id, Map<String, Phrase[]> byFirstToken) {
+    this.id = id;
+    this.byFirstToken = byFirstToken;
+  }
+
+  private static final class Standard {
+    static final PhraseActReader READER = fromResource(STANDARD_RESOURCE);
+  }
+
+  public static PhraseActReader standard() {
+    return Standard.READER;
+  }
+
+  public static PhraseActReader fromResource(String resource) {
+    try (InputStream in = PhraseActReader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("act phrases not found on the classpath: " + resource);
+      }
+      return parse("phrases:" + resource.substring(resource.lastIndexOf('/') + 1),
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static PhraseActReader parse(String id, BufferedReader reader) throws IOException {
+    Map<String, List<Phrase>> byFirst = new HashMap<>();
+    int act = -1;
+    boolean cancels = false;
+    String line;
+    int number = 0;
+    while ((line = reader.readLine()) != null) {
+      number++;
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+        String name = trimmed.substring(1, trimmed.length() - 1);
+        cancels = name.startsWith("!");
+        act = UtteranceAct.fromWire(cancels ? name.substring(1) : name).ordinal();
+        continue;
+      }
+      if (act < 0) {
+        throw new IllegalArgumentException("line " + number + ": phrase before any [section]");
+      }
+      List<String> tokens = Tokens.of(trimmed);
+      if (!tokens.isEmpty()) {
+        byFirst.computeIfAbsent(tokens.get(0), k -> new ArrayList<>())
+            .add(new Phrase(act, cancels, tokens.toArray(String[]::new), String.join(" ", tokens)));
+      }
+    }
+    Map<String, Phrase[]> sealed = new HashMap<>();
+    byFirst.forEach((first, phrases) -> sealed.put(first, phrases.toArray(Phrase[]::new)));
+    return new PhraseActReader(id, sealed);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public TurnActs read(Speaker speaker, String text, List<String> tokens) {
+    int n = tokens.size();
+    int[] at = null;
+    int[] length = null;
+    Phrase[] hit = null;
+    long cancelled = 0;
+    int[] cancelFrom = null;
+    int[] cancelTo = null;
+    for (int i = 0; i < n; i++) {
+      Phrase[] starting = byFirstToken.get(tokens.get(i));
+      if (starting == null) {
+        continue;
+      }
+      for (Phrase phrase : starting) {
+        if (ACTS[phrase.act()].speaker() != speaker || !matchesAt(tokens, i, phrase.tokens())) {
+          continue;
+        }
+        if (at == null) {
+          at = new int[ACTS.length];
+          length = new int[ACTS.length];
+          hit = new Phrase[ACTS.length];
+          cancelFrom = new int[ACTS.length];
+          cancelTo = new int[ACTS.length];
+        }
+        int a = phrase.act();
+        if (phrase.cancels()) {
+          if ((cancelled & (1L << a)) == 0) {
+            cancelled |= 1L << a;
+            cancelFrom[a] = i;
+            cancelTo[a] = i + phrase.tokens().length;
+          }
+          continue;
+        }
+        if (hit[a] == null || at[a] == i && phrase.tokens().length > length[a]) {
+          hit[a] = phrase;
+          at[a] = i;
+          length[a] = phrase.tokens().length;
+        }
+      }
+    }
+    TurnActs.Builder acts = new TurnActs.Builder();
+    if (hit != null) {
+      for (int a = 0; a < ACTS.length; a++) {
+        if (hit[a] == null) {
+          continue;
+        }
+        boolean inside = (cancelled & (1L << a)) != 0 && at[a] >= cancelFrom[a] && at[a] + length[a] <= cancelTo[a];
+        if (inside || ACTS[a] == UtteranceAct.BACKCHANNEL && n > 3) {
+          continue;
+        }
+        acts.add(ACTS[a], hit[a].text(), 1.0);
+      }
+    }
+    if (speaker == Speaker.AGENT && !acts.has(UtteranceAct.QUESTION) && isQuestion(text, tokens)) {
+      acts.add(UtteranceAct.QUESTION, n > 3 ? String.join(" ", tokens.subList(0, 3)) + " …" : String.join(" ", tokens),
+          1.0);
+    }
+    return acts.build();
+  }
+
+  private static boolean isQuestion(String text, List<String> tokens) {
+    return text != null && text.strip().endsWith("?")
+        || tokens.size() >= 3 && QUESTION_OPENERS.contains(tokens.get(0));
+  }
+
+  private static boolean matchesAt(List<String> tokens, int start, String[] phrase) {
+    if (start + phrase.length > tokens.size()) {
+      return false;
+    }
+    for (int j = 1; j < phrase.length; j++) {
+      if (!phrase[j].equals(tokens.get(start + j))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
