@@ -1,6 +1,7 @@
 package io.carepulse.app;
 
 import io.carepulse.tools.bench.BenchCommand;
+import io.carepulse.tools.calibrate.CalibrateCommand;
 import io.carepulse.tools.devdata.DevDataCommand;
 import io.carepulse.tools.simulate.SimulateCommand;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "carepulse", mixinStandardHelpOptions = true, version = "CarePulse 0.1",
     description = "Real-time \"I care\" connection score and coaching for live support calls.",
     subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class, SimulateCommand.class,
-        DevDataCommand.class, BenchCommand.class})
+        DevDataCommand.class, BenchCommand.class, CalibrateCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -19,7 +19,10 @@ public record CoreConfig(ScoringModel model, CoachingPolicy coaching, SentimentA
 
   /** The defaults with another model: a shipped id (care-1, care-2) or a model file, validated now. */
   public static CoreConfig forModel(String idOrFile) {
-    return defaults().withModel(ScoringModel.named(idOrFile));
+    ScoringModel model = ScoringModel.named(idOrFile);
+    CoreConfig config = defaults().withModel(model);
+    // care-1 replays exactly as it shipped, coaching included.
+    return model.scorer().equals(ScoringModel.CARE_1) ? config.withCoaching(CoachingPolicy.care1()) : config;
   }
 
   public CoreConfig withCoaching(CoachingPolicy policy) {

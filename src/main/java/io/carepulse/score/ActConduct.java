@@ -130,7 +130,7 @@ final class ActConduct {
     } else if (apology && answersUpset) {
       out.evidence(Part.EMPATHY, apologyValue, 1.0, "apologised", frames,
           "Agent apologised to an upset customer (\"" + acts.evidence(UtteranceAct.APOLOGY) + "\")");
-    } else if (answersUpset && substantive(turn) && !acted) {
+    } else if (answersUpset && turn.words() >= 2 && !acts.has(UtteranceAct.BACKCHANNEL) && !acted) {
       out.evidence(Part.EMPATHY, missedValue, 1.0, "missed_acknowledgement", frames,
           "Customer was upset and the agent moved on without acknowledging it");
       out.signal(Signal.Kind.MISSED_ACKNOWLEDGEMENT);

@@ -191,7 +191,7 @@ final class CareTwoScorer implements Scorer {
       pendingReasons.add(new Reason(reading.rule(), Part.EMOTION, delta, List.of(turn.ref()), reading.text()));
     }
     customerTurn = new ScoreUpdate.CustomerTurn(turn.ref(), round3(reading.valence()), round3(reading.arousal()));
-    if (customer.recoveredNow()) {
+    if (customer.recoveredNow(reading, acts)) {
       out.signal(Signal.Kind.CUSTOMER_RECOVERED);
     }
     conduct.customerTurn(turn, reading.valence(), acts, out);
@@ -261,9 +261,7 @@ final class CareTwoScorer implements Scorer {
             "Emotion engine " + estimate.source() + " estimated valence "
                 + Math.round(estimate.valence() * 100.0) / 100.0));
       }
-      if (customer.recoveredNow()) {
-        out.signal(Signal.Kind.CUSTOMER_RECOVERED);
-      }
+      customer.noteLow();
     }
   }
 

@@ -219,18 +219,29 @@ final class CustomerState {
     return turns;
   }
 
-  /** True once when a customer who had been low comes back up (for the positive_recovery prompt). */
-  boolean recoveredNow() {
+  /**
+   * True once when a customer who had been low says something clearly positive again (thanks, relief, a positive
+   * turn) and their mood is back to at least {@code recovery.recoveredMood}: the moment for positive_recovery.
+   */
+  boolean recoveredNow(Reading reading, TurnActs acts) {
     double mood = mood();
     if (mood <= lowMood) {
       lowEpisode = true;
       return false;
     }
-    if (lowEpisode && mood >= recoveredMood) {
+    boolean positive = acts.has(UtteranceAct.GRATITUDE) || acts.has(UtteranceAct.RELIEF);
+    if (lowEpisode && positive && !acts.has(UtteranceAct.SARCASM) && mood >= recoveredMood) {
       lowEpisode = false;
       return true;
     }
     return false;
+  }
+
+  /** Notes a low point from evidence that is not a customer turn (an emotion engine's estimate). */
+  void noteLow() {
+    if (mood() <= lowMood) {
+      lowEpisode = true;
+    }
   }
 
   void partial(String text, String frame) {

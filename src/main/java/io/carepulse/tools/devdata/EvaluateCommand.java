@@ -55,8 +55,14 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--details", description = "also list every missed ordering and prompt")
   boolean details;
 
+  @Option(names = "--trace", paramLabel = "CALL_ID", description = "print one labelled call turn by turn and stop")
+  String trace;
+
   @Override
   public Integer call() {
+    if (trace != null) {
+      return trace(spec.commandLine().getOut());
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isRegularFile(uss)) {
@@ -76,7 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    CoreConfig care1 = CoreConfig.defaults().withModel(ScoringModel.care1());
+    CoreConfig care1 = CoreConfig.forModel(ScoringModel.CARE_1);
     multiWoz(out, dialogues, care1, care2);
     if (Files.isDirectory(calls.resolve("dev"))) {
       for (String split : List.of("dev", "heldout")) {
@@ -217,6 +223,44 @@ public final class EvaluateCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%-34s Spearman %s  95%% CI %s%n", names[m], ScoreAgreement.figure(rho),
           ScoreAgreement.interval(interval));
     }
+  }
+
+  private int trace(PrintWriter out) {
+    CoreConfig config = CoreConfig.forModel(model);
+    io.carepulse.score.ActReader reader = io.carepulse.score.ActReaders.named(
+        config.model().text("model.acts", io.carepulse.score.ActReaders.PHRASES));
+    for (String split : List.of("dev", "heldout")) {
+      Path file = calls.resolve(split).resolve(trace + ".call");
+      if (!Files.isRegularFile(file)) {
+        continue;
+      }
+      CallScript script = CallScript.read(file);
+      CallEngine engine = new CallEngine("call-" + script.id(), config);
+      long start = script.frames().get(0).ts();
+      for (CallFrame frame : script.frames()) {
+        CallEngine.Step step = engine.apply(frame);
+        long t = (frame.ts() - start) / 1000;
+        if (frame instanceof io.carepulse.protocol.Utterance u) {
+          out.printf(Locale.ROOT, "%4ds %-8s %s%n        acts: %s%n", t, u.speaker().wire(), u.text(),
+              reader.read(u.speaker(), u.text(), io.carepulse.score.Tokens.of(u.text())));
+        }
+        step.score().ifPresent(sc -> {
+          if (frame instanceof io.carepulse.protocol.Utterance || frame instanceof io.carepulse.protocol.CallEnd) {
+            out.printf(Locale.ROOT, "        score %d call %d parts %s reasons %s%n", sc.score(), sc.callScore(),
+                sc.parts(), sc.reasons().stream().map(r -> r.rule() + String.format(Locale.ROOT, "%+.0f", r.delta()))
+                    .toList());
+          }
+        });
+        step.prompts().forEach(p -> out.printf(Locale.ROOT, "  >>> PROMPT %s at %d s%n", p.kind().wire(), t));
+        step.signals().stream().filter(sg -> sg.kind() != io.carepulse.score.Signal.Kind.VOICE)
+            .forEach(sg -> out.printf(Locale.ROOT, "        signal %s%n", sg.kind()));
+      }
+      script.expected().forEach(e -> out.printf(Locale.ROOT, "expected %s at %d s%n", e.kind(), e.atMs() / 1000));
+      out.flush();
+      return 0;
+    }
+    spec.commandLine().getErr().println("no call " + trace);
+    return 1;
   }
 
   static CallEngine engine(String callId, CoreConfig config) {
