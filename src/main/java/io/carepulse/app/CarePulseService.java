@@ -61,7 +61,7 @@ public final class CarePulseService {
     String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
     JwtAuth jwt = JwtAuth.create(vertx, secret);
     CareMetrics metrics = new CareMetrics(meters);
-    PlaybookSettings playbooks = new PlaybookSettings(CoreConfig.defaults());
+    PlaybookSettings playbooks = new PlaybookSettings(CoreConfig.forModel(config.model()));
     // ----
     CallRegistry calls = new CallRegistry(vertx, playbooks, metrics, config.resumeWindow(), config.endedCallsKept());
     FrameReader reader = FrameReader.load();
