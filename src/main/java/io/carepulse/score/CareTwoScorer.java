@@ -152,7 +152,7 @@ final class CareTwoScorer implements Scorer {
     long startMs = utterance.startMs() != null ? utterance.startMs()
         : endMs - Math.round(tokens.size() / ASSUMED_WORDS_PER_MS);
     if (speaker == Speaker.CUSTOMER) {
-      CustomerState.Reading reading = customer.read(utterance.text(), acts);
+      CustomerState.Reading reading = customer.read(utterance.text(), tokens, acts);
       Turn turn = new Turn(Speaker.CUSTOMER, utterance.text(), tokens, cues(acts), startMs, endMs, utterance.seq(), ref,
           reading.valence());
       customerTurn(turn, reading, acts, out);

@@ -91,10 +91,30 @@ final class CustomerState {
     }
   }
 
+  /**
+   * Words that, alone, only keep the conversation going: "okay", "fine", "right". VADER scores "okay" as positive,
+   * but a customer who says "okay" after being angry has not cheered up.
+   */
+  private static final java.util.Set<String> CONTINUERS = java.util.Set.of("okay", "ok", "fine", "right", "sure",
+      "yeah", "yes", "yep", "alright", "mhm", "mm", "hmm", "uh", "um", "huh", "so", "well", "then", "go", "on", "hang",
+      "sec", "second", "moment", "wait", "hold");
+
+  static boolean onlyContinuers(java.util.List<String> tokens) {
+    if (tokens.isEmpty() || tokens.size() > 4) {
+      return tokens.isEmpty();
+    }
+    for (String token : tokens) {
+      if (!CONTINUERS.contains(token)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Reads a final customer turn: its valence after the acts, and its arousal. */
-  Reading read(String text, TurnActs acts) {
+  Reading read(String text, java.util.List<String> tokens, TurnActs acts) {
     Sentiment sentiment = analyzer.analyze(text);
-    double valence = sentiment.compound();
+    double valence = acts.none() && onlyContinuers(tokens) ? 0 : sentiment.compound();
     String rule;
     String why = null;
     UtteranceAct strongest = null;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@org.junit.jupiter.api.Timeout(60)
 class ReplayCommandTest {
 
   @TempDir
@@ -42,7 +43,7 @@ class ReplayCommandTest {
         .containsExactlyInAnyOrder("sc-angry-acknowledged-recovers", "sc-deflects-twice");
     JsonObject angry = summaries.stream().filter(m -> m.getString("callId").contains("angry")).findFirst().get();
     assertThat(angry.getJsonArray("prompts").getList()).contains("positive_recovery");
-    assertThat(angry.getString("model")).isEqualTo("care-1");
+    assertThat(angry.getString("model")).isEqualTo("care-2");
   }
 
   @Test
