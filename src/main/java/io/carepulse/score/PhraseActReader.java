@@ -30,12 +30,21 @@ public final class PhraseActReader implements ActReader {
   private record Phrase(int act, boolean cancels, String[] tokens, String text) {
   }
 
-  private final String id;
-  private final Map<String, Phrase[]> byFirstToken;
+  /**
+   * The phrases of one speaker that start with one token: the one-word ones, and the longer ones by their second
+   * token, so that matching compares words only from the third on (cost grows with the utterance, not the list).
+   */
+  private record Starting(Phrase[] oneWord, Map<String, Phrase[]> bySecond) {
+  }
 
-  private PhraseActReader(String id, Map<String, Phrase[]> byFirstToken) {
+  private final String id;
+  private final Map<String, Starting> agent;
+  private final Map<String, Starting> customer;
+
+  private PhraseActReader(String id, Map<String, Starting> agent, Map<String, Starting> customer) {
     this.id = id;
-    this.byFirstToken = byFirstToken;
+    this.agent = agent;
+    this.customer = customer;
   }
 
   private static final class Standard {
@@ -85,9 +94,31 @@ public final class PhraseActReader implements ActReader {
             .add(new Phrase(act, cancels, tokens.toArray(String[]::new), String.join(" ", tokens)));
       }
     }
-    Map<String, Phrase[]> sealed = new HashMap<>();
-    byFirst.forEach((first, phrases) -> sealed.put(first, phrases.toArray(Phrase[]::new)));
-    return new PhraseActReader(id, sealed);
+    return new PhraseActReader(id, index(byFirst, Speaker.AGENT), index(byFirst, Speaker.CUSTOMER));
+  }
+
+  private static Map<String, Starting> index(Map<String, List<Phrase>> byFirst, Speaker speaker) {
+    Map<String, Starting> index = new HashMap<>();
+    byFirst.forEach((first, phrases) -> {
+      List<Phrase> oneWord = new ArrayList<>();
+      Map<String, List<Phrase>> bySecond = new HashMap<>();
+      for (Phrase phrase : phrases) {
+        if (ACTS[phrase.act()].speaker() != speaker) {
+          continue;
+        }
+        if (phrase.tokens().length == 1) {
+          oneWord.add(phrase);
+        } else {
+          bySecond.computeIfAbsent(phrase.tokens()[1], k -> new ArrayList<>()).add(phrase);
+        }
+      }
+      if (!oneWord.isEmpty() || !bySecond.isEmpty()) {
+        Map<String, Phrase[]> sealed = new HashMap<>();
+        bySecond.forEach((second, list) -> sealed.put(second, list.toArray(Phrase[]::new)));
+        index.put(first, new Starting(oneWord.toArray(Phrase[]::new), sealed));
+      }
+    });
+    return index;
   }
 
   @Override
@@ -104,35 +135,43 @@ public final class PhraseActReader implements ActReader {
     long cancelled = 0;
     int[] cancelFrom = null;
     int[] cancelTo = null;
+    Map<String, Starting> index = speaker == Speaker.AGENT ? agent : customer;
     for (int i = 0; i < n; i++) {
-      Phrase[] starting = byFirstToken.get(tokens.get(i));
+      Starting starting = index.get(tokens.get(i));
       if (starting == null) {
         continue;
       }
-      for (Phrase phrase : starting) {
-        if (ACTS[phrase.act()].speaker() != speaker || !matchesAt(tokens, i, phrase.tokens())) {
+      Phrase[] longer = i + 1 < n ? starting.bySecond().get(tokens.get(i + 1)) : null;
+      for (int list = 0; list < 2; list++) {
+        Phrase[] candidates = list == 0 ? starting.oneWord() : longer;
+        if (candidates == null) {
           continue;
         }
-        if (at == null) {
-          at = new int[ACTS.length];
-          length = new int[ACTS.length];
-          hit = new Phrase[ACTS.length];
-          cancelFrom = new int[ACTS.length];
-          cancelTo = new int[ACTS.length];
-        }
-        int a = phrase.act();
-        if (phrase.cancels()) {
-          if ((cancelled & (1L << a)) == 0) {
-            cancelled |= 1L << a;
-            cancelFrom[a] = i;
-            cancelTo[a] = i + phrase.tokens().length;
+        for (Phrase phrase : candidates) {
+          if (list == 1 && !matchesAt(tokens, i, phrase.tokens())) {
+            continue;
           }
-          continue;
-        }
-        if (hit[a] == null || at[a] == i && phrase.tokens().length > length[a]) {
-          hit[a] = phrase;
-          at[a] = i;
-          length[a] = phrase.tokens().length;
+          if (at == null) {
+            at = new int[ACTS.length];
+            length = new int[ACTS.length];
+            hit = new Phrase[ACTS.length];
+            cancelFrom = new int[ACTS.length];
+            cancelTo = new int[ACTS.length];
+          }
+          int a = phrase.act();
+          if (phrase.cancels()) {
+            if ((cancelled & (1L << a)) == 0) {
+              cancelled |= 1L << a;
+              cancelFrom[a] = i;
+              cancelTo[a] = i + phrase.tokens().length;
+            }
+            continue;
+          }
+          if (hit[a] == null || at[a] == i && phrase.tokens().length > length[a]) {
+            hit[a] = phrase;
+            at[a] = i;
+            length[a] = phrase.tokens().length;
+          }
         }
       }
     }
@@ -165,7 +204,7 @@ public final class PhraseActReader implements ActReader {
     if (start + phrase.length > tokens.size()) {
       return false;
     }
-    for (int j = 1; j < phrase.length; j++) {
+    for (int j = 2; j < phrase.length; j++) {
       if (!phrase[j].equals(tokens.get(start + j))) {
         return false;
       }

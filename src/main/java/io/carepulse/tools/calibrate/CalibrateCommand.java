@@ -108,8 +108,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     BlendFit.Result fit = new BlendFit(folds, behaviourPenalty).fit(examples);
     print(log, fit);
+    Scale scale = Scale.of(fit, examples);
+    log.printf(Locale.ROOT, "  use the scale: weights x %.3f around z %.3f, so the fitted calls' 10th percentile scores 15"
+        + " and their 90th 85 (ranks unchanged)%n", scale.factor(), scale.median());
     String modelId = id != null ? id : baseModel.id() + "-fit";
-    write(baseModel, modelId, fit, examples.size());
+    write(baseModel, modelId, fit, scale, examples.size());
     ScoringModel.named(out.toString());
     log.printf(Locale.ROOT, "wrote %s (model.id=%s); load it with serve --model %s or replay --model %s%n", out,
         modelId, out, out);
@@ -143,20 +146,46 @@ public final class CalibrateCommand implements Callable<Integer> {
     log.printf(Locale.ROOT, "  shipped intercept: the sources' intercepts averaged by weight, %.3f%n", fit.intercept());
   }
 
-  private void write(ScoringModel baseModel, String modelId, BlendFit.Result fit, int n) throws IOException {
+  /**
+   * The logistic fit's probabilities crowd the middle when the penalty is strong; for a supervisor the score must use
+   * its range. So z is stretched, not re-ranked: z' = factor·(z − centre), with the fitted calls' 10th percentile at
+   * 15 and their 90th at 85.
+   */
+  record Scale(double factor, double median) {
+    static Scale of(BlendFit.Result fit, List<BlendFit.Example> examples) {
+      double[] z = examples.stream().mapToDouble(e -> {
+        double sum = fit.intercept();
+        for (int j = 0; j < e.x().length; j++) {
+          sum += fit.weights()[j] * e.x()[j];
+        }
+        return sum;
+      }).sorted().toArray();
+      double low = z[(int) Math.floor(0.1 * (z.length - 1))];
+      double high = z[(int) Math.ceil(0.9 * (z.length - 1))];
+      double factor = high - low > 1e-9 ? 2 * Math.log(85.0 / 15.0) / (high - low) : 1;
+      return new Scale(factor, (low + high) / 2);
+    }
+  }
+
+  private void write(ScoringModel baseModel, String modelId, BlendFit.Result fit, Scale scale, int n)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     String resource = baseModel.id().equals(ScoringModel.CARE_2) ? ScoringModel.STANDARD_RESOURCE : null;
     List<String> baseLines = resource != null ? readResource(resource) : Files.readAllLines(Path.of(base));
     lines.add("# Fitted by calibrate from " + baseModel.id() + " on " + n + " calls with outcomes; lambda "
-        + fmt(fit.lambda()) + ", mean fold AUROC " + fmt(fit.cvAuroc()) + ".");
+        + fmt(fit.lambda()) + ", criterion " + fmt(fit.cvAuroc()) + "; weights stretched x" + fmt(scale.factor())
+        + " to use the scale.");
     for (String line : baseLines) {
+      if (line.startsWith("# Fitted by calibrate")) {
+        continue;
+      }
       String key = line.contains("=") && !line.startsWith("#") ? line.substring(0, line.indexOf('=')).strip() : "";
       if (key.equals("model.id")) {
         lines.add("model.id=" + modelId);
       } else if (key.equals("blend.intercept")) {
-        lines.add("blend.intercept=" + fmt(fit.intercept()));
+        lines.add("blend.intercept=" + fmt(scale.factor() * (fit.intercept() - scale.median())));
       } else if (key.startsWith("blend.")) {
-        lines.add(key + "=" + fmt(fit.weights()[ScoreBlend.FEATURES.indexOf(key.substring(6))]));
+        lines.add(key + "=" + fmt(scale.factor() * fit.weights()[ScoreBlend.FEATURES.indexOf(key.substring(6))]));
       } else {
         lines.add(line);
       }
