@@ -62,7 +62,7 @@ public record CoachingPolicy(long minGapMs, long defaultCooldownMs, Map<PromptKi
     Map<PromptKind, Long> cooldowns = new EnumMap<>(PromptKind.class);
     cooldowns.put(PromptKind.USE_NAME, Long.MAX_VALUE);
     cooldowns.put(PromptKind.POSITIVE_RECOVERY, 180_000L);
-    cooldowns.put(PromptKind.CHECK_IN, 45_000L);
+    cooldowns.put(PromptKind.CHECK_IN, 60_000L);
     return new CoachingPolicy(15_000, 45_000, cooldowns, 10, 12_000, 20_000, 4, 45_000, 3, 2.0,
         EnumSet.allOf(PromptKind.class), Map.of(), 6_000);
   }

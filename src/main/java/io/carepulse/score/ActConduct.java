@@ -25,6 +25,8 @@ final class ActConduct {
   private final double missedValue;
   private final int minSubstantiveWords;
   private final int sympathyWithoutActionAfter;
+  private final double restatedValue;
+  private final int restateMinWords;
   private final double sympathyWithoutActionValue;
   private final double commitmentValue;
   private final double nextStepValue;
@@ -60,6 +62,8 @@ final class ActConduct {
     missedValue = model.number("empathy.missedValue");
     minSubstantiveWords = (int) model.number("empathy.minSubstantiveWords");
     sympathyWithoutActionAfter = (int) model.number("empathy.sympathyWithoutActionAfter");
+    restatedValue = model.number("empathy.restatedValue");
+    restateMinWords = (int) model.number("empathy.restateMinWords");
     sympathyWithoutActionValue = model.number("empathy.sympathyWithoutActionValue");
     commitmentValue = model.number("ownership.commitmentValue");
     nextStepValue = model.number("ownership.nextStepValue");
@@ -107,11 +111,22 @@ final class ActConduct {
 
   private void empathy(Turn turn, TurnActs acts, Observations out) {
     boolean empathy = acts.has(UtteranceAct.EMPATHY);
+    // Acknowledging the customer's situation specifically is empathy too: an answer that takes up the upset turn's
+    // own words ("two weeks of chasing us and paying for taxis") shows it was heard.
+    boolean restated = !empathy && awaitingAcknowledgement != null
+        && ListeningDetector.sharedContentWords(turn, awaitingAcknowledgement) >= restateMinWords;
     boolean hollow = acts.has(UtteranceAct.HOLLOW_SYMPATHY) && !empathy;
     boolean apology = acts.has(UtteranceAct.APOLOGY) && !empathy && !hollow;
     boolean acted = acts(acts);
     boolean answersUpset = awaitingAcknowledgement != null;
     List<String> frames = answersUpset ? List.of(awaitingAcknowledgement.ref(), turn.ref()) : List.of(turn.ref());
+    if (restated && !acts.has(UtteranceAct.HOLLOW_SYMPATHY)) {
+      out.evidence(Part.EMPATHY, restatedValue, 1.0, "acknowledged_situation", frames,
+          "Agent took up the upset customer's own words: their situation was heard");
+      out.signal(Signal.Kind.EMPATHY_SHOWN);
+      awaitingAcknowledgement = null;
+      return;
+    }
     if (empathy) {
       String phrase = acts.evidence(UtteranceAct.EMPATHY);
       int uses = phraseUses.merge(phrase, 1, Integer::sum);

@@ -188,11 +188,61 @@ public final class PhraseActReader implements ActReader {
         acts.add(ACTS[a], hit[a].text(), 1.0);
       }
     }
+    if (speaker == Speaker.AGENT && !acts.has(UtteranceAct.COMMITMENT) && (cancelled & COMMITMENT_BIT) == 0) {
+      String action = firstPersonAction(tokens);
+      if (action != null) {
+        acts.add(UtteranceAct.COMMITMENT, action, 0.8);
+      }
+    }
     if (speaker == Speaker.AGENT && !acts.has(UtteranceAct.QUESTION) && isQuestion(text, tokens)) {
       acts.add(UtteranceAct.QUESTION, n > 3 ? String.join(" ", tokens.subList(0, 3)) + " …" : String.join(" ", tokens),
           1.0);
     }
     return acts.build();
+  }
+
+  private static final long COMMITMENT_BIT = 1L << UtteranceAct.COMMITMENT.ordinal();
+  /** Words after "I'll" or "I've" that do not make an action: "I'll be honest", "I've got a question". */
+  private static final Set<String> NOT_ACTIONS = Set.of("be", "have", "need", "just", "tell", "say", "admit", "get",
+      "got", "been", "had", "never", "always", "no", "not", "ever", "heard", "seen", "noticed", "said", "asked", "hold",
+      "wait", "leave", "let");
+  private static final Set<String> DONE = Set.of("sent", "put", "made", "done", "set", "split", "kept", "built", "told",
+      "found", "written", "paid", "rung");
+
+  /**
+   * A first-person action: "I'll" (or "I will", "we'll") followed by a verb, or "I've" / "I have" / "we've" followed
+   * by a past participle ("I've linked", "I've sent"). Ownership is doing, in the first person.
+   */
+  private static String firstPersonAction(List<String> tokens) {
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      String t = tokens.get(i);
+      int next = i + 1;
+      if ((t.equals("i") || t.equals("we")) && (tokens.get(next).equals("will") || tokens.get(next).equals("have"))
+          && next + 1 < tokens.size()) {
+        boolean future = tokens.get(next).equals("will");
+        String verb = tokens.get(next + 1);
+        if (future ? !NOT_ACTIONS.contains(verb) : isParticiple(verb)) {
+          return t + " " + tokens.get(next) + " " + verb;
+        }
+        continue;
+      }
+      String verb = tokens.get(next);
+      if ((t.equals("ill") || t.equals("well")) && !NOT_ACTIONS.contains(verb) && verb.length() > 1
+          && (t.equals("ill") || i == 0 || !tokens.get(i - 1).equals("as"))) {
+        if (t.equals("well") && (i + 2 >= tokens.size() || !verb.matches("[a-z]+") || verb.equals("i"))) {
+          continue;
+        }
+        return t + " " + verb;
+      }
+      if ((t.equals("ive") || t.equals("weve")) && isParticiple(verb)) {
+        return t + " " + verb;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isParticiple(String word) {
+    return word.length() > 3 && word.endsWith("ed") && !NOT_ACTIONS.contains(word) || DONE.contains(word);
   }
 
   private static boolean isQuestion(String text, List<String> tokens) {

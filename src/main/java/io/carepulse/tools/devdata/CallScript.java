@@ -34,8 +34,12 @@ public record CallScript(String id, Map<String, String> header, List<CallFrame> 
   static final long AUDIO_WINDOW_MS = 1000;
   private static final Pattern PAUSE = Pattern.compile("\\+(\\d+(?:\\.\\d+)?)s");
 
-  /** A prompt a good coach would surely raise, after {@code atMs} of call time. */
-  public record Expected(String kind, long atMs) {
+  /**
+   * A prompt a good coach would surely raise, after the line before the mark: from {@code fromMs} until 30 s after
+   * {@code atMs}, when that line finished. After an utterance or an event both are its end; after a silence
+   * ({@code +Ns}) the prompt may come during it, so {@code fromMs} is when the silence began.
+   */
+  public record Expected(String kind, long fromMs, long atMs) {
   }
 
   public String kind() {
@@ -96,6 +100,7 @@ public record CallScript(String id, Map<String, String> header, List<CallFrame> 
         CallStart.DEFAULT_LOCALE, Map.of("script", id)));
     long cursor = GAP_MS;
     long lastEnd = 0;
+    long lastStart = 0;
     int utterances = 0;
     boolean onHold = false;
     int number = 0;
@@ -107,19 +112,23 @@ public record CallScript(String id, Map<String, String> header, List<CallFrame> 
       }
       Matcher pause = PAUSE.matcher(line);
       if (line.startsWith("!")) {
-        expected.add(new Expected(line.substring(1).strip(), lastEnd));
+        expected.add(new Expected(line.substring(1).strip(), lastStart, lastEnd));
       } else if (pause.matches()) {
         long until = cursor + Math.round(Double.parseDouble(pause.group(1)) * 1000);
         for (long t = cursor + AUDIO_WINDOW_MS; t <= until; t += AUDIO_WINDOW_MS) {
           frames.add(new Acoustic(callId, frames.size() + 1, base + t, Speaker.AGENT, AUDIO_WINDOW_MS, -60.0, null,
               0.0, null));
         }
+        lastStart = cursor;
         cursor = until;
+        lastEnd = until;
       } else if (line.startsWith("[") && line.endsWith("]")) {
         SoftphoneEvent.Kind kind = SoftphoneEvent.Kind.valueOf(line.substring(1, line.length() - 1).strip()
             .toUpperCase(java.util.Locale.ROOT));
         onHold = kind == SoftphoneEvent.Kind.HOLD || onHold && kind != SoftphoneEvent.Kind.UNHOLD;
         frames.add(new SoftphoneEvent(callId, frames.size() + 1, base + cursor, kind, null));
+        lastStart = cursor;
+        lastEnd = cursor;
       } else if (line.startsWith("agent:") || line.startsWith("customer:")) {
         Speaker speaker = line.startsWith("agent:") ? Speaker.AGENT : Speaker.CUSTOMER;
         String text = line.substring(line.indexOf(':') + 1).strip();
@@ -129,6 +138,7 @@ public record CallScript(String id, Map<String, String> header, List<CallFrame> 
         utterances++;
         frames.add(new Utterance(callId, frames.size() + 1, base + end, speaker, text, true, start, end,
             id + "-" + utterances));
+        lastStart = end;
         lastEnd = end;
         cursor = end + GAP_MS;
       } else {

@@ -78,7 +78,7 @@ final class CallsReport {
         expected++;
         int[] k = byKind.computeIfAbsent(mark.kind(), x -> new int[2]);
         k[1]++;
-        boolean fired = s.prompts().stream().anyMatch(p -> p.kind().equals(mark.kind()) && p.atMs() >= mark.atMs()
+        boolean fired = s.prompts().stream().anyMatch(p -> p.kind().equals(mark.kind()) && p.atMs() >= mark.fromMs()
             && p.atMs() <= mark.atMs() + PROMPT_WINDOW_MS);
         if (fired) {
           expectedFired++;
@@ -91,7 +91,7 @@ final class CallsReport {
         wellHandled++;
         for (ScoredCall.Shown shown : s.prompts()) {
           boolean wanted = call.expected().stream().anyMatch(m -> m.kind().equals(shown.kind())
-              && shown.atMs() >= m.atMs() && shown.atMs() <= m.atMs() + PROMPT_WINDOW_MS);
+              && shown.atMs() >= m.fromMs() && shown.atMs() <= m.atMs() + PROMPT_WINDOW_MS);
           if (!wanted) {
             unexpected++;
             misses.add(call.id() + " (well handled) unexpected " + shown.kind() + " at " + shown.atMs() / 1000 + " s");
