@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Fits care-2's blend to outcomes: ridge-penalised logistic regression of happy (1) versus unhappy (0) on the blend
  * features, by Newton's method, with the penalty chosen by k-fold cross-validation (folds fixed by a hash of the
  * call id, so a refit gives the same folds). A feature that does not help on the held-out folds is shrunk hard
- * (its penalty ×{@value #SHRINK}), and the composite is kept only if it is not worse on the folds than the best
+ * (its penalty ×{@value #SHRINK}) when shrinking it improves the held-out criterion, and the composite is kept only if it is not worse on the folds than the best
  * single feature; otherwise that feature alone is used. Deterministic.
  */
 public final class BlendFit {
@@ -75,9 +75,11 @@ public final class BlendFit {
       double[] without = penalty.clone();
       without[j] = SHRINK;
       double auroc = criterion(examples, bestLambda, without);
-      if (auroc >= best - TOLERANCE) {
+      // Shrunk only when it does harm on the held-out folds: dropping it must improve the criterion, not merely
+      // leave it as it was (with ~50 unhappy calls in all, "no worse" is mostly noise).
+      if (auroc > best + TOLERANCE) {
         penalty = without;
-        best = Math.max(best, auroc);
+        best = auroc;
       }
     }
     // A higher part or a better mood never lowers the score: a feature fitted against its meaning is switched off.

@@ -60,9 +60,14 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--folds", defaultValue = "5", description = "k of k-fold cross-validation (default: ${DEFAULT-VALUE})")
   int folds;
 
-  @Option(names = "--behaviour-penalty", defaultValue = "3",
-      description = "ridge penalty multiplier of the five behaviour parts (default: ${DEFAULT-VALUE}; 1 = no preference)")
-  double behaviourPenalty;
+  @Option(names = "--behaviour-penalty", paramLabel = "X",
+      description = {"ridge penalty multiplier of the five behaviour parts; default: the largest of 1, 3, 10 whose",
+          "criterion is within 0.005 of the best (prefer what carries across domains when the data cannot tell)"})
+  Double behaviourPenalty;
+
+  /** Behaviour penalties tried when none is given, and how close to the best criterion a stronger one may be. */
+  static final double[] BEHAVIOUR_PENALTIES = {1, 3, 10};
+  static final double PREFER_WITHIN = 0.005;
 
   @Override
   public Integer call() throws IOException {
@@ -106,7 +111,26 @@ public final class CalibrateCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    BlendFit.Result fit = new BlendFit(folds, behaviourPenalty).fit(examples);
+    BlendFit.Result fit = null;
+    if (behaviourPenalty != null) {
+      fit = new BlendFit(folds, behaviourPenalty).fit(examples);
+    } else {
+      BlendFit.Result[] tried = new BlendFit.Result[BEHAVIOUR_PENALTIES.length];
+      double best = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < tried.length; i++) {
+        tried[i] = new BlendFit(folds, BEHAVIOUR_PENALTIES[i]).fit(examples);
+        best = Math.max(best, tried[i].cvAuroc());
+        log.printf(Locale.ROOT, "  behaviour penalty x%-4s criterion %.3f%n", fmt(BEHAVIOUR_PENALTIES[i]),
+            tried[i].cvAuroc());
+      }
+      for (int i = tried.length - 1; i >= 0 && fit == null; i--) {
+        if (tried[i].cvAuroc() >= best - PREFER_WITHIN) {
+          fit = tried[i];
+          log.printf(Locale.ROOT, "  kept behaviour penalty x%s: the strongest within %.3f of the best criterion%n",
+              fmt(BEHAVIOUR_PENALTIES[i]), PREFER_WITHIN);
+        }
+      }
+    }
     print(log, fit);
     Scale scale = Scale.of(fit, examples);
     log.printf(Locale.ROOT, "  use the scale: weights x %.3f around z %.3f, so the fitted calls' 10th percentile scores 15"
