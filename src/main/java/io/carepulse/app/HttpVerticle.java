@@ -65,6 +65,7 @@ final class HttpVerticle extends VerticleBase {
     router.get("/v1/schemas/:name").handler(this::schema);
     // Supervisors: the live feed, and the dashboard page served from the jar at / (last: it answers what is left).
     router.get("/v1/supervisor").handler(supervisors::handle);
+    AgentSdkRoutes.mount(router);
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
     // Frames above the protocol limit reach the gateway, which answers too_large then closes 1009. The transport's

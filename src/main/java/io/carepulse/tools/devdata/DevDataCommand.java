@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code devdata}: converts and evaluates against the development data in ../shared/data (docs/devdata.md). */
 @Command(name = "devdata", mixinStandardHelpOptions = true,
     description = "Convert the development data to replay files and measure the score against it.",
-    subcommands = {ConvertHvbCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class, ExportFitCommand.class})
+    subcommands = {ConvertHvbCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class, TrainActsCommand.class,
+        EvaluateActsCommand.class, ExportFitCommand.class})
 public final class DevDataCommand implements Runnable {
 
   @Spec
@@ -16,6 +17,6 @@ public final class DevDataCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: convert-hvb, evaluate, evaluate-hvb or export-fit");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: convert-hvb, evaluate, evaluate-hvb, train-acts, evaluate-acts or export-fit");
   }
 }
