@@ -96,4 +96,17 @@ class CareTwoUnderstandingTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScoringModel.named("no-such-model"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no model no-such-model");
   }
+
+  @Test
+  void theTrainedClassifiersPlugInThroughOneAdapter_actsMapByNameWithTheirOwnWords() {
+    ActReader classifier = ActReaders.named(ActReaders.ACTS_1);
+    String text = "honestly that's one for the billing people, not us";
+    TurnActs acts = classifier.read(Speaker.AGENT, text, Tokens.of(text));
+    assertThat(acts.has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(acts.probability(UtteranceAct.DEFLECTION)).isBetween(0.0, 1.0);
+    assertThat(acts.evidence(UtteranceAct.DEFLECTION)).contains("not us");
+    ActReader combined = ActReaders.named(ActReaders.ACTS_1_AND_PHRASES);
+    assertThat(combined.read(Speaker.CUSTOMER, "oh great another hour on hold", Tokens.of("oh great another hour on hold"))
+        .has(UtteranceAct.SARCASM)).isTrue();
+  }
 }
