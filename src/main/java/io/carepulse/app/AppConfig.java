@@ -46,7 +46,8 @@ public record AppConfig(
     int journalBatchSize,
     Duration journalFlushInterval,
     int journalQueueBound,
-    int retentionDays) {
+    int retentionDays,
+    String model) {
 
   public enum LogFormat { TEXT, JSON }
 
@@ -57,9 +58,17 @@ public record AppConfig(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "retentionDays"));
+      "journalFlushInterval", "journalQueueBound", "retentionDays", "model"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+  /** The same settings scoring with another model (serve --model). */
+  public AppConfig withModel(String changed) {
+    return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
+        maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
+        shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
+        journalQueueBound, retentionDays, changed);
+  }
 
   public boolean developmentMode() {
     return jwtSecret == null;
@@ -138,7 +147,9 @@ public record AppConfig(
         // queued per frame, 100,000 is ~30 MB and rides out a ~20 s outage at 5,000 frames/s.
         s.integer("journalQueueBound", 100_000, 100, 10_000_000),
         // Transcript text is deleted this many days after a call ended (scores, outcomes stay); 0 keeps it forever.
-        s.integer("retentionDays", 30, 0, 36_500));
+        s.integer("retentionDays", 30, 0, 36_500),
+        // The score model: a shipped id (care-2, care-1) or a model file written by calibrate; validated at start.
+        s.text("model", "care-2"));
   }
 
   /** {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h} or bare seconds, above 0 and at most a day; null otherwise. */

@@ -1,5 +1,6 @@
 package io.carepulse.app;
 
+import io.carepulse.calibrate.CalibrateCommand;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the fat jar. Without a subcommand it serves. */
 @Command(name = "carepulse", mixinStandardHelpOptions = true, version = "CarePulse 0.1",
     description = "Real-time \"I care\" connection score and coaching for live support calls.",
-    subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class})
+    subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class, CalibrateCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

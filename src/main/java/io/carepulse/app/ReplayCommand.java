@@ -1,5 +1,6 @@
 package io.carepulse.app;
 
+import io.carepulse.calibrate.ModelFiles;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.replay.Replay;
 import io.carepulse.wire.FrameReader;
@@ -30,9 +31,20 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--acks", description = "also write the ack for every applied or duplicate frame")
   boolean acks;
 
+  @Option(names = "--model", paramLabel = "ID|FILE", defaultValue = "care-2",
+      description = "score model: care-2 (default), care-1 (as it shipped, for calls scored with it), or a model file")
+  String model;
+
   @Override
   public Integer call() throws IOException {
-    Replay replay = new Replay(CoreConfig.defaults(), FrameReader.load(), acks);
+    CoreConfig config;
+    try {
+      config = ModelFiles.config(model);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      System.err.println("replay: " + e.getMessage());
+      return 2;
+    }
+    Replay replay = new Replay(config, FrameReader.load(), acks);
     try (BufferedReader in = open(); PrintWriter out = openOutput()) {
       Replay.Result result = replay.run(in, out, bad -> System.err.println(
           "line " + bad.lineNumber() + ": " + bad.error().code().wire() + ": " + bad.error().message()));

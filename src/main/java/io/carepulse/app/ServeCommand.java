@@ -21,12 +21,18 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", description = "JSON config file; CAREPULSE_* environment variables override it")
   Path configFile;
 
+  @Option(names = "--model", paramLabel = "ID|FILE",
+      description = "score model: care-2 (default), care-1, or a model file written by calibrate; overrides the config")
+  String model;
+
   @Override
   public Integer call() throws InterruptedException {
     AppConfig config;
     try {
-      config = AppConfig.load(configFile, System.getenv());
-    } catch (AppConfig.Invalid e) {
+      AppConfig loaded = AppConfig.load(configFile, System.getenv());
+      config = model != null ? loaded.withModel(model) : loaded;
+      io.carepulse.calibrate.ModelFiles.config(config.model());
+    } catch (AppConfig.Invalid | IllegalArgumentException | java.io.UncheckedIOException e) {
       System.err.println("carepulse: cannot start: " + e.getMessage());
       return 2;
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ReplayCommandTest {
 
   @TempDir
@@ -45,7 +45,7 @@ class ReplayCommandTest {
         .containsExactlyInAnyOrder("sc-angry-acknowledged-recovers", "sc-deflects-twice");
     JsonObject angry = summaries.stream().filter(m -> m.getString("callId").contains("angry")).findFirst().get();
     assertThat(angry.getJsonArray("prompts").getList()).contains("positive_recovery");
-    assertThat(angry.getString("model")).isEqualTo("care-1");
+    assertThat(angry.getString("model")).isEqualTo("care-2");
   }
 
   @Test

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "devdata", mixinStandardHelpOptions = true,
     description = "Convert the development data to replay files and measure the score against it.",
     subcommands = {ConvertHvbCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class, TrainActsCommand.class,
-        EvaluateActsCommand.class})
+        EvaluateActsCommand.class, ExportFitCommand.class})
 public final class DevDataCommand implements Runnable, Tool {
 
   @Spec
@@ -18,6 +18,6 @@ public final class DevDataCommand implements Runnable, Tool {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: convert-hvb, evaluate or evaluate-hvb");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: convert-hvb, evaluate, evaluate-hvb, train-acts, evaluate-acts or export-fit");
   }
 }
