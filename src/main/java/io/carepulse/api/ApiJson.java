@@ -1,13 +1,13 @@
 package io.carepulse.api;
 
 import io.carepulse.engine.CallSummary;
-import io.carepulse.protocol.ServerMessages;
 import io.carepulse.score.Reason;
 import io.carepulse.store.AlertRecord;
 import io.carepulse.store.CallRecord;
 import io.carepulse.store.KudosRecord;
 import io.carepulse.store.OutcomeRecord;
 import io.carepulse.store.ScorePoint;
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.PromptFeedbackRecord;
 import io.carepulse.store.ScorePoint;
 import io.carepulse.store.StoredFrame;
-import io.carepulse.protocol.ServerMessages;
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

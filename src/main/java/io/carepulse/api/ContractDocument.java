@@ -1,6 +1,6 @@
 package io.carepulse.api;
 
-import io.carepulse.protocol.FrameReader;
+import io.carepulse.wire.FrameReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;

@@ -1,5 +1,7 @@
 package io.carepulse.api;
 
+import io.carepulse.playbook.PlaybookDocument;
+import io.carepulse.playbook.PlaybookSettings;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.Playbook;
 import io.carepulse.store.VersionConflict;

@@ -2,9 +2,10 @@ package io.carepulse.api;
 
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.live.IntegrationFeed;
-import io.carepulse.protocol.FrameReader;
+import io.carepulse.playbook.PlaybookSettings;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.webhook.WebhookDispatcher;
+import io.carepulse.wire.FrameReader;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -1,10 +1,10 @@
 package io.carepulse.app;
 
 import io.carepulse.api.RestApi;
+import io.carepulse.history.CallJournal;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.SupervisorGateway;
-import io.carepulse.protocol.AsyncApiDocument;
-import io.carepulse.store.CallJournal;
+import io.carepulse.wire.AsyncApiDocument;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,7 +1,8 @@
 package io.carepulse.app;
 
-import io.carepulse.devdata.DevDataCommand;
-import io.carepulse.loadtest.BenchCommand;
+import io.carepulse.tools.bench.BenchCommand;
+import io.carepulse.tools.devdata.DevDataCommand;
+import io.carepulse.tools.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

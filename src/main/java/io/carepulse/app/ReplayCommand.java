@@ -1,8 +1,8 @@
 package io.carepulse.app;
 
 import io.carepulse.engine.CoreConfig;
-import io.carepulse.protocol.FrameReader;
 import io.carepulse.replay.Replay;
+import io.carepulse.wire.FrameReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

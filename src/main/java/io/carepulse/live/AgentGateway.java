@@ -5,7 +5,7 @@ import io.carepulse.auth.Identity;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.auth.Role;
 import io.carepulse.ops.CareMetrics;
-import io.carepulse.protocol.FrameReader;
+import io.carepulse.wire.FrameReader;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

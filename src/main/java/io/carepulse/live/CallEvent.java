@@ -2,6 +2,7 @@ package io.carepulse.live;
 
 import io.carepulse.engine.CallEngine;
 import io.carepulse.protocol.CallFrame;
+import io.carepulse.protocol.WhisperOutcome;
 import java.time.Instant;
 
 /**

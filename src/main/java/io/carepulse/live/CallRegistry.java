@@ -2,6 +2,7 @@ package io.carepulse.live;
 
 import io.carepulse.ops.CareMetrics;
 import io.carepulse.protocol.CallStart;
+import io.carepulse.protocol.WhisperOutcome;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

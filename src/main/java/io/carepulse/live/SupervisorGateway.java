@@ -4,7 +4,7 @@ import io.carepulse.app.AppConfig;
 import io.carepulse.auth.Identity;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.auth.Role;
-import io.carepulse.protocol.SupervisorFrameReader;
+import io.carepulse.wire.SupervisorFrameReader;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -4,6 +4,7 @@ import io.carepulse.alert.Alert;
 import io.carepulse.alert.AlertChange;
 import io.carepulse.alert.Kudos;
 import io.carepulse.auth.Identity;
+import io.carepulse.protocol.WhisperOutcome;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.carepulse.protocol;
 
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -1,6 +1,6 @@
 package io.carepulse.store;
 
-import io.carepulse.live.WhisperOutcome;
+import io.carepulse.protocol.WhisperOutcome;
 import java.time.Instant;
 
 /** A supervisor's private message to the agent on a call, text redacted, and whether it reached the agent. */

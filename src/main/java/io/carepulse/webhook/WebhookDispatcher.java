@@ -2,11 +2,11 @@ package io.carepulse.webhook;
 
 import io.carepulse.live.CallEvent;
 import io.carepulse.live.CallListener;
-import io.carepulse.protocol.ServerMessages;
 import io.carepulse.rx.ContextScheduler;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.WebhookDelivery;
 import io.carepulse.store.WebhookSubscription;
+import io.carepulse.wire.ServerMessages;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;

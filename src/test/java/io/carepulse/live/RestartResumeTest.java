@@ -2,8 +2,8 @@ package io.carepulse.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carepulse.protocol.FrameReader;
 import io.carepulse.store.pg.TestDatabase;
+import io.carepulse.wire.FrameReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

@@ -2,8 +2,8 @@ package io.carepulse.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carepulse.protocol.AsyncApiDocument;
-import io.carepulse.protocol.FrameReader;
+import io.carepulse.wire.AsyncApiDocument;
+import io.carepulse.wire.FrameReader;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;

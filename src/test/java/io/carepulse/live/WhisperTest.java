@@ -3,6 +3,8 @@ package io.carepulse.live;
 import static io.carepulse.live.Frames.callStart;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carepulse.protocol.WhisperOutcome;
+
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.carepulse.scenario;
 
 import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CoreConfig;
-import io.carepulse.protocol.FrameReader;
 import io.carepulse.replay.Replay;
+import io.carepulse.wire.FrameReader;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;

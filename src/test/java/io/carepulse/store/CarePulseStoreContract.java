@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallSummary;
-import io.carepulse.live.WhisperOutcome;
 import io.carepulse.protocol.PromptFeedback;
+import io.carepulse.protocol.WhisperOutcome;
 import io.carepulse.score.Part;
 import io.carepulse.score.Parts;
 import io.carepulse.score.Reason;

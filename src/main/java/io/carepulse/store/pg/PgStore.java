@@ -1,8 +1,8 @@
 package io.carepulse.store.pg;
 
 import io.carepulse.coach.PromptKind;
-import io.carepulse.live.WhisperOutcome;
 import io.carepulse.protocol.PromptFeedback;
+import io.carepulse.protocol.WhisperOutcome;
 import io.carepulse.score.Trend;
 import io.carepulse.store.AlertRecord;
 import io.carepulse.store.CallCursor;

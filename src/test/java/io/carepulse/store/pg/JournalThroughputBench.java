@@ -2,6 +2,7 @@ package io.carepulse.store.pg;
 
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CoreConfig;
+import io.carepulse.history.CallJournal;
 import io.carepulse.live.CallEvent;
 import io.carepulse.live.CallInfo;
 import io.carepulse.privacy.Redactor;
@@ -10,7 +11,6 @@ import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.Speaker;
 import io.carepulse.protocol.Utterance;
-import io.carepulse.store.CallJournal;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -2,17 +2,17 @@ package io.carepulse.store.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carepulse.engine.CallSummary;
 import io.carepulse.coach.PromptKind;
+import io.carepulse.engine.CallSummary;
+import io.carepulse.history.TranscriptRetention;
 import io.carepulse.score.Parts;
+import io.carepulse.score.Trend;
 import io.carepulse.store.CallEnding;
 import io.carepulse.store.CallRecord;
 import io.carepulse.store.JournalBatch;
 import io.carepulse.store.OutcomeRecord;
 import io.carepulse.store.ScorePoint;
 import io.carepulse.store.StoredFrame;
-import io.carepulse.store.TranscriptRetention;
-import io.carepulse.score.Trend;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

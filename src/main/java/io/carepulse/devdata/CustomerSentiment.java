@@ -1,8 +1,0 @@
-package io.carepulse.devdata;
-
-/** A text-only sentiment score of one customer turn, −1..1: what the baselines average. */
-@FunctionalInterface
-public interface CustomerSentiment {
-
-  double compound(String text);
-}

@@ -1,0 +1,21 @@
+package io.carepulse.tools.devdata;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code devdata}: converts and evaluates against the development data in ../shared/data (docs/devdata.md). */
+@Command(name = "devdata", mixinStandardHelpOptions = true,
+    description = "Convert the development data to replay files and measure the score against it.",
+    subcommands = {ConvertHvbCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class})
+public final class DevDataCommand implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: convert-hvb, evaluate or evaluate-hvb");
+  }
+}

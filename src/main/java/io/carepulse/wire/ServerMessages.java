@@ -1,0 +1,124 @@
+package io.carepulse.wire;
+
+import io.carepulse.coach.Prompt;
+import io.carepulse.engine.CallSummary;
+import io.carepulse.protocol.ErrorCode;
+import io.carepulse.score.Parts;
+import io.carepulse.score.Reason;
+import io.carepulse.score.Recovery;
+import io.carepulse.score.ScoreUpdate;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** JSON encodings of the server-to-client messages of PROTOCOL-v1, shared by the live gateway and replay. */
+public final class ServerMessages {
+
+  private ServerMessages() {
+  }
+
+  /** {@code resume} maps each resumed call to the seq the client should send next. */
+  public static JsonObject welcome(String sessionId, java.util.Map<String, Long> resume) {
+    JsonArray calls = new JsonArray();
+    resume.forEach((callId, nextSeq) -> calls.add(new JsonObject().put("callId", callId).put("nextSeq", nextSeq)));
+    return new JsonObject().put("type", "welcome").put("protocol", 1).put("sessionId", sessionId).put("resume", calls);
+  }
+
+  public static JsonObject ack(String callId, long seq) {
+    return new JsonObject().put("type", "ack").put("callId", callId).put("seq", seq);
+  }
+
+  public static JsonObject score(ScoreUpdate update) {
+    return new JsonObject()
+        .put("type", "score")
+        .put("callId", update.callId())
+        .put("seq", update.seq())
+        .put("score", update.score())
+        .put("callScore", update.callScore())
+        .put("parts", parts(update.parts()))
+        .put("trend", update.trend().wire())
+        .put("model", update.model())
+        .put("reasons", reasons(update))
+        .put("recovery", recovery(update.recovery()))
+        .put("callTimeMs", update.callTimeMs());
+  }
+
+  public static JsonObject prompt(Prompt prompt) {
+    return new JsonObject()
+        .put("type", "prompt")
+        .put("callId", prompt.callId())
+        .put("promptId", prompt.promptId())
+        .put("kind", prompt.kind().wire())
+        .put("text", prompt.text())
+        .put("priority", prompt.priority())
+        .put("seq", prompt.seq());
+  }
+
+  public static JsonObject whisper(String callId, String from, String text) {
+    return new JsonObject().put("type", "whisper").put("callId", callId).put("from", from).put("text", text);
+  }
+
+  public static JsonObject summary(CallSummary summary) {
+    JsonArray kinds = new JsonArray();
+    summary.prompts().forEach(kind -> kinds.add(kind.wire()));
+    return new JsonObject()
+        .put("type", "call.summary")
+        .put("callId", summary.callId())
+        .put("model", summary.model())
+        .put("score", summary.score())
+        .put("callScore", summary.callScore())
+        .put("minScore", summary.minScore())
+        .put("parts", parts(summary.parts()))
+        .put("prompts", kinds)
+        .put("recovery", recovery(summary.recovery()));
+  }
+
+  /** An error frame; {@code callId}, {@code seq} and {@code expectedSeq} are added only when known. */
+  public static JsonObject error(ErrorCode code, String message, String callId, Long seq, Long expectedSeq) {
+    JsonObject error = new JsonObject().put("type", "error").put("code", code.wire()).put("message", message);
+    if (callId != null) {
+      error.put("callId", callId);
+    }
+    if (seq != null) {
+      error.put("seq", seq);
+    }
+    if (expectedSeq != null) {
+      error.put("expectedSeq", expectedSeq);
+    }
+    return error;
+  }
+
+  public static JsonObject parts(Parts parts) {
+    return new JsonObject()
+        .put("emotion", parts.emotion())
+        .put("empathy", parts.empathy())
+        .put("ownership", parts.ownership())
+        .put("listening", parts.listening())
+        .put("responsiveness", parts.responsiveness())
+        .put("personal", parts.personal());
+  }
+
+  public static JsonObject recovery(Recovery recovery) {
+    return new JsonObject()
+        .put("minScore", recovery.minScore())
+        .put("minAtMs", recovery.minAtMs())
+        .put("sinceMinMs", recovery.sinceMinMs())
+        .put("slopePerMin", round2(recovery.slopePerMin()));
+  }
+
+  private static JsonArray reasons(ScoreUpdate update) {
+    JsonArray reasons = new JsonArray();
+    for (Reason reason : update.reasons()) {
+      reasons.add(new JsonObject()
+          .put("rule", reason.rule())
+          .put("part", reason.part().wire())
+          .put("delta", round2(reason.delta()))
+          .put("frames", new JsonArray(reason.frames()))
+          .put("text", reason.text()));
+    }
+    return reasons;
+  }
+
+  private static double round2(double value) {
+    return Math.round(value * 100.0) / 100.0;
+  }
+}

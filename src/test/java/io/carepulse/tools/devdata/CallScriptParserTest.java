@@ -1,0 +1,115 @@
+package io.carepulse.tools.devdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.carepulse.coach.PromptKind;
+import io.carepulse.tools.devdata.CallScript.Event;
+import io.carepulse.tools.devdata.CallScript.ExpectedPrompt;
+import io.carepulse.tools.devdata.CallScript.Said;
+import io.carepulse.protocol.SoftphoneEvent;
+import io.carepulse.protocol.Speaker;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The call-script format of src/devdata/README.md: header fields, timing at 150 words a minute, and its errors. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class CallScriptParserTest {
+
+  /** The README's own example. */
+  static final String README_EXAMPLE = """
+      # id: tel-billing-caring
+      # industry: telecom
+      # kind: caring
+      # group: tel-billing
+      # customer: Dana Whitfield
+      # csat: 5
+      # well_handled: true
+      agent: Thanks for calling Northwind Mobile, this is Sam.
+      customer: Hi, yeah, I've been charged twice this month and I'm pretty annoyed.
+      ! acknowledge_feelings
+      +4s
+      [hold]
+      +60s
+      agent: Thanks for holding, I can see both charges.
+      [unhold]
+      """;
+
+  @Test
+  void theReadmeExample_readsWithItsHeaderAndTimedLines() {
+    CallScript script = CallScriptParser.parse(README_EXAMPLE, "example.call");
+
+    assertThat(script.id()).isEqualTo("tel-billing-caring");
+    assertThat(script.industry()).contains("telecom");
+    assertThat(script.kind()).contains("caring");
+    assertThat(script.group()).contains("tel-billing");
+    assertThat(script.customer()).contains("Dana Whitfield");
+    assertThat(script.csat()).contains(5);
+    assertThat(script.wellHandled()).contains(true);
+    assertThat(script.team()).isEmpty();
+
+    // 9 words at 150 a minute = 3.6 s, starting 0.7 s in
+    Said greeting = script.said().get(0);
+    assertThat(greeting).isEqualTo(new Said(Speaker.AGENT,
+        "Thanks for calling Northwind Mobile, this is Sam.", 8, 700, 700 + 8 * 400, 8));
+    Said complaint = script.said().get(1);
+    assertThat(complaint.startMs()).isEqualTo(greeting.endMs() + 700);
+    assertThat(complaint.endMs()).isEqualTo(complaint.startMs() + 12 * 400);
+
+    ExpectedPrompt prompt = script.expectedPrompts().get(0);
+    assertThat(prompt.kind()).isEqualTo(PromptKind.ACKNOWLEDGE_FEELINGS);
+    assertThat(prompt.atMs()).isEqualTo(complaint.endMs());
+    assertThat(prompt.dueByMs()).isEqualTo(complaint.endMs() + 30_000);
+
+    // a pause replaces the 0.7 s gap: the hold starts 4 s after the complaint ends, the reply 60 s later
+    Event hold = script.events().get(0);
+    assertThat(hold.kind()).isEqualTo(SoftphoneEvent.Kind.HOLD);
+    assertThat(hold.atMs()).isEqualTo(complaint.endMs() + 4_000);
+    Said thanks = script.said().get(2);
+    assertThat(thanks.startMs()).isEqualTo(hold.atMs() + 60_000);
+    Event unhold = script.events().get(1);
+    assertThat(unhold.atMs()).isEqualTo(thanks.endMs() + 700);
+    assertThat(script.endMs()).isEqualTo(unhold.atMs() + 700);
+    assertThat(script.lines()).extracting(CallScript.Line::lineNumber).containsExactly(8, 9, 10, 12, 14, 15);
+  }
+
+  @Test
+  void commentsAndBlankLinesAreSkipped_andFractionalPausesCount() {
+    CallScript script = CallScriptParser.parse("""
+        # id: c1
+        # a free comment in the header
+
+        customer: hello there
+        # a comment in the body
+        +1.5s
+        agent: hi
+        """, "c1.call");
+    assertThat(script.said()).hasSize(2);
+    assertThat(script.said().get(1).startMs()).isEqualTo(script.said().get(0).endMs() + 1_500);
+  }
+
+  @Test
+  void mistakesNameTheFileAndLine() {
+    assertInvalid("# id: x\nagent: hi\nsomeone: hello\n", "x.call:3: not a call line: 'someone: hello'");
+    assertInvalid("# id: x\n# kind: angry\nagent: hi\n", "x.call:2: kind must be one of");
+    assertInvalid("# id: x\n# csat: 7\nagent: hi\n", "x.call:2: csat must be 1, 2, 3, 4 or 5");
+    assertInvalid("# id: x\n# wellhandled: true\nagent: hi\n", "x.call:2: unknown header field 'wellhandled'");
+    assertInvalid("# id: x\n# industry: fishing\nagent: hi\n", "x.call:2: industry must be one of");
+    assertInvalid("agent: hi\n", "x.call:1: no '# id:' header line");
+    assertInvalid("# id: x\n[hold]\n", "x.call:2: the call has no 'agent:' or 'customer:' line");
+    assertInvalid("# id: x\nagent: hi\n[unhold]\n", "x.call:3: [unhold] without a [hold] before it");
+    assertInvalid("# id: x\nagent: hi\n[hold]\n[hold]\n", "x.call:4: [hold] while already on hold");
+    assertInvalid("# id: x\nagent: hi\n! be_nice\n", "x.call:3: unknown prompt kind 'be_nice'");
+    assertInvalid("# id: x\n! check_in\nagent: hi\n", "x.call:2: '! check_in' must follow a line of the call");
+    assertInvalid("# id: x\nagent:\n", "x.call:2: agent says nothing");
+    assertInvalid("# id: x\nagent: hi\n+0s\n", "x.call:3: a pause must be longer than 0 s");
+    assertInvalid("# id: x\n# id: y\nagent: hi\n", "x.call:2: header field 'id' given twice");
+  }
+
+  private static void assertInvalid(String text, String message) {
+    assertThatThrownBy(() -> CallScriptParser.parse(text, "x.call"))
+        .isInstanceOf(CallScriptParser.Invalid.class)
+        .hasMessageStartingWith(message);
+  }
+}

@@ -1,0 +1,60 @@
+package io.carepulse.tools.devdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carepulse.stats.RankStatistics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class EvaluateCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = new CommandLine(new DevDataCommand());
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void aMissingUssFileFailsWithAClearMessage(@TempDir Path dir) {
+    Path missing = dir.resolve("MWOZ.txt");
+    int status = run("evaluate", "--uss", missing.toString());
+    assertThat(status).isNotZero();
+    assertThat(err.toString()).contains("USS file not found").contains(missing.toString());
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void printsTheTableForASyntheticCorpus(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("MWOZ.txt");
+    Files.writeString(file, UssCorpusTest.SNIPPET);
+    int status = run("evaluate", "--uss", file.toString());
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("2 dialogues").contains("unhappy (<=2): 1, happy (>=4): 1")
+        .contains("CarePulse score (final)").contains("CarePulse callScore").contains("VADER-only customer mean")
+        .contains("Spearman");
+  }
+
+  @Test
+  void agreementCountsGroupsAndUsesHigherIsHappier() {
+    double[] scores = {10, 20, 30, 40, 50, 60};
+    int[] ratings = {1, 2, 3, 3, 4, 5};
+    ScoreAgreement agreement = ScoreAgreement.of("s", scores, ratings, 2, 4);
+    assertThat(agreement.unhappy()).isEqualTo(2);
+    assertThat(agreement.happy()).isEqualTo(2);
+    assertThat(agreement.auroc()).isEqualTo(1.0);
+    assertThat(agreement.spearman()).isEqualTo(RankStatistics.spearman(scores, new double[] {1, 2, 3, 3, 4, 5}));
+  }
+}
