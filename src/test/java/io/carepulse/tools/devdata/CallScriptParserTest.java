@@ -9,12 +9,17 @@ import io.carepulse.tools.devdata.CallScript.ExpectedPrompt;
 import io.carepulse.tools.devdata.CallScript.Said;
 import io.carepulse.protocol.SoftphoneEvent;
 import io.carepulse.protocol.Speaker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The call-script format of src/devdata/README.md: header fields, timing at 150 words a minute, and its errors. */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CallScriptParserTest {
 
   /** The README's own example. */
@@ -105,6 +110,22 @@ class CallScriptParserTest {
     assertInvalid("# id: x\nagent:\n", "x.call:2: agent says nothing");
     assertInvalid("# id: x\nagent: hi\n+0s\n", "x.call:3: a pause must be longer than 0 s");
     assertInvalid("# id: x\n# id: y\nagent: hi\n", "x.call:2: header field 'id' given twice");
+  }
+
+  /** The scripts written for care-2 (src/devdata/calls) all read, and all convert to frames the endpoint accepts. */
+  @Test
+  void everyCallScriptInTheRepositoryReads() throws IOException {
+    List<Path> scripts;
+    try (Stream<Path> files = Files.walk(Path.of("src/devdata/calls"))) {
+      scripts = files.filter(f -> f.toString().endsWith(".call")).sorted().toList();
+    }
+    assertThat(scripts).isNotEmpty();
+    for (Path file : scripts) {
+      CallScript script = CallScriptParser.parse(file);
+      assertThat(script.said()).as(file.toString()).isNotEmpty();
+      CallScriptFramesTest.assertValidAndInOrder(CallScriptFrames.frames(script,
+          CallScriptFrames.Options.defaults().withAudio(true)));
+    }
   }
 
   private static void assertInvalid(String text, String message) {
