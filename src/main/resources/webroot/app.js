@@ -61,6 +61,17 @@ function customerOf(callId) {
 
 function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
+/**
+ * A sign-in link (development mode prints one): http://host/#token=… signs this tab in and leaves the address bar
+ * without the token. The fragment never reaches the server or its logs.
+ */
+function tokenFromLink() {
+  const match = location.hash.match(/(?:^#|&)token=([^&]+)/);
+  if (!match) return;
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const socket = new WebSocket(`${scheme}://${location.host}/v1/supervisor`);
@@ -499,4 +510,5 @@ function showBoard() {
 }
 
 setInterval(expireEnded, 1000);
+tokenFromLink();
 if (token()) connect(); else showSignIn('');
