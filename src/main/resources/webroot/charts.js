@@ -19,6 +19,11 @@ export function bucketLabel(iso, bucket) {
     : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
+/** Label every n-th bucket, counted back from the latest, so labels never collide (about 70 px each). */
+function labelStep(count, width) {
+  return Math.max(1, Math.ceil(count / Math.max(2, Math.floor(width / 70))));
+}
+
 function frame(width, height, label, body) {
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>${body}</svg>`;
 }
@@ -29,15 +34,15 @@ function frame(width, height, label, body) {
  */
 export function lineChart({ buckets, bucket, lines, label, yMin = 0, yMax = 100, width = 640, height = 220, ySuffix = '' }) {
   if (!buckets.length) return '<p class="empty">No calls in this range yet.</p>';
-  const left = 36, right = 12, top = 12, bottom = 28;
+  const left = 36, right = 28, top = 12, bottom = 28;
   const step = buckets.length > 1 ? (width - left - right) / (buckets.length - 1) : 0;
   const x = (i) => (buckets.length > 1 ? left + i * step : (left + width - right) / 2);
   const y = (v) => top + (1 - (v - yMin) / (yMax - yMin)) * (height - top - bottom);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => yMin + f * (yMax - yMin));
   const grid = ticks.map((t) => `<line class="grid" x1="${left}" x2="${width - right}" y1="${y(t)}" y2="${y(t)}"/>
     <text class="axis" x="${left - 6}" y="${y(t) + 4}" text-anchor="end">${fmt(t)}${ySuffix}</text>`).join('');
-  const every = Math.max(1, Math.ceil(buckets.length / 8));
-  const xLabels = buckets.map((b, i) => (i % every === 0 || i === buckets.length - 1
+  const every = labelStep(buckets.length, width);
+  const xLabels = buckets.map((b, i) => ((buckets.length - 1 - i) % every === 0
     ? `<text class="axis" x="${x(i)}" y="${height - 8}" text-anchor="middle">${esc(bucketLabel(b, bucket))}</text>` : '')).join('');
   const drawn = lines.map((line) => {
     const segments = [];
@@ -67,11 +72,11 @@ export function distributionBars({ buckets, bucket, counts, label, width = 640, 
   const slot = (width - left - right) / buckets.length;
   const barWidth = Math.min(44, slot * 0.7);
   const inner = height - top - bottom;
-  const every = Math.max(1, Math.ceil(buckets.length / 8));
+  const every = labelStep(buckets.length, width);
   const bars = counts.map((bands, i) => {
     const total = bands.reduce((a, b) => a + b, 0);
     const cx = left + slot * i + slot / 2;
-    const xLabel = i % every === 0 || i === buckets.length - 1
+    const xLabel = (buckets.length - 1 - i) % every === 0
       ? `<text class="axis" x="${cx}" y="${height - 8}" text-anchor="middle">${esc(bucketLabel(buckets[i], bucket))}</text>` : '';
     if (!total) return `${xLabel}<line class="grid" x1="${cx - barWidth / 2}" x2="${cx + barWidth / 2}" y1="${top + inner}" y2="${top + inner}"/>`;
     let acc = 0;

@@ -19,6 +19,8 @@ function tokenFromLink() {
   history.replaceState(null, '', location.pathname + location.search);
 }
 
+/** Charts are drawn at the pixel width they get, so their text stays at its CSS size on any screen. */
+const widthOf = (id, fallback = 640) => Math.max(300, Math.round($(id).clientWidth || fallback));
 const pct = (v) => (v == null ? '–' : `${Math.round(v * 100)}%`);
 
 /** The first instant of the period, aligned to the bucket, in UTC (weeks start on Monday, like the reports). */
@@ -119,17 +121,20 @@ function render(teamReport, agentReport, calibration, bucket, teamId) {
 
   const buckets = bucketsOf(teams);
   const lines = teams.map((t) => ({ name: t.teamId ?? 'no team', color: color.get(t.teamId), values: valuesFor(t, buckets, 'meanCallScore') }));
-  $('trend-chart').innerHTML = lineChart({ buckets, bucket, lines, label: `Mean call score per ${bucket}, by team` });
+  $('trend-chart').innerHTML = lineChart({ buckets, bucket, lines, label: `Mean call score per ${bucket}, by team`,
+    width: widthOf('trend-chart') });
   $('trend-legend').innerHTML = buckets.length ? lineLegend(lines) : '';
   const counts = buckets.map((start) => [0, 1, 2, 3, 4].map((b) => teams.reduce((sum, t) => {
     const point = (t.series || []).find((p) => p.start === start);
     return sum + (point ? point.distribution[b] : 0);
   }, 0)));
   $('distribution-chart').innerHTML = buckets.length
-    ? distributionBars({ buckets, bucket, counts, label: `Share of ended calls per score band, per ${bucket}` }) : '';
+    ? distributionBars({ buckets, bucket, counts, label: `Share of ended calls per score band, per ${bucket}`,
+      width: widthOf('distribution-chart') }) : '';
   $('distribution-legend').innerHTML = buckets.length ? bandLegend() : '';
 
-  $('calibration-chart').innerHTML = calibrationChart({ bands: calibration.bands, label: 'callScore against CSAT by score band' });
+  $('calibration-chart').innerHTML = calibrationChart({ bands: calibration.bands, label: 'callScore against CSAT by score band',
+    width: widthOf('calibration-chart', 520) });
   $('calibration-figures').innerHTML = calibrationFigures(calibration);
 
   const agentBuckets = bucketsOf(agentReport.agents);
@@ -221,6 +226,17 @@ $('sign-out').addEventListener('click', () => {
   showSignIn('');
 });
 $('filters').addEventListener('change', () => load());
+let lastWidth = window.innerWidth;
+let resizeTimer = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (Math.abs(window.innerWidth - lastWidth) > 40 && !$('leaders').hidden) {
+      lastWidth = window.innerWidth;
+      load();
+    }
+  }, 300);
+});
 
 tokenFromLink();
 if (token()) load(); else showSignIn('');
