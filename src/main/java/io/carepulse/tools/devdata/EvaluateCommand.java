@@ -1,5 +1,6 @@
 package io.carepulse.tools.devdata;
 
+import io.carepulse.app.Progress;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.score.sentiment.SentimentAnalyzer;
 import java.io.PrintWriter;
@@ -48,8 +49,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    new SatisfactionEvaluation(CoreConfig.defaults(), baseline()).evaluate(dialogues)
-        .print(spec.commandLine().getOut());
+    SatisfactionEvaluation.Report report;
+    try (Progress progress = Progress.of("evaluate", dialogues.size(), "dialogues")) {
+      report = new SatisfactionEvaluation(CoreConfig.defaults(), baseline()).evaluate(dialogues, progress::step);
+    }
+    report.print(spec.commandLine().getOut());
     return 0;
   }
 
