@@ -67,10 +67,13 @@ function token() { return sessionStorage.getItem(TOKEN_KEY); }
  */
 function tokenFromLink() {
   const match = location.hash.match(/(?:^#|&)token=([^&]+)/);
-  if (!match) return;
+  if (!match) return false;
   sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
   history.replaceState(null, '', location.pathname + location.search);
+  return true;
 }
+// A link followed from this very page only changes the fragment: start again with the new token.
+window.addEventListener('hashchange', () => { if (tokenFromLink()) location.reload(); });
 
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';

@@ -14,10 +14,13 @@ const token = () => sessionStorage.getItem(TOKEN_KEY);
  */
 function tokenFromLink() {
   const match = location.hash.match(/(?:^#|&)token=([^&]+)/);
-  if (!match) return;
+  if (!match) return false;
   sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
   history.replaceState(null, '', location.pathname + location.search);
+  return true;
 }
+// A link followed from this very page only changes the fragment: start again with the new token.
+window.addEventListener('hashchange', () => { if (tokenFromLink()) location.reload(); });
 
 /** Charts are drawn at the pixel width they get, so their text stays at its CSS size on any screen. */
 const widthOf = (id, fallback = 640) => Math.max(300, Math.round($(id).clientWidth || fallback));
@@ -61,9 +64,10 @@ function identity() {
 
 async function load() {
   const who = identity();
-  if (!who) return showSignIn('That does not look like a CarePulse token.');
-  if (who.role !== 'supervisor' && who.role !== 'admin' && who.role !== 'integrator') {
-    return showSignIn(`The leader view needs a supervisor or admin token; this one is for role ${who.role}.`);
+  if (!who || (who.role !== 'supervisor' && who.role !== 'admin' && who.role !== 'integrator')) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    return showSignIn(who ? `The leader view needs a supervisor or admin token; this one is for role ${who.role}.`
+      : 'That does not look like a CarePulse token.');
   }
   showPage(who);
   const bucket = $('bucket').value;
