@@ -5,6 +5,8 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
 COPY openapi.yaml ./
+# the agent SDK served at /sdk/* and /agent (pom.xml copies it into the jar)
+COPY web/agent-sdk ./web/agent-sdk
 RUN mvn -B -q package -DskipTests
 
 # Runtime stage: a JRE, the fat jar, and an unprivileged user.

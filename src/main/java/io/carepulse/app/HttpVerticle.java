@@ -65,6 +65,7 @@ final class HttpVerticle extends VerticleBase {
     router.get("/v1/schemas/:name").handler(this::schema);
     // Supervisors: the live feed, and the dashboard page served from the jar at / (last: it answers what is left).
     router.get("/v1/supervisor").handler(supervisors::handle);
+    AgentSdkRoutes.mount(router);
     // The leader view (team trends, score against CSAT) is a page of the same webroot, under a name people can type.
     router.get("/leaders").handler(ctx -> ctx.reroute("/leaders.html"));
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
