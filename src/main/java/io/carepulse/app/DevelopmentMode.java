@@ -15,8 +15,11 @@ import java.util.List;
 final class DevelopmentMode {
 
   static final Duration TOKEN_TTL = Duration.ofHours(12);
-  /** The teams of the bundled calls (samples/demo and samples/hvb), so that the printed tokens see them. */
-  static final List<String> SAMPLE_TEAMS = List.of("demo", "hvb");
+  /**
+   * The teams of the bundled calls, so that the printed tokens see them: samples/demo, samples/hvb, and the sample
+   * call of the /agent demo page (web/agent-sdk/demo/sample-call.json).
+   */
+  static final List<String> SAMPLE_TEAMS = List.of("demo", "hvb", "team-a");
 
   static final String SECRET_ENV = "CAREPULSE_DEV_SECRET";
   static final String AGENT_ENV = "CAREPULSE_AGENT_TOKEN";
