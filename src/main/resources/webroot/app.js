@@ -50,7 +50,7 @@ function words(kind) {
   return String(kind || '').replaceAll('_', ' ');
 }
 function timeOf(iso) {
-  return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
+  return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }) : '';
 }
 function customerOf(callId) {
   const row = state.calls.get(callId) || state.ended.get(callId)?.row;
@@ -118,6 +118,13 @@ function receive(message) {
       state.calls = new Map(message.calls.map((row) => [row.callId, row]));
       for (const id of state.calls.keys()) state.ended.delete(id);
       state.kudos = message.kudos.slice().reverse();
+      // Calls that ended a moment ago linger as they would have had this page been open (until endedAt + linger).
+      for (const { row, ...ended } of (message.ended || []).slice().reverse()) {
+        if (!state.ended.has(ended.callId)) {
+          const until = Date.parse(ended.endedAt) + state.lingerMs;
+          if (until > Date.now()) state.ended.set(ended.callId, { row: row || rowFromEnded(ended), ended, until });
+        }
+      }
       break;
     case 'call':
       state.calls.set(message.callId, message);
@@ -152,10 +159,17 @@ function receive(message) {
   scheduleRender();
 }
 
+/** The least a row needs, for a call that ended before this page saw a row of it. */
+function rowFromEnded(ended) {
+  return { callId: ended.callId, agentId: ended.agentId, teamId: ended.teamId, customer: ended.customer,
+    history: [], alerts: [], parts: null, rank: 0 };
+}
+
 /** An ended call keeps its last row, with the final figures of call.ended, for state.lingerMs. */
 function callEnded(message) {
   const row = state.calls.get(message.callId) || state.ended.get(message.callId)?.row
-    || (state.detail?.callId === message.callId ? state.detail.call : null);
+    || (state.detail?.callId === message.callId && state.detail.call?.type === 'call' ? state.detail.call : null)
+    || rowFromEnded(message);
   state.calls.delete(message.callId);
   state.ended.set(message.callId, { row, ended: message, until: Date.now() + state.lingerMs });
   if (message.kudos) addKudos(message.kudos);

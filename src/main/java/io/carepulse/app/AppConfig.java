@@ -45,7 +45,8 @@ public record AppConfig(
     int journalBatchSize,
     Duration journalFlushInterval,
     int journalQueueBound,
-    int retentionDays) {
+    int retentionDays,
+    Duration dashboardLinger) {
 
   public enum LogFormat { TEXT, JSON }
 
@@ -56,7 +57,7 @@ public record AppConfig(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "retentionDays"));
+      "journalFlushInterval", "journalQueueBound", "retentionDays", "dashboardLinger"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -131,7 +132,9 @@ public record AppConfig(
         // queued per frame, 100,000 is ~30 MB and rides out a ~20 s outage at 5,000 frames/s.
         s.integer("journalQueueBound", 100_000, 100, 10_000_000),
         // Transcript text is deleted this many days after a call ended (scores, outcomes stay); 0 keeps it forever.
-        s.integer("retentionDays", 30, 0, 36_500));
+        s.integer("retentionDays", 30, 0, 36_500),
+        // An ended call stays on supervisors' boards, faded, with its final score, for this long.
+        s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)));
   }
 
   /** {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h} or bare seconds, above 0 and at most a day; null otherwise. */

@@ -13,6 +13,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -133,12 +135,14 @@ final class SupervisorConnection {
       gateway.vertx().cancelTimer(helloTimer);
       helloTimer = -1;
     }
-    send(SupervisorMessages.welcome(sessionId, who));
+    Duration linger = gateway.config().dashboardLinger();
+    send(SupervisorMessages.welcome(sessionId, who, linger.toMillis()));
     // Join the feed before reading the snapshot: a change racing with it is then marked and sent again, never lost.
     gateway.feed().add(this);
     List<JsonObject> rows = gateway.feed().rowsFor(this);
     rows.forEach(row -> known.add(row.getString("callId")));
-    send(SupervisorMessages.snapshot(rows, gateway.feed().kudosFor(this)));
+    send(SupervisorMessages.snapshot(rows, gateway.feed().kudosFor(this),
+        gateway.feed().endedSince(this, Instant.now().minus(linger))));
     flushTimer = gateway.vertx().setPeriodic(SupervisorGateway.FLUSH_INTERVAL.toMillis(), id -> flush());
   }
 
@@ -242,7 +246,7 @@ final class SupervisorConnection {
       case "whisper" -> whisper(frame.json());
       case "watch" -> watch(frame.json().getString("callId"));
       case "unwatch" -> watching = null;
-      default -> send(SupervisorMessages.welcome(sessionId, identity));
+      default -> send(SupervisorMessages.welcome(sessionId, identity, gateway.config().dashboardLinger().toMillis()));
     }
   }
 
