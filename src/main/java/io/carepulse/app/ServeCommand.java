@@ -22,6 +22,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", description = "JSON config file; CAREPULSE_* environment variables override it")
   Path configFile;
 
+  /** The Vert.x instance of a served process: Micrometer metrics, JVM metrics included, scraped at /metrics. */
+  static Vertx withMetrics(PrometheusMeterRegistry meters) {
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(meters))
+        .build();
+  }
+
   /** Where a person on this machine reaches the service: the bind address, or localhost for all interfaces. */
   static String publicHost(AppConfig config) {
     String host = config.httpHost();
@@ -55,10 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
     Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(meters))
-        .build();
+    Vertx vertx = withMetrics(meters);
     CarePulseService service;
     try {
       service = CarePulseService.start(vertx, config, meters).await();
