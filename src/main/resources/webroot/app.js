@@ -133,10 +133,16 @@ function receive(message) {
       callEnded(message);
       break;
     case 'alert.raised':
-    case 'alert.cleared':
       state.alerts.unshift(message);
       state.alerts.length = Math.min(state.alerts.length, 50);
       break;
+    case 'alert.cleared': {
+      // One line per alert: a cleared one is struck through where it was raised.
+      const raised = state.alerts.find((a) => a.alertId === message.alertId);
+      if (raised) raised.clearedAt = message.at;
+      else state.alerts.unshift({ ...message, clearedAt: message.at });
+      break;
+    }
     case 'kudos.awarded':
       addKudos(message);
       break;
@@ -234,12 +240,12 @@ function render() {
   list.innerHTML = rows.map(({ row, ended }) => callRow(row, ended, row.callId === tabbable)).join('');
   if (focusedId) list.querySelector(`.call[data-call-id="${CSS.escape(focusedId)}"]`)?.focus();
 
-  const open = state.alerts.filter((a) => a.type === 'alert.raised' && !state.alerts.some((c) => c.type === 'alert.cleared' && c.alertId === a.alertId));
-  $('alert-count').textContent = open.length;
+  $('alert-count').textContent = state.alerts.filter((a) => !a.clearedAt).length;
   $('alert-feed').innerHTML = state.alerts.slice(0, 20).map((a) => `
-    <li class="${a.type === 'alert.cleared' ? 'cleared' : 'raised'}" data-call-id="${esc(a.callId)}" title="${esc(a.message)}">
+    <li class="${a.clearedAt ? 'cleared' : 'raised'}" data-call-id="${esc(a.callId)}" title="${esc(a.message)}">
       <span class="when">${timeOf(a.at)}</span><span class="chip ${esc(a.severity)}">${esc(words(a.kind))}</span>
-      <span class="subject">${esc(customerOf(a.callId))}</span> · ${a.type === 'alert.cleared' ? 'cleared' : esc(a.message)}</li>`).join('')
+      <span class="subject">${esc(customerOf(a.callId))}</span> · ${esc(a.message)}${a.clearedAt
+        ? ` <span class="when">(cleared ${timeOf(a.clearedAt)})</span>` : ''}</li>`).join('')
     || '<li class="empty">No alerts yet.</li>';
   $('kudos-count').textContent = state.kudos.length;
   $('kudos-feed').innerHTML = state.kudos.slice(0, 20).map((k) => `
