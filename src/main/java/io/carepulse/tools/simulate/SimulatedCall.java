@@ -351,7 +351,7 @@ final class SimulatedCall extends VerticleBase {
     socket = null;
     Short code = closed.closeStatusCode();
     if (code != null && code == 4401) {
-      fail("unauthorized: the server closed the connection (4401); check --token");
+      fail("unauthorized: the server closed the connection (4401); check --token or --secret");
     } else if (code != null && code == 1009) {
       fail("a frame was too large for the server (1009)");
     } else {
