@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code devdata}: converts and evaluates against the development data in ../shared/data (docs/devdata.md). */
 @Command(name = "devdata", mixinStandardHelpOptions = true,
     description = "Convert the development data and call scripts to replay files and measure the score against them.",
-    subcommands = {ConvertHvbCommand.class, ScriptCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class})
+    subcommands = {ConvertHvbCommand.class, ScriptCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class,
+        TrainActsCommand.class, EvaluateActsCommand.class})
 public final class DevDataCommand implements Runnable {
 
   @Spec
@@ -16,6 +17,6 @@ public final class DevDataCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: convert-hvb, script, evaluate or evaluate-hvb");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: convert-hvb, script, evaluate, evaluate-hvb, train-acts or evaluate-acts");
   }
 }
