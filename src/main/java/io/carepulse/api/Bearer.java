@@ -1,8 +1,10 @@
 package io.carepulse.api;
 
+import io.carepulse.auth.BearerToken;
 import io.carepulse.auth.JwtAuth;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /** The first handler of every secured operation: a valid {@code Authorization: Bearer <JWT>} or 401. */
 final class Bearer {
@@ -14,18 +16,17 @@ final class Bearer {
   }
 
   void authenticate(RoutingContext ctx) {
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    Optional<String> token = BearerToken.of(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+    if (token.isEmpty()) {
       ctx.fail(Problem.unauthorized("send Authorization: Bearer <token>").asFailure());
       return;
     }
-    jwt.verify(header.substring(7).trim()).onComplete(result -> {
+    jwt.verify(token.get()).onComplete(result -> {
       if (result.succeeded()) {
         Caller.set(ctx, result.result());
         ctx.next();
       } else {
-        ctx.fail(Problem.unauthorized(result.cause() instanceof JwtAuth.AuthFailure
-            ? result.cause().getMessage() : "token rejected").asFailure());
+        ctx.fail(Problem.unauthorized(JwtAuth.refusal(result.cause())).asFailure());
       }
     });
   }

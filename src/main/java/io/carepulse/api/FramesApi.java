@@ -1,12 +1,13 @@
 package io.carepulse.api;
 
 import io.carepulse.auth.Role;
-import io.carepulse.live.IntegrationFeed;
+import io.carepulse.live.CallIngest;
 import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
 import io.carepulse.wire.FrameRead;
 import io.carepulse.wire.FrameReader;
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -14,15 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /v1/calls/{callId}/frames}: PROTOCOL-v1 frames from a telephony-side integration, read by the same
+ * {@code POST /v1/calls/{callId}/frames}: protocol v1 frames from a telephony-side integration, read by the same
  * {@link FrameReader} and applied through the same call sessions as the agent WebSocket.
  */
 final class FramesApi {
 
   private final FrameReader reader;
-  private final IntegrationFeed feed;
+  private final CallIngest feed;
 
-  FramesApi(FrameReader reader, IntegrationFeed feed) {
+  FramesApi(FrameReader reader, CallIngest feed) {
     this.reader = reader;
     this.feed = feed;
   }
@@ -58,7 +59,7 @@ final class FramesApi {
         positions.add(i);
       }
       if (refusal != null) {
-        answers.set(i, refusal.toJson());
+        answers.set(i, ServerMessages.error(refusal));
       }
     }
     String agentForNewCall = caller.role() == Role.AGENT ? caller.id() : body.getString("agentId");

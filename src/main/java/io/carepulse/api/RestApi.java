@@ -1,7 +1,7 @@
 package io.carepulse.api;
 
 import io.carepulse.auth.JwtAuth;
-import io.carepulse.live.IntegrationFeed;
+import io.carepulse.live.CallIngest;
 import io.carepulse.playbook.PlaybookSettings;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.webhook.WebhookDispatcher;
@@ -42,7 +42,7 @@ public final class RestApi {
   private final WebhooksApi webhooks;
 
   private RestApi(Vertx vertx, OpenAPIContract contract, String contractYaml, JwtAuth jwt, CarePulseStore store,
-                  PlaybookSettings settings, FrameReader reader, IntegrationFeed feed, WebhookDispatcher dispatcher) {
+                  PlaybookSettings settings, FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher) {
     this.vertx = vertx;
     this.contract = contract;
     this.contractYaml = contractYaml;
@@ -56,7 +56,7 @@ public final class RestApi {
   }
 
   public static Future<RestApi> create(Vertx vertx, JwtAuth jwt, CarePulseStore store, PlaybookSettings settings,
-                                       FrameReader reader, IntegrationFeed feed, WebhookDispatcher dispatcher) {
+                                       FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher) {
     ContractDocument document = ContractDocument.load();
     return document.contract(vertx)
         .map(contract -> new RestApi(vertx, contract, document.yaml(), jwt, store, settings, reader, feed, dispatcher));
@@ -94,7 +94,7 @@ public final class RestApi {
     bind(builder, "deleteWebhook", webhooks::delete);
     bind(builder, "listWebhookDeliveries", webhooks::deliveries);
 
-    // An operation without a handler would answer 503 (STACK.md P5): refuse to start instead.
+    // An operation without a handler would answer 503 (docs/stack-notes.md P5): refuse to start instead.
     for (OpenAPIRoute route : builder.getRoutes()) {
       if (route.getHandlers().isEmpty()) {
         throw new IllegalStateException("operation " + route.getOperation().getOperationId() + " has no handler");

@@ -1,5 +1,6 @@
 package io.carepulse.app;
 
+import io.carepulse.live.LiveSettings;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -65,6 +66,12 @@ public record AppConfig(
     return jwtSecret == null;
   }
 
+  /** The live path's share of the configuration. */
+  public LiveSettings live() {
+    return new LiveSettings(maxFrameBytes, framesPerSecond, frameBurst, maxCallsPerConnection, idleTimeout, helloTimeout,
+        resumeWindow, endedCallsKept, dashboardLinger);
+  }
+
   /** Webhook deliveries: attempts in all, the first retry's wait doubling up to 5 minutes, 10 s per attempt. */
   public io.carepulse.webhook.WebhookPolicy webhookPolicy() {
     return new io.carepulse.webhook.WebhookPolicy(webhookAttempts, webhookFirstRetry, Duration.ofMinutes(5),
@@ -124,7 +131,7 @@ public record AppConfig(
         s.integer("webhookAttempts", 8, 1, 50),
         s.duration("webhookFirstRetry", Duration.ofSeconds(1)),
         s.integer("pgPoolSize", 4, 1, 100),
-        // Rows per multi-row insert: 500–1,000 measured fastest here (STACK.md); more only lengthens each transaction.
+        // Rows per multi-row insert: 500–1,000 measured fastest here (docs/stack-notes.md); more only lengthens each transaction.
         s.integer("journalBatchSize", 1_000, 1, 10_000),
         // Flush latency is at most this plus one commit; the live path never waits on it, only acks do.
         s.duration("journalFlushInterval", Duration.ofMillis(50), Duration.ofMillis(5), Duration.ofSeconds(5)),

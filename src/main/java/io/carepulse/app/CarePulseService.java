@@ -5,11 +5,16 @@ import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.history.CallJournal;
 import io.carepulse.history.HistoryRecovery;
+import io.carepulse.history.JournalVerticle;
 import io.carepulse.history.SupervisorFeedRecorder;
 import io.carepulse.history.TranscriptRetention;
+import io.carepulse.live.AckGate;
 import io.carepulse.live.AgentGateway;
+import io.carepulse.live.CallHistory;
+import io.carepulse.live.CallRecovery;
 import io.carepulse.live.CallRegistry;
 import io.carepulse.live.IntegrationFeed;
+import io.carepulse.live.OriginCheck;
 import io.carepulse.live.Supervision;
 import io.carepulse.ops.CareMetrics;
 import io.carepulse.playbook.PlaybookSettings;
@@ -21,40 +26,54 @@ import io.carepulse.store.pg.PgStore;
 import io.carepulse.webhook.WebhookDispatcher;
 import io.carepulse.wire.AsyncApiDocument;
 import io.carepulse.wire.FrameReader;
-import io.vertx.sqlclient.Pool;
-import java.time.Clock;
-import java.time.Duration;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The running service, wired once: shared, thread-safe parts (config, JWT, frame reader, call registry, metrics) and
- * one HTTP verticle per event loop. Tests start it exactly as {@code serve} does.
+ * The running service, wired once, in the order things depend on each other: the store (in memory, or PostgreSQL
+ * migrated first); the journal verticle that feeds it; the call registry, which acks through the journal and
+ * recovers calls from the store; the socket gateways; the background verticles (supervisor feed, feed recorder,
+ * webhooks, transcript retention), deployed together; the REST API; and one HTTP verticle per event loop. Tests start
+ * it exactly as {@code serve} does.
  */
 public final class CarePulseService {
+
+  /** Which web origins may open the sockets: any, until the hardening issue configures an allowlist here. */
+  private static final OriginCheck ORIGINS = OriginCheck.ANY;
 
   private final Vertx vertx;
   private final AppConfig config;
   private final String jwtSecret;
   private final JwtAuth jwt;
-  private final AgentGateway gateway;
+  private final CarePulseStore store;
+  private final CallJournal journal;
   private final CallRegistry calls;
-  private Supervision supervision;
-  private CarePulseStore store;
-  private CallJournal journal;
-  private TranscriptRetention retention;
+  private final AgentGateway gateway;
+  private final Supervision supervision;
+  /** Background verticles, undeployed in reverse order on shutdown (the journal last: it writes what is queued). */
+  private final List<String> deployments = new ArrayList<>();
   private int port;
 
-  private CarePulseService(Vertx vertx, AppConfig config, String jwtSecret, JwtAuth jwt, AgentGateway gateway,
-                           CallRegistry calls) {
+  private CarePulseService(Vertx vertx, AppConfig config, String jwtSecret, JwtAuth jwt, CarePulseStore store,
+                           CallJournal journal, CallRegistry calls, AgentGateway gateway, Supervision supervision) {
     this.vertx = vertx;
     this.config = config;
     this.jwtSecret = jwtSecret;
     this.jwt = jwt;
-    this.gateway = gateway;
+    this.store = store;
+    this.journal = journal;
     this.calls = calls;
+    this.gateway = gateway;
+    this.supervision = supervision;
   }
 
   public static Future<CarePulseService> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry meters) {
@@ -62,78 +81,84 @@ public final class CarePulseService {
     JwtAuth jwt = JwtAuth.create(vertx, secret);
     CareMetrics metrics = new CareMetrics(meters);
     PlaybookSettings playbooks = new PlaybookSettings(CoreConfig.defaults());
-    // ----
-    CallRegistry calls = new CallRegistry(vertx, playbooks, metrics, config.resumeWindow(), config.endedCallsKept());
     FrameReader reader = FrameReader.load();
-    AgentGateway gateway = new AgentGateway(vertx, config, jwt, reader, calls, metrics);
-    AsyncApiDocument asyncApi = AsyncApiDocument.load();
-    CarePulseService service = new CarePulseService(vertx, config, secret, jwt, gateway, calls);
-    // Supervisor feed, alerts, kudos and /v1/supervisor (issue 4); alert thresholds come from the team playbooks.
-    Supervision supervision = Supervision.start(vertx, config, jwt, gateway, playbooks);
-    supervision.feed().redactWith(Redactor.standard()::redact);
-    service.supervision = supervision;
-
-    // ---- history (in memory, or PostgreSQL), webhooks and the integrator REST API
-    Future<RestApi> restApi = service.openHistory(reader, metrics).compose(store -> {
-      WebhookDispatcher webhooks = new WebhookDispatcher(vertx, store, config.webhookPolicy());
-      calls.addListener(webhooks);
-      return playbooks.load(store)
-          .compose(loaded -> new SupervisorFeedRecorder(vertx, store, webhooks, service.journal).start())
-          .compose(v -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks));
+    return openStore(vertx, config).compose(store -> {
+      boolean durable = store instanceof PgStore;
+      JournalVerticle journaling = durable
+          ? JournalVerticle.durable(store, config.journalFlushInterval(), config.journalQueueBound(),
+              config.journalBatchSize(), metrics)
+          : JournalVerticle.dropping(store, config.journalFlushInterval(), config.journalQueueBound(),
+              config.journalBatchSize());
+      return vertx.deployVerticle(journaling).compose(journalId -> {
+        CallJournal journal = journaling.journal();
+        // With PostgreSQL an ack means persisted, and calls survive a restart (docs/persistence.md).
+        AckGate acks = durable ? journal.persistedAcks() : AckGate.IMMEDIATE;
+        CallRecovery recovery = durable ? new HistoryRecovery(store, reader, () -> journal.health().storeUp())
+            : CallRecovery.NONE;
+        CallRegistry calls = new CallRegistry(vertx, config.live(), playbooks, metrics,
+            new CallHistory(journal, acks, recovery));
+        AgentGateway gateway = new AgentGateway(vertx, config.live(), jwt, ORIGINS, reader, calls, metrics);
+        // Alert thresholds come from the team playbooks; supervisors see transcripts redacted.
+        Supervision supervision = Supervision.create(vertx, config.live(), jwt, ORIGINS, gateway, playbooks,
+            Redactor.standard()::redact);
+        CarePulseService service = new CarePulseService(vertx, config, secret, jwt, store, journal, calls, gateway,
+            supervision);
+        service.deployments.add(journalId);
+        WebhookDispatcher webhooks = new WebhookDispatcher(store, config.webhookPolicy(), calls);
+        List<Deployable> background = new ArrayList<>(List.of(supervision.feed(),
+            new SupervisorFeedRecorder(store, journal), webhooks));
+        if (durable && config.retentionDays() > 0) {
+          background.add(new TranscriptRetention(store, Duration.ofDays(config.retentionDays()), Duration.ofHours(1),
+              Clock.systemUTC()));
+        }
+        return Future.join(playbooks.load(store), service.deploy(background))
+            .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks))
+            .compose(rest -> service.serve(meters, reader, rest));
+      });
     });
-    // ----
-
-    // One instance per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
-    // instances share (with 0 each instance would get its own).
-    java.util.List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
-    return restApi.compose(rest -> vertx.deployVerticle(() -> {
-          HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
-              meters, asyncApi, supervision.gateway(), rest, service.journal::health);
-          instances.add(verticle);
-          return verticle;
-        }, new DeploymentOptions().setInstances(config.serverInstances())))
-        .map(id -> {
-          service.port = instances.get(0).actualPort();
-          for (HttpVerticle instance : instances) {
-            if (instance.actualPort() != service.port) {
-              throw new IllegalStateException("server instances bound different ports");
-            }
-          }
-          return service;
-        });
   }
 
-  /**
-   * History: the store and the journal that feeds it from live calls. In memory by default; with a PostgreSQL URL,
-   * the schema is migrated first, acks wait until frames are persisted, calls survive a restart, and transcripts are
-   * purged after the retention period (docs/persistence.md).
-   */
-  private Future<CarePulseStore> openHistory(FrameReader reader, CareMetrics metrics) {
+  /** In memory by default; with a PostgreSQL URL, the schema is migrated before anything else starts. */
+  private static Future<CarePulseStore> openStore(Vertx vertx, AppConfig config) {
     if (config.pgUrl() == null) {
-      store = new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000);
-      journal = CallJournal.dropping(vertx, store, Redactor.standard(), config.journalFlushInterval(),
-          config.journalQueueBound(), config.journalBatchSize()).start();
-      calls.addListener(journal);
-      return Future.succeededFuture(store);
+      return Future.succeededFuture(new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000));
     }
     Pool pool = PgStore.pool(vertx, config.pgUrl(), config.pgPoolSize());
     return Migrations.load(vertx).compose(migrations -> migrations.apply(pool))
         .recover(e -> pool.close().transform(closed -> Future.failedFuture(
             new IllegalStateException("PostgreSQL at CAREPULSE_PG_URL is not usable: " + e.getMessage(), e))))
-        .map(applied -> {
-          PgStore pg = new PgStore(pool);
-          store = pg;
-          journal = CallJournal.durable(vertx, pg, Redactor.standard(), config.journalFlushInterval(),
-              config.journalQueueBound(), config.journalBatchSize()).persistLatency(metrics.persistLatency()).start();
-          calls.addListener(journal);
-          calls.ackGate(journal.persistedAcks());
-          calls.recovery(new HistoryRecovery(pg, reader, () -> journal.health().storeUp()));
-          metrics.journal(() -> journal.health().pendingFrames(), () -> journal.health().storeUp() ? 1 : 0);
-          if (config.retentionDays() > 0) {
-            retention = new TranscriptRetention(vertx, pg, Duration.ofDays(config.retentionDays()), Duration.ofHours(1),
-                Clock.systemUTC()).start();
+        .map(applied -> new PgStore(pool));
+  }
+
+  private Future<Void> deploy(List<Deployable> verticles) {
+    List<Future<String>> deployed = new ArrayList<>();
+    for (Deployable verticle : verticles) {
+      deployed.add(vertx.deployVerticle(verticle).onSuccess(deployments::add));
+    }
+    return Future.join(deployed).mapEmpty();
+  }
+
+  /**
+   * One HTTP verticle per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
+   * instances share (with 0 each instance would get its own).
+   */
+  private Future<CarePulseService> serve(PrometheusMeterRegistry meters, FrameReader reader, RestApi rest) {
+    AsyncApiDocument asyncApi = AsyncApiDocument.load();
+    List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+          HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
+              meters, asyncApi, supervision.gateway(), rest, journal::health);
+          instances.add(verticle);
+          return verticle;
+        }, new DeploymentOptions().setInstances(config.serverInstances()))
+        .map(id -> {
+          port = instances.get(0).actualPort();
+          for (HttpVerticle instance : instances) {
+            if (instance.actualPort() != port) {
+              throw new IllegalStateException("server instances bound different ports");
+            }
           }
-          return pg;
+          return this;
         });
   }
 
@@ -175,15 +200,20 @@ public final class CarePulseService {
   }
 
   /**
-   * Graceful shutdown: /ready turns down, agents finish in-flight frames and get close 1001, then the journal writes
-   * what is queued (with PostgreSQL down it cannot: those frames were never acked, and their clients resend them).
+   * Graceful shutdown: /ready turns down, agents finish in-flight frames and get close 1001, supervisors 1001; then
+   * the background verticles stop, the journal last, writing what is queued (with PostgreSQL down it cannot: those
+   * frames were never acked, and their clients resend them).
    */
   public Future<Void> shutdown() {
-    return Future.join(gateway.drain(), supervision.close()).transform(drained -> {
-      if (retention != null) {
-        retention.stop();
-      }
-      return journal.stop();
-    }).transform(written -> store instanceof PgStore pg ? pg.close() : Future.succeededFuture());
+    return Future.join(gateway.drain(), supervision.close())
+        .transform(drained -> undeployBackground(deployments.size() - 1))
+        .transform(written -> store instanceof PgStore pg ? pg.close() : Future.succeededFuture());
+  }
+
+  private Future<Void> undeployBackground(int index) {
+    if (index < 0) {
+      return Future.succeededFuture();
+    }
+    return vertx.undeploy(deployments.get(index)).transform(done -> undeployBackground(index - 1));
   }
 }

@@ -27,6 +27,9 @@ import java.util.Map;
  */
 final class HttpVerticle extends VerticleBase {
 
+  /** Routes run by order, then as added; the contract's routes are numbered from 0. */
+  private static final int SOCKETS_FIRST = -1;
+
   private final AppConfig config;
   private final int port;
   private final AgentGateway gateway;
@@ -59,15 +62,17 @@ final class HttpVerticle extends VerticleBase {
             .register("history", p -> p.complete(historyStatus())),
         "metrics", PrometheusScrapingHandler.create(meters),
         "asyncapi", this::asyncApiYaml));
-    router.get("/v1/agent").handler(gateway::handle);
+    // The sockets are ordered ahead of every route of the contract, whose first one reads request bodies: a handshake
+    // carrying Content-Length: 0 (Java's own client sends it) would be read as a body and fail (docs/stack-notes.md P8).
+    router.get(AgentGateway.PATH).order(SOCKETS_FIRST).handler(gateway::handle);
+    router.get(SupervisorGateway.PATH).order(SOCKETS_FIRST).handler(supervisors::handle);
     // Both paths: the brief's, and the one the document's relative "./schemas/..." references resolve to.
     router.get("/v1/asyncapi/schemas/:name").handler(this::schema);
     router.get("/v1/schemas/:name").handler(this::schema);
-    // Supervisors: the live feed, and the dashboard page served from the jar at / (last: it answers what is left).
-    router.get("/v1/supervisor").handler(supervisors::handle);
     AgentSdkRoutes.mount(router);
     // The leader view (team trends, score against CSAT) is a page of the same webroot, under a name people can type.
     router.get("/leaders").handler(ctx -> ctx.reroute("/leaders.html"));
+    // The dashboard page served from the jar at / (last: it answers what is left).
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
     // Frames above the protocol limit reach the gateway, which answers too_large then closes 1009. The transport's

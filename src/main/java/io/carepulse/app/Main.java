@@ -1,8 +1,6 @@
 package io.carepulse.app;
 
-import io.carepulse.tools.bench.BenchCommand;
-import io.carepulse.tools.devdata.DevDataCommand;
-import io.carepulse.tools.simulate.SimulateCommand;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,18 +8,23 @@ import picocli.CommandLine.Command;
 @Command(name = "carepulse", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
     scope = CommandLine.ScopeType.INHERIT,
     description = "Real-time \"I care\" connection score and coaching for live support calls.",
-    subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class, SimulateCommand.class,
-        DevDataCommand.class, BenchCommand.class})
+    subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    CommandLine commandLine = new CommandLine(new Main());
     String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-    System.exit(commandLine.execute(effective));
+    System.exit(commandLine().execute(effective));
+  }
+
+  /** The product's commands, then every {@link Tool} on the class path (simulate, devdata, bench in the jar). */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Main());
+    ServiceLoader.load(Tool.class).forEach(commandLine::addSubcommand);
+    return commandLine;
   }
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    commandLine().usage(System.out);
   }
 }

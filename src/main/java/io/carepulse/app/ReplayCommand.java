@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Score recorded calls offline through the same core as the live service.",
-        "Reads PROTOCOL-v1 client frames as JSONL; writes score and prompt messages and one call.summary per call,",
+        "Reads protocol v1 client frames as JSONL; writes score and prompt messages and one call.summary per call,",
         "or with --pretty a timeline to read: time, speaker, text, score, why it moved, prompts.",
         "Bad lines are reported on stderr with their line number and skipped; exit status 2 if any, else 0."})
 public final class ReplayCommand implements Callable<Integer> {

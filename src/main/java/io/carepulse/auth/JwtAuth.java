@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Mints and verifies the HS256 tokens of PROTOCOL-v1 with vertx-auth-jwt: signature, algorithm (only HS256 is
+ * Mints and verifies the HS256 tokens of protocol v1 with vertx-auth-jwt: signature, algorithm (only HS256 is
  * configured, so {@code none} and other algorithms are refused), {@code exp} (required), {@code sub} and {@code role}.
  * Verification is synchronous CPU work and safe from any event loop.
  */
@@ -86,6 +86,11 @@ public final class JwtAuth {
       }
     }
     return Future.succeededFuture(new Identity(subject, role.get(), teams));
+  }
+
+  /** What to tell a client whose token {@link #verify} refused. */
+  public static String refusal(Throwable cause) {
+    return cause instanceof AuthFailure ? cause.getMessage() : "token rejected";
   }
 
   /** Why a token was not accepted; the message is safe to show the client. */

@@ -58,7 +58,7 @@ public final class CallEngine {
     return new Step(update, prompts, observations.signals());
   }
 
-  /** PROTOCOL-v1: a score after every final utterance, event, call.start and call.end. */
+  /** protocol v1: a score after every final utterance, event, call.start and call.end. */
   private static boolean mustScore(CallFrame frame) {
     return frame instanceof CallStart || frame instanceof SoftphoneEvent || frame instanceof CallEnd
         || frame instanceof Utterance utterance && utterance.isFinal();

@@ -8,6 +8,7 @@ import io.carepulse.live.CallListener;
 import io.carepulse.privacy.Redactor;
 import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.PromptFeedback;
+import io.carepulse.rx.ContextScheduler;
 import io.carepulse.score.ScoreUpdate;
 import io.carepulse.store.CallEnding;
 import io.carepulse.store.CallRecord;
@@ -19,36 +20,41 @@ import io.carepulse.store.ScorePoint;
 import io.carepulse.store.StoredFrame;
 import io.carepulse.store.WhisperRecord;
 import io.carepulse.wire.ClientFrameJson;
+import io.micrometer.core.instrument.Timer;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.disposables.Disposable;
+import io.reactivex.rxjava3.processors.FlowableProcessor;
+import io.reactivex.rxjava3.processors.PublishProcessor;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records what happens on live calls into the {@link CarePulseStore}, off the live path: {@link #on} only enqueues the
- * event (a lock-free queue, no I/O, no encoding), and a timer flushes the queue in batches, encoding frames and
- * redacting their text there. Flushes run one at a time, in queue order; a failed batch is retried (it is idempotent)
- * before anything newer is written, so the store sees every call's events in order. While the store fails, retries
- * back off (up to {@link #MAX_BACKOFF}) and {@link #health()} says so.
+ * Records what happens on live calls into the {@link CarePulseStore}, off the live path. {@link #on} only counts and
+ * hands the event to a stream (no I/O, no encoding); the stream cuts batches — every flush interval, at a full batch,
+ * or when someone asks to {@link #flush} — and writes them one at a time, in order, on the journal's own context,
+ * encoding frames and redacting their text there. A failed batch is retried (writes are idempotent) with a back-off
+ * up to {@link #MAX_BACKOFF} before anything newer is written, so the store sees every call's events in order, and
+ * {@link #health()} says so meanwhile.
  *
- * <p>Bounded, one of two ways. {@link #dropping} (the in-memory default): past {@code maxPending} queued events, new
- * events are dropped and counted — history degrades, the live call never waits. {@link #durable} (PostgreSQL): nothing
- * is dropped; {@link #persistedAcks()} holds each ack until its frame is written and refuses new frames while
- * {@code maxPending} frames wait, so the client keeps what the server could not store yet.
+ * <p>Bounded, one of two ways. {@link #dropping} (the in-memory default): past {@code maxPending} events not yet
+ * written, new events are dropped and counted — history degrades, the live call never waits. {@link #durable}
+ * (PostgreSQL): nothing is dropped; {@link #persistedAcks()} holds each ack until its frame is written and refuses new
+ * frames while {@code maxPending} frames wait, so the client keeps what the server could not store yet.
  */
 public final class CallJournal implements CallListener {
 
@@ -59,36 +65,43 @@ public final class CallJournal implements CallListener {
   /** A write that hangs (a half-open connection) is abandoned after this and retried; writes are idempotent. */
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
   private static final long OUTAGE_LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+  /** What closes a batch besides the clock: a full batch, or a flush. */
+  private static final Object CUT = new Object();
 
   private final Vertx vertx;
+  private final Scheduler scheduler;
   private final CarePulseStore store;
   private final Redactor redactor;
   private final Duration flushInterval;
   private final int maxPending;
   private final int maxBatch;
   private final boolean durable;
-  private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+  /** Every queued entry, from any event loop, in one order. */
+  private final FlowableProcessor<Object> entries = PublishProcessor.create().toSerialized();
+  /** Batch boundaries: the clock's ticks, full batches, flushes. */
+  private final FlowableProcessor<Object> cuts = PublishProcessor.create().toSerialized();
+  private final Promise<Void> drained = Promise.promise();
+  /** Events queued and not yet written: what the dropping bound counts. */
   private final AtomicInteger pending = new AtomicInteger();
   /** Frames queued and not yet written: what the durable bound counts. */
   private final AtomicInteger pendingFrames = new AtomicInteger();
+  /** Entries since the last cut; a batch is cut when it reaches maxBatch. */
+  private final AtomicInteger uncut = new AtomicInteger();
   private final AtomicLong dropped = new AtomicLong();
-  private final AtomicBoolean flushRequested = new AtomicBoolean();
-  private Future<Void> tail = Future.succeededFuture();
-  /** The flush that waits for the running one and has not read the queue yet, if any. */
-  private Promise<Void> waiting;
-  private volatile JournalBatch failed;
-  private volatile List<Release> failedReleases = List.of();
-  private volatile int failedFrames;
   private volatile Instant failingSince;
   private volatile String lastError;
-  private int failures;
-  private long retryAtNanos;
-  private long lastOutageLogNanos;
   private volatile Timer persistLatency;
-  private long timer = -1;
+  private volatile boolean stopping;
+  private Disposable ticks = Disposable.disposed();
+  private int failures;
+  private long lastOutageLogNanos;
 
   /** An ack waiting for its frame to be written, and the call's event loop to send it on. */
   record Release(Context context, Runnable ack) {
+  }
+
+  /** Someone waiting until everything queued before it has been written. */
+  private record Flush(Promise<Void> written) {
   }
 
   /** Whether the store takes writes, and what waits for it. */
@@ -107,15 +120,26 @@ public final class CallJournal implements CallListener {
     this(vertx, store, redactor, flushInterval, maxPending, maxBatch, false);
   }
 
+  /** The journal runs on the context of its caller (a verticle's, when one builds it), or on a new one. */
   private CallJournal(Vertx vertx, CarePulseStore store, Redactor redactor, Duration flushInterval, int maxPending,
                       int maxBatch, boolean durable) {
     this.vertx = vertx;
+    this.scheduler = new ContextScheduler(vertx.getOrCreateContext());
     this.store = store;
     this.redactor = redactor;
     this.flushInterval = flushInterval;
     this.maxPending = maxPending;
     this.maxBatch = maxBatch;
     this.durable = durable;
+    entries.buffer(cuts)
+        .doOnNext(batch -> uncut.addAndGet(-batch.size()))
+        .filter(batch -> !batch.isEmpty())
+        // A cut runs on whichever thread closed the batch; batches wait here (bounded by the counts above) while one
+        // is written, and are written on the journal's context, one at a time.
+        .onBackpressureBuffer()
+        .observeOn(scheduler)
+        .concatMapCompletable(this::write, 1)
+        .subscribe(drained::tryComplete, drained::tryFail);
   }
 
   public static CallJournal dropping(Vertx vertx, CarePulseStore store, Redactor redactor, Duration flushInterval,
@@ -132,8 +156,9 @@ public final class CallJournal implements CallListener {
     return new CallJournal(vertx, store, redactor, flushInterval, maxPendingFrames, maxBatch, true);
   }
 
+  /** Starts the clock: a batch is cut every flush interval. */
   public CallJournal start() {
-    timer = vertx.setPeriodic(flushInterval.toMillis(), id -> flush());
+    ticks = Flowable.interval(flushInterval.toMillis(), TimeUnit.MILLISECONDS, scheduler).subscribe(tick -> cuts.onNext(CUT));
     return this;
   }
 
@@ -143,16 +168,15 @@ public final class CallJournal implements CallListener {
     return this;
   }
 
-  /** Stops the timer and writes what is queued. */
+  /**
+   * Stops the clock and writes what is queued; completes once it is in the store. A batch that fails now is not
+   * retried: those frames were never acked, and their clients resend them to whichever service takes their calls.
+   */
   public Future<Void> stop() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-      timer = -1;
-    }
-    synchronized (this) {
-      retryAtNanos = 0;
-    }
-    return flush();
+    ticks.dispose();
+    stopping = true;
+    entries.onComplete();
+    return drained.future();
   }
 
   @Override
@@ -167,17 +191,15 @@ public final class CallJournal implements CallListener {
     if (event instanceof CallEvent.Applied) {
       pendingFrames.incrementAndGet();
     }
+    pending.incrementAndGet();
     enqueue(event);
   }
 
   private void enqueue(Object entry) {
-    queue.add(entry);
-    // A full batch goes now rather than at the next tick; one request at a time.
-    if (pending.incrementAndGet() >= maxBatch && timer >= 0 && flushRequested.compareAndSet(false, true)) {
-      vertx.runOnContext(v -> {
-        flushRequested.set(false);
-        flush();
-      });
+    entries.onNext(entry);
+    // A full batch goes now rather than at the next tick; one cut per full batch.
+    if (uncut.incrementAndGet() == maxBatch) {
+      cuts.onNext(CUT);
     }
   }
 
@@ -188,6 +210,7 @@ public final class CallJournal implements CallListener {
 
   /** Queues {@code ack} behind everything queued so far; never dropped: a lost ack would leave the client resending. */
   void releaseAfterQueued(Runnable ack) {
+    pending.incrementAndGet();
     enqueue(new Release(Vertx.currentContext(), ack));
   }
 
@@ -211,104 +234,75 @@ public final class CallJournal implements CallListener {
   }
 
   /**
-   * Writes everything queued before this call; completes when it is in the store. Flushes run one after another; a
-   * flush asked for while another waits to start joins that one (it has not read the queue yet), so however often the
-   * timer or a full batch asks during a long write, at most one flush waits.
+   * Writes everything queued before this call now, without waiting for the clock; completes when it is in the store,
+   * and fails if that write fails (the batch is retried after the back-off all the same).
    */
-  public synchronized Future<Void> flush() {
-    if (waiting != null) {
-      return waiting.future();
+  public Future<Void> flush() {
+    if (stopping) {
+      return drained.future();
     }
-    Promise<Void> link = Promise.promise();
-    waiting = link;
-    tail.onComplete(previous -> {
-      synchronized (this) {
-        if (waiting == link) {
-          waiting = null;
-        }
-      }
-      writeQueued().onComplete(link);
-    });
-    tail = link.future();
-    return tail;
+    Promise<Void> written = Promise.promise();
+    enqueue(new Flush(written));
+    cuts.onNext(CUT);
+    return written.future();
   }
 
-  private Future<Void> writeQueued() {
-    if (failed != null) {
-      synchronized (this) {
-        if (System.nanoTime() < retryAtNanos) {
-          return Future.failedFuture("history store unavailable; next attempt after the back-off");
-        }
-      }
-      return write(failed, failedReleases, failedFrames).compose(v -> writeQueued());
-    }
-    List<Object> drained = new ArrayList<>();
-    Object next;
-    while (drained.size() < maxBatch && (next = queue.poll()) != null) {
-      drained.add(next);
-    }
-    if (drained.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    pending.addAndGet(-drained.size());
+  /** One batch: written, or retried after the back-off until it is (unless the journal is stopping). */
+  private Completable write(List<Object> entries) {
     Batcher batcher = new Batcher();
-    drained.forEach(batcher::add);
-    return write(batcher.batch(), batcher.releases, batcher.frames.size())
-        .compose(v -> queue.isEmpty() ? Future.succeededFuture() : writeQueued());
+    entries.forEach(batcher::add);
+    JournalBatch batch = batcher.batch();
+    return Completable.defer(() -> attempt(batch, batcher))
+        .retryWhen(failures -> failures.concatMap(failure -> stopping ? Flowable.error(failure)
+            : Flowable.timer(backoff().toMillis(), TimeUnit.MILLISECONDS, scheduler)));
   }
 
-  private Future<Void> write(JournalBatch batch, List<Release> releases, int frames) {
+  private Completable attempt(JournalBatch batch, Batcher batcher) {
     Future<Void> written = batch.isEmpty() ? Future.succeededFuture()
         : store.write(batch).timeout(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    return written.andThen(result -> {
-      if (result.succeeded()) {
-        committed(batch, releases, frames);
-      } else {
-        failed(batch, releases, frames, result.cause());
-      }
-    });
+    return Completable.fromCompletionStage(written.toCompletionStage())
+        .observeOn(scheduler)
+        .doOnComplete(() -> committed(batch, batcher))
+        .doOnError(cause -> failed(batch, batcher, cause));
   }
 
-  private void committed(JournalBatch batch, List<Release> releases, int frames) {
+  private Duration backoff() {
+    return Duration.ofNanos(Math.min(MAX_BACKOFF.toNanos(), FIRST_BACKOFF.toNanos() << Math.min(failures - 1, 20)));
+  }
+
+  private void committed(JournalBatch batch, Batcher batcher) {
     Instant now = Instant.now();
     if (failingSince != null) {
       LOG.atInfo().addKeyValue("downFor", Duration.between(failingSince, now).toMillis() + " ms")
-          .addKeyValue("pendingFrames", pendingFrames.get() - frames).log("history store back; draining the journal");
+          .addKeyValue("pendingFrames", pendingFrames.get() - batcher.frames.size())
+          .log("history store back; draining the journal");
     }
-    failed = null;
-    failedReleases = List.of();
     failingSince = null;
     lastError = null;
-    synchronized (this) {
-      failures = 0;
-    }
-    pendingFrames.addAndGet(-frames);
+    failures = 0;
+    pending.addAndGet(-batcher.entries);
+    pendingFrames.addAndGet(-batcher.frames.size());
     Timer latency = persistLatency;
     if (latency != null) {
       for (StoredFrame frame : batch.frames()) {
         latency.record(Duration.between(frame.appliedAt(), now));
       }
     }
-    releases.forEach(release -> {
+    batcher.releases.forEach(release -> {
       if (release.context() == null) {
         release.ack().run();
       } else {
         release.context().runOnContext(v -> release.ack().run());
       }
     });
+    batcher.flushes.forEach(flush -> flush.written().tryComplete());
   }
 
-  private void failed(JournalBatch batch, List<Release> releases, int frames, Throwable cause) {
-    failed = batch;
-    failedReleases = releases;
-    failedFrames = frames;
+  private void failed(JournalBatch batch, Batcher batcher, Throwable cause) {
     lastError = String.valueOf(cause.getMessage());
+    failures++;
+    batcher.flushes.forEach(flush -> flush.written().tryFail(cause));
     long now = System.nanoTime();
-    synchronized (this) {
-      failures++;
-      long backoff = Math.min(MAX_BACKOFF.toNanos(), FIRST_BACKOFF.toNanos() << Math.min(failures - 1, 20));
-      retryAtNanos = now + backoff;
-    }
     if (failingSince == null) {
       failingSince = Instant.now();
       lastOutageLogNanos = now;
@@ -322,7 +316,7 @@ public final class CallJournal implements CallListener {
     }
   }
 
-  /** Turns queued events into one batch, in order. Runs on the flushing context, not on the calls' event loops. */
+  /** Turns queued events into one batch, in order. Runs on the journal's context, not on the calls' event loops. */
   private final class Batcher {
     final List<CallRecord> started = new ArrayList<>();
     final List<StoredFrame> frames = new ArrayList<>();
@@ -332,8 +326,16 @@ public final class CallJournal implements CallListener {
     final List<WhisperRecord> whispers = new ArrayList<>();
     final List<CallEnding> ended = new ArrayList<>();
     final List<Release> releases = new ArrayList<>();
+    final List<Flush> flushes = new ArrayList<>();
+    /** Entries counted as pending: all but flushes. */
+    int entries;
 
     void add(Object entry) {
+      if (entry instanceof Flush flush) {
+        flushes.add(flush);
+        return;
+      }
+      entries++;
       if (entry instanceof Release release) {
         releases.add(release);
       } else if (entry instanceof CallEvent.Started event) {

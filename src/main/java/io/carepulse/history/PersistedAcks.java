@@ -4,7 +4,7 @@ import io.carepulse.live.AckGate;
 import io.carepulse.live.CallEvent;
 
 /**
- * PROTOCOL-v1 with a durable store: an ack means persisted. Each ack waits in the {@link CallJournal}'s queue behind
+ * protocol v1 with a durable store: an ack means persisted. Each ack waits in the {@link CallJournal}'s queue behind
  * its frame and is sent, on the call's event loop, once the batch holding the frame has committed; the queue is FIFO
  * and batches commit one at a time in order, so a call's acks keep their order. While the journal holds its bound of
  * unwritten frames, new frames are refused (the client keeps them and resends).

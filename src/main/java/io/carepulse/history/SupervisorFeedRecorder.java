@@ -3,9 +3,9 @@ package io.carepulse.history;
 import io.carepulse.store.AlertRecord;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.KudosRecord;
-import io.carepulse.webhook.WebhookDispatcher;
+import io.carepulse.live.SupervisorMessages;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -15,33 +15,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records what the supervisor feed says about calls — alerts on {@code carepulse.alerts}, kudos on
- * {@code carepulse.kudos} — into the store, and passes raised alerts and kudos on to webhook subscribers.
- * A malformed message is logged and skipped.
+ * {@code carepulse.kudos} — into the store. A verticle: it listens from start to stop. A malformed message is logged
+ * and skipped.
  */
-public final class SupervisorFeedRecorder {
-
-  public static final String ALERTS = "carepulse.alerts";
-  public static final String KUDOS = "carepulse.kudos";
+public final class SupervisorFeedRecorder extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupervisorFeedRecorder.class);
 
-  private final Vertx vertx;
   private final CarePulseStore store;
-  private final WebhookDispatcher webhooks;
   private final CallJournal journal;
 
   /** {@code journal} is flushed before an alert or kudos is stored, so the call it names is in history already. */
-  public SupervisorFeedRecorder(Vertx vertx, CarePulseStore store, WebhookDispatcher webhooks, CallJournal journal) {
-    this.vertx = vertx;
+  public SupervisorFeedRecorder(CarePulseStore store, CallJournal journal) {
     this.store = store;
-    this.webhooks = webhooks;
     this.journal = journal;
   }
 
-  public Future<Void> start() {
-    MessageConsumer<JsonObject> alerts = vertx.eventBus().consumer(ALERTS, message -> alert(message.body()));
-    MessageConsumer<JsonObject> kudos = vertx.eventBus().consumer(KUDOS, message -> kudos(message.body()));
-    return Future.all(alerts.completion(), kudos.completion()).mapEmpty();
+  @Override
+  public Future<?> start() {
+    MessageConsumer<JsonObject> alerts = vertx.eventBus()
+        .consumer(SupervisorMessages.ALERTS_ADDRESS, message -> alert(message.body()));
+    MessageConsumer<JsonObject> kudos = vertx.eventBus()
+        .consumer(SupervisorMessages.KUDOS_ADDRESS, message -> kudos(message.body()));
+    return Future.all(alerts.completion(), kudos.completion());
   }
 
   private void alert(JsonObject message) {
@@ -54,7 +50,6 @@ public final class SupervisorFeedRecorder {
             message.getString("severity", "warning"), message.getString("message", ""), message.getLong("seq"),
             message.getLong("callTimeMs"), at, null);
         journal.flush().eventually(() -> store.alertRaised(alert));
-        webhooks.publish(WebhookDispatcher.ALERT_RAISED, without(message, "type"));
       } else if ("alert.cleared".equals(type)) {
         String alertId = required(message, "alertId");
         journal.flush().eventually(() -> store.alertCleared(alertId, at));
@@ -73,7 +68,6 @@ public final class SupervisorFeedRecorder {
           message.getString("message", ""), message.getInteger("score"), message.getInteger("callScore"),
           message.getInteger("minScore"), instant(message.getValue("at")));
       journal.flush().eventually(() -> store.kudosAwarded(kudos));
-      webhooks.publish(WebhookDispatcher.KUDOS_AWARDED, without(message, "type"));
     } catch (RuntimeException e) {
       LOG.atWarn().addKeyValue("message", message.encode()).log("malformed kudos message skipped: " + e.getMessage());
     }
@@ -92,11 +86,5 @@ public final class SupervisorFeedRecorder {
     Instant instant = at instanceof Number ms ? Instant.ofEpochMilli(ms.longValue())
         : at instanceof String text ? Instant.parse(text) : Instant.now();
     return instant.truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static JsonObject without(JsonObject message, String field) {
-    JsonObject copy = message.copy();
-    copy.remove(field);
-    return copy;
   }
 }

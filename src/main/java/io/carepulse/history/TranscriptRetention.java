@@ -2,7 +2,7 @@ package io.carepulse.history;
 
 import io.carepulse.store.CarePulseStore;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -10,15 +10,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes what was said on calls that ended more than {@code keep} ago — transcripts are personal data and are kept no
- * longer than configured — while scores, reasons, prompts and outcomes stay for reports. Runs once soon after start
- * and then every {@code every}, on a timer; the store's delete is non-blocking and works in slices.
+ * longer than configured — while scores, reasons, prompts and outcomes stay for reports. A verticle: once soon after
+ * it starts and then every {@code every}, on its timer; the store's delete is non-blocking and works in slices.
  */
-public final class TranscriptRetention {
+public final class TranscriptRetention extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptRetention.class);
   private static final long FIRST_RUN_DELAY_MS = 5_000;
 
-  private final Vertx vertx;
   private final CarePulseStore store;
   private final Duration keep;
   private final Duration every;
@@ -26,24 +25,26 @@ public final class TranscriptRetention {
   private long timer = -1;
   private boolean running;
 
-  public TranscriptRetention(Vertx vertx, CarePulseStore store, Duration keep, Duration every, Clock clock) {
-    this.vertx = vertx;
+  public TranscriptRetention(CarePulseStore store, Duration keep, Duration every, Clock clock) {
     this.store = store;
     this.keep = keep;
     this.every = every;
     this.clock = clock;
   }
 
-  public TranscriptRetention start() {
+  @Override
+  public Future<?> start() {
     timer = vertx.setPeriodic(FIRST_RUN_DELAY_MS, every.toMillis(), id -> runOnce());
-    return this;
+    return Future.succeededFuture();
   }
 
-  public void stop() {
+  @Override
+  public Future<?> stop() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
       timer = -1;
     }
+    return Future.succeededFuture();
   }
 
   /** One purge; completes with the number of transcript frames deleted (0 when a purge is already running). */

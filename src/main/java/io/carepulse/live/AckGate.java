@@ -1,7 +1,7 @@
 package io.carepulse.live;
 
 /**
- * Decides when an applied frame may be acknowledged. PROTOCOL-v1: with a durable store, an ack means persisted; in
+ * Decides when an applied frame may be acknowledged. protocol v1 (docs/protocol.md): with a durable store, an ack means persisted; in
  * memory, it means applied. Acks of one call must be released in the order their frames were applied.
  */
 @FunctionalInterface
@@ -23,7 +23,7 @@ public interface AckGate {
 
   /**
    * Whether a new frame may be applied now. A durable store's gate says no while its bounded queue is full; the frame
-   * is then refused with {@code store_unavailable} rather than applied and lost (PROTOCOL-v1: nothing acked is lost).
+   * is then refused with {@code store_unavailable} rather than applied and lost (protocol v1 (docs/protocol.md): nothing acked is lost).
    */
   default boolean accepting() {
     return true;

@@ -1,8 +1,6 @@
 package io.carepulse.live;
 
 import io.carepulse.auth.Identity;
-import io.carepulse.auth.JwtAuth;
-import io.carepulse.auth.Role;
 import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.ErrorCode;
@@ -13,7 +11,6 @@ import io.carepulse.wire.FrameRead;
 import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
@@ -25,43 +22,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One agent client's WebSocket: authentication, size and rate limits, parsing, routing each call frame to its
- * {@link CallSession}, keep-alive, and handing its calls back to the resume window when it goes away. Its own state is
- * touched on its event loop only; sessions on other loops write to the socket directly (Vert.x serialises writes).
+ * One agent client's WebSocket: the shared {@link SocketConnection} lifecycle, plus parsing within the frame limit,
+ * routing each call frame to its {@link CallSession}, and handing its calls back to the resume window when it goes
+ * away. Its own state is touched on its event loop only; sessions on other loops write to the socket directly.
  */
-final class AgentConnection {
+final class AgentConnection extends SocketConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentConnection.class);
 
-  static final short CLOSE_GOING_AWAY = 1001;
-  static final short CLOSE_TOO_BIG = 1009;
-  static final short CLOSE_UNAUTHORIZED = 4401;
-  static final short CLOSE_FORBIDDEN = 4403;
-  static final short CLOSE_IDLE = 4408;
-
   private final AgentGateway gateway;
-  private final ServerWebSocket socket;
-  private final Context context;
-  private final String sessionId = UUID.randomUUID().toString();
-  private final FrameBudget budget;
   /** Calls this connection carries now. Written from session loops too, hence concurrent; it holds no call state. */
   private final Set<CallSession> calls = ConcurrentHashMap.newKeySet();
 
   /** Set once the socket closed; read by session loops so that no call attaches to a dead connection. */
   private volatile boolean gone;
-  /** Volatile only so that {@link #isOf} may be asked from another loop (kudos for an agent, SupervisorFeed). */
-  private volatile Identity identity;
-  private long lastHeardNanos;
-  private long helloTimer = -1;
-  private long keepAliveTimer = -1;
-  private boolean closing;
-  private boolean rateLimitReported;
   /** A fragmented message being assembled, bounded by the frame limit. */
   private boolean assembling;
   private Buffer assembled;
@@ -69,47 +48,22 @@ final class AgentConnection {
   private boolean assembledIsText;
 
   AgentConnection(AgentGateway gateway, ServerWebSocket socket, Context context) {
+    super(gateway.sockets(), socket, context, gateway.settings().framesPerSecond(), gateway.settings().frameBurst(),
+        "more than " + gateway.settings().framesPerSecond()
+            + " frames/s on this connection; frames were dropped, resend from expectedSeq");
     this.gateway = gateway;
-    this.socket = socket;
-    this.context = context;
-    this.lastHeardNanos = System.nanoTime();
-    this.budget = new FrameBudget(gateway.config().framesPerSecond(), gateway.config().frameBurst(), lastHeardNanos);
   }
 
-  Context context() {
-    return context;
-  }
-
-  /** Starts serving; {@code headerIdentity} is set when the upgrade request carried a valid bearer token. */
-  void open(Identity headerIdentity) {
+  @Override
+  protected void listen() {
     // Raw frames rather than Vert.x's message aggregation: above its message limit Vert.x drops a message silently,
     // while the protocol wants too_large and close 1009 for every oversize message, fragmented or not.
     socket.frameHandler(this::onFrame);
-    socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
-    socket.closeHandler(v -> onClosed());
-    socket.exceptionHandler(e -> LOG.debug("agent socket failed: {}", e.toString()));
-    long idleMillis = gateway.config().idleTimeout().toMillis();
-    // Ping often enough that a live client answers well within the idle timeout.
-    keepAliveTimer = gateway.vertx().setPeriodic(Math.max(10, idleMillis / 3), id -> keepAlive(idleMillis));
-    if (headerIdentity != null) {
-      identity = headerIdentity;
-      send(ServerMessages.welcome(sessionId, Map.of()));
-    } else {
-      helloTimer = gateway.vertx().setTimer(gateway.config().helloTimeout().toMillis(), id -> {
-        helloTimer = -1;
-        if (identity == null) {
-          refuse(ErrorCode.UNAUTHORIZED, "no hello with a valid token within "
-              + gateway.config().helloTimeout().toMillis() + " ms", CLOSE_UNAUTHORIZED);
-        }
-      });
-    }
   }
 
-  /** Thread-safe: Vert.x hands writes from other threads to the socket's event loop in order. */
-  void send(JsonObject message) {
-    if (!closing || message.getString("type").equals("error")) {
-      socket.writeTextMessage(message.encode());
-    }
+  @Override
+  protected void admittedByHeader() {
+    send(ServerMessages.welcome(sessionId, Map.of()));
   }
 
   boolean gone() {
@@ -118,7 +72,7 @@ final class AgentConnection {
 
   /** Thread-safe: an open, authenticated connection of {@code agentId}. */
   boolean isOf(String agentId) {
-    Identity who = identity;
+    Identity who = identity();
     return !gone && who != null && who.userId().equals(agentId);
   }
 
@@ -131,7 +85,7 @@ final class AgentConnection {
   }
 
   private void onFrame(WebSocketFrame frame) {
-    lastHeardNanos = System.nanoTime();
+    heard();
     boolean first = frame.isText() || frame.isBinary();
     if (closing || !first && !(frame.isContinuation() && assembling)) {
       return;
@@ -144,10 +98,10 @@ final class AgentConnection {
     }
     Buffer data = frame.binaryData();
     assembledBytes += data.length();
-    if (assembledBytes > gateway.config().maxFrameBytes()) {
+    if (assembledBytes > gateway.settings().maxFrameBytes()) {
       assembling = false;
       assembled = null;
-      refuse(ErrorCode.TOO_LARGE, "frame exceeds " + gateway.config().maxFrameBytes() + " bytes", CLOSE_TOO_BIG);
+      refuse(ErrorCode.TOO_LARGE, "frame exceeds " + gateway.settings().maxFrameBytes() + " bytes", CLOSE_TOO_BIG);
       return;
     }
     if (!frame.isFinal()) {
@@ -170,34 +124,24 @@ final class AgentConnection {
 
   private void onText(String text) {
     long received = System.nanoTime();
-    if (!budget.take(received)) {
-      // One error per run of refused frames: the client learns what was dropped from seq_gap anyway.
-      if (!rateLimitReported && !socket.writeQueueFull()) {
-        rateLimitReported = true;
-        sendError(ProtocolError.of(ErrorCode.RATE_LIMITED, "more than " + gateway.config().framesPerSecond()
-            + " frames/s on this connection; frames were dropped, resend from expectedSeq"));
+    if (!withinBudget(received)) {
+      return;
+    }
+    FrameRead read = gateway.reader().read(text);
+    if (identity() == null) {
+      if (read instanceof FrameRead.Accepted accepted && accepted.frame() instanceof Hello hello && hello.token() != null) {
+        gateway.metrics().frameIn("hello");
+        hello(hello.token(), () -> resume(hello));
+      } else {
+        refuseBeforeHello(read instanceof FrameRead.Refused refused ? refused.error() : null);
       }
       return;
     }
-    rateLimitReported = false;
-    FrameRead read = gateway.reader().read(text);
     if (read instanceof FrameRead.Refused refused) {
       sendError(refused.error());
-      if (identity == null) {
-        refuse(ErrorCode.UNAUTHORIZED, "the first frame must be a valid hello with a token", CLOSE_UNAUTHORIZED);
-      }
       return;
     }
     Frame frame = ((FrameRead.Accepted) read).frame();
-    if (identity == null) {
-      if (frame instanceof Hello hello && hello.token() != null) {
-        authenticate(hello);
-      } else {
-        refuse(ErrorCode.UNAUTHORIZED, "the first frame must be hello with a token (or authenticate the upgrade)",
-            CLOSE_UNAUTHORIZED);
-      }
-      return;
-    }
     if (frame instanceof Hello hello) {
       gateway.metrics().frameIn("hello");
       resume(hello);
@@ -206,28 +150,6 @@ final class AgentConnection {
       gateway.metrics().frameIn(callFrame.type());
       route(callFrame, received);
     }
-  }
-
-  private void authenticate(Hello hello) {
-    gateway.metrics().frameIn("hello");
-    socket.pause();
-    gateway.jwt().verify(hello.token()).onComplete(result -> {
-      socket.resume();
-      if (closing) {
-        return;
-      }
-      if (result.failed()) {
-        refuse(ErrorCode.UNAUTHORIZED, result.cause() instanceof JwtAuth.AuthFailure
-            ? result.cause().getMessage() : "token rejected", CLOSE_UNAUTHORIZED);
-      } else if (!AgentGateway.mayUse(result.result())) {
-        refuse(ErrorCode.FORBIDDEN, "role " + result.result().role().wire() + " may not use /v1/agent", CLOSE_FORBIDDEN);
-      } else {
-        identity = result.result();
-        gateway.vertx().cancelTimer(helloTimer);
-        helloTimer = -1;
-        resume(hello);
-      }
-    });
   }
 
   /**
@@ -249,8 +171,8 @@ final class AgentConnection {
     }
     socket.pause();
     Map<String, Future<Void>> lookups = new LinkedHashMap<>();
-    unknown.forEach(callId -> lookups.put(callId, gateway.calls().recover(callId, context)));
-    Future.join(List.copyOf(lookups.values())).onComplete(done -> context.runOnContext(v -> {
+    unknown.forEach(callId -> lookups.put(callId, gateway.calls().recover(callId, context())));
+    Future.join(List.copyOf(lookups.values())).onComplete(done -> context().runOnContext(v -> {
       socket.resume();
       Set<String> unreadable = new java.util.HashSet<>();
       lookups.forEach((callId, lookup) -> {
@@ -276,7 +198,7 @@ final class AgentConnection {
         CallSession session = live.get();
         if (!owns(session.agentId())) {
           refusals.add(notYours(callId, null));
-        } else if (!calls.contains(session) && calls.size() >= gateway.config().maxCallsPerConnection()) {
+        } else if (!calls.contains(session) && calls.size() >= gateway.settings().maxCallsPerConnection()) {
           refusals.add(tooManyCalls(callId, null));
         } else {
           pending.add(session.onOwner(() -> session.attach(this)).map(next -> {
@@ -334,7 +256,7 @@ final class AgentConnection {
     }
     if (!(frame instanceof CallStart) && mayRecover && gateway.calls().recovers()) {
       socket.pause();
-      gateway.calls().recover(callId, context).onComplete(done -> context.runOnContext(v -> {
+      gateway.calls().recover(callId, context()).onComplete(done -> context().runOnContext(v -> {
         socket.resume();
         if (closing) {
           return;
@@ -353,13 +275,13 @@ final class AgentConnection {
           frame.seq()));
       return;
     }
-    if (calls.size() >= gateway.config().maxCallsPerConnection()) {
+    if (calls.size() >= gateway.settings().maxCallsPerConnection()) {
       sendError(tooManyCalls(callId, frame.seq()));
       return;
     }
-    CallRegistry.Opened opened = gateway.calls().open(start, identity.userId(), context);
+    CallRegistry.Opened opened = gateway.calls().open(start, identity().userId(), context());
     if (opened.created()) {
-      LOG.atInfo().addKeyValue("callId", callId).addKeyValue("agentId", identity.userId()).log("call started");
+      LOG.atInfo().addKeyValue("callId", callId).addKeyValue("agentId", identity().userId()).log("call started");
     }
     deliver(opened.session(), frame, received);
   }
@@ -367,7 +289,7 @@ final class AgentConnection {
   private void deliver(CallSession session, CallFrame frame, long received) {
     if (!owns(session.agentId())) {
       sendError(notYours(frame.callId(), frame.seq()));
-    } else if (!calls.contains(session) && calls.size() >= gateway.config().maxCallsPerConnection()) {
+    } else if (!calls.contains(session) && calls.size() >= gateway.settings().maxCallsPerConnection()) {
       sendError(tooManyCalls(frame.callId(), frame.seq()));
     } else {
       session.execute(() -> session.receive(frame, this, received));
@@ -393,12 +315,12 @@ final class AgentConnection {
       return ServerMessages.ack(frame.callId(), lastSeq);
     }
     metrics.error(ErrorCode.CALL_ENDED);
-    return new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended", frame.callId(), frame.seq())
-        .toJson();
+    return ServerMessages.error(new ProtocolError(ErrorCode.CALL_ENDED, "call " + frame.callId() + " has ended",
+        frame.callId(), frame.seq()));
   }
 
   private boolean owns(String agentId) {
-    return identity.userId().equals(agentId);
+    return identity().userId().equals(agentId);
   }
 
   private ProtocolError notYours(String callId, Long seq) {
@@ -406,39 +328,22 @@ final class AgentConnection {
   }
 
   private ProtocolError tooManyCalls(String callId, Long seq) {
-    return new ProtocolError(ErrorCode.TOO_MANY_CALLS, "at most " + gateway.config().maxCallsPerConnection()
+    return new ProtocolError(ErrorCode.TOO_MANY_CALLS, "at most " + gateway.settings().maxCallsPerConnection()
         + " open calls per connection", callId, seq);
   }
 
-  private void sendError(ProtocolError error) {
+  @Override
+  protected void sendError(ProtocolError error) {
     gateway.metrics().error(error.code());
-    send(error.toJson());
-  }
-
-  /** Sends the error, then closes with {@code closeCode}; nothing more is read from this socket. */
-  private void refuse(ErrorCode code, String message, short closeCode) {
-    if (closing) {
-      return;
-    }
-    sendError(ProtocolError.of(code, message));
-    closing = true;
-    socket.close(closeCode, code.wire());
-  }
-
-  private void keepAlive(long idleMillis) {
-    if ((System.nanoTime() - lastHeardNanos) / 1_000_000 > idleMillis) {
-      LOG.debug("closing idle agent connection {}", sessionId);
-      closing = true;
-      socket.close(CLOSE_IDLE, "idle timeout");
-    } else if (!closing) {
-      socket.writePing(Buffer.buffer());
-    }
+    super.sendError(error);
   }
 
   /**
    * Graceful shutdown: stop reading, let every call finish the frames already handed to it (so each gets its ack),
-   * then close with 1001 so the client resumes elsewhere.
+   * then close with 1001 so the client resumes elsewhere. Frames still buffered are ignored from there (never
+   * applied, never acked: the client resends them after resuming elsewhere).
    */
+  @Override
   Future<Void> drain() {
     if (closing) {
       return Future.succeededFuture();
@@ -446,30 +351,15 @@ final class AgentConnection {
     socket.pause();
     List<Future<Void>> settled = new ArrayList<>();
     calls.forEach(session -> settled.add(session.settled()));
-    Promise<Void> closed = Promise.promise();
-    Future.all(settled).onComplete(done -> {
-      // Frames still buffered are ignored from here (never applied, never acked: the client resends them after
-      // resuming elsewhere). Reading must resume, or the client's close reply is never seen and the close handshake
-      // waits for its timeout.
-      closing = true;
-      socket.resume();
-      socket.close(CLOSE_GOING_AWAY, "server shutting down").onComplete(v -> closed.complete());
-    });
-    return closed.future();
+    return Future.all(settled).transform(done -> closeGoingAway());
   }
 
-  private void onClosed() {
+  @Override
+  protected void afterClose() {
     gone = true;
-    closing = true;
-    if (helloTimer >= 0) {
-      gateway.vertx().cancelTimer(helloTimer);
-    }
-    gateway.vertx().cancelTimer(keepAliveTimer);
     for (CallSession session : calls) {
       session.execute(() -> session.detach(this));
     }
     calls.clear();
-    gateway.forget(this);
   }
-
 }

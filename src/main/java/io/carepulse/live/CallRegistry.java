@@ -28,8 +28,8 @@ public final class CallRegistry {
   private final Vertx vertx;
   private final TeamSettings teamSettings;
   private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
-  private volatile AckGate ackGate = AckGate.IMMEDIATE;
-  private volatile CallRecovery recovery = CallRecovery.NONE;
+  private final AckGate ackGate;
+  private final CallRecovery recovery;
   /** Recoveries under way, so two connections asking for one call rebuild it once. */
   private final ConcurrentMap<String, Future<Void>> recovering = new ConcurrentHashMap<>();
   private final CareMetrics metrics;
@@ -37,29 +37,30 @@ public final class CallRegistry {
   private final ConcurrentMap<String, CallSession> live = new ConcurrentHashMap<>();
   private final EndedCalls ended;
 
-  public CallRegistry(Vertx vertx, TeamSettings teamSettings, CareMetrics metrics, Duration resumeWindow,
-                      int endedCallsKept) {
+  /**
+   * {@code history} records every call first, says when applied frames may be acknowledged (a durable store holds
+   * acks until persisted) and where calls this process does not hold come from after a restart.
+   */
+  public CallRegistry(Vertx vertx, LiveSettings settings, TeamSettings teamSettings, CareMetrics metrics,
+                      CallHistory history) {
     this.vertx = vertx;
     this.teamSettings = teamSettings;
     this.metrics = metrics;
-    this.resumeWindow = resumeWindow;
-    this.ended = new EndedCalls(endedCallsKept);
+    this.resumeWindow = settings.resumeWindow();
+    this.ended = new EndedCalls(settings.endedCallsKept());
+    this.ackGate = history.acks();
+    this.recovery = history.recovery();
+    listeners.add(history.recorder());
     metrics.activeCalls(live::size);
   }
 
-  /** Adds a listener for every call's events; wire listeners before the service takes calls. */
+  /** Adds a listener for every call's events: a background verticle subscribes as it starts, before calls come. */
   public void addListener(CallListener listener) {
     listeners.add(listener);
   }
 
-  /** Sets when applied frames may be acknowledged (a durable store holds acks until persisted). */
-  public void ackGate(AckGate gate) {
-    this.ackGate = gate;
-  }
-
-  /** Sets where calls this process does not hold come from after a restart (a durable store). */
-  public void recovery(CallRecovery recovery) {
-    this.recovery = recovery;
+  public void removeListener(CallListener listener) {
+    listeners.remove(listener);
   }
 
   boolean recovers() {

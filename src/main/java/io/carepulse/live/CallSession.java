@@ -362,7 +362,7 @@ public final class CallSession {
 
   private JsonObject error(ProtocolError error) {
     registry.metrics().error(error.code());
-    return error.toJson();
+    return ServerMessages.error(error);
   }
 
   private void send(JsonObject message) {

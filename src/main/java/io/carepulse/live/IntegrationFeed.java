@@ -4,6 +4,7 @@ import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  * socket: the same call sessions, sequence rules and answers as {@link AgentConnection}, one ack or error per frame.
  * Call from an event loop; the answers complete there, in frame order.
  */
-public final class IntegrationFeed {
+public final class IntegrationFeed implements CallIngest {
 
   private final CallRegistry calls;
 
@@ -27,11 +28,7 @@ public final class IntegrationFeed {
     this.calls = calls;
   }
 
-  /**
-   * Feeds {@code frames} (all of call {@code callId}, in order) and answers each with its ack or error frame.
-   * {@code mayFeed} says whether the caller may feed a call of the given agent; a new call (its call.start first in
-   * the batch) belongs to {@code agentIdForNewCall}.
-   */
+  @Override
   public Future<List<JsonObject>> feed(String callId, List<CallFrame> frames, String agentIdForNewCall,
                                        Predicate<String> mayFeed) {
     Optional<CallSession> live = calls.find(callId);
@@ -71,7 +68,7 @@ public final class IntegrationFeed {
     List<JsonObject> answers = new ArrayList<>();
     for (CallFrame frame : frames) {
       calls.metrics().error(code);
-      answers.add(new ProtocolError(code, message, frame.callId(), frame.seq()).toJson());
+      answers.add(ServerMessages.error(new ProtocolError(code, message, frame.callId(), frame.seq())));
     }
     return answers;
   }

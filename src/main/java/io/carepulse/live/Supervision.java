@@ -1,14 +1,14 @@
 package io.carepulse.live;
 
 import io.carepulse.alert.TeamAlertSettings;
-import io.carepulse.app.AppConfig;
 import io.carepulse.auth.JwtAuth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.function.UnaryOperator;
 
 /**
- * Everything supervisors get, wired once: the feed listening to every call (alerts and kudos onto the event bus, rows
- * for dashboards) and the {@code /v1/supervisor} endpoint. The service creates it before it takes calls.
+ * Everything supervisors get: the feed (a verticle listening to every call: alerts and kudos onto the event bus, rows
+ * for dashboards) and the {@code /v1/supervisor} endpoint. The service deploys the feed before it takes calls.
  */
 public final class Supervision {
 
@@ -20,11 +20,11 @@ public final class Supervision {
     this.gateway = gateway;
   }
 
-  public static Supervision start(Vertx vertx, AppConfig config, JwtAuth jwt, AgentGateway agents,
-                                  TeamAlertSettings teams) {
-    SupervisorFeed feed = new SupervisorFeed(vertx.eventBus(), teams, agents);
-    agents.calls().addListener(feed);
-    return new Supervision(feed, new SupervisorGateway(vertx, config, jwt, agents.calls(), feed));
+  /** {@code redact}: what transcript text goes through before a supervisor sees it. */
+  public static Supervision create(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginCheck origins,
+                                   AgentGateway agents, TeamAlertSettings teams, UnaryOperator<String> redact) {
+    SupervisorFeed feed = new SupervisorFeed(agents.calls(), teams, agents, redact);
+    return new Supervision(feed, new SupervisorGateway(vertx, settings, jwt, origins, agents.calls(), feed));
   }
 
   public SupervisorFeed feed() {

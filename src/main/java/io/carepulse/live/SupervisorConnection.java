@@ -1,25 +1,26 @@
 package io.carepulse.live;
 
 import io.carepulse.auth.Identity;
-import io.carepulse.auth.JwtAuth;
 import io.carepulse.auth.Role;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
 import io.carepulse.protocol.WhisperOutcome;
+import io.carepulse.rx.ContextScheduler;
+import io.carepulse.wire.ServerMessages;
 import io.carepulse.wire.SupervisorFrameReader;
+import io.reactivex.rxjava3.disposables.Disposable;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,15 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One supervisor's WebSocket. Changes are conflated, never queued: the feed only marks a call as changed (a set of
- * call ids, so at most one entry per call in scope), and every {@link SupervisorGateway#FLUSH_INTERVAL} this
- * connection sends the <em>current</em> row of each changed call — so at most four rows per call per second, and a
- * supervisor that fell behind catches up with the present, not with a backlog. When the socket's write queue is full
- * the flush stops and leaves the rest marked: memory per supervisor is bounded by the calls in its scope plus
- * {@link #MAX_NOTICES} alert/kudos messages, whatever the reader does. Its own state is touched on its event loop;
- * {@link #changed}, {@link #ended} and {@link #notice} are called from call loops and only touch concurrent sets.
+ * One supervisor's WebSocket. Changes are conflated, never queued: the feed only marks a call as changed, and every
+ * {@link SupervisorGateway#FLUSH_INTERVAL} this connection gets the set of calls marked since ({@link ChangedCalls},
+ * at most one entry per call in scope) and sends the <em>current</em> row of each — so at most four rows per call per
+ * second, and a supervisor that fell behind catches up with the present, not with a backlog. When the socket's write
+ * queue is full the flush stops and keeps the rest for the next one: memory per supervisor is bounded by the calls in
+ * its scope plus {@link #MAX_NOTICES} alert/kudos messages, whatever the reader does. Its own state is touched on its
+ * event loop; {@link #changed}, {@link #ended} and {@link #notice} are called from call loops and only mark or enqueue.
  */
-final class SupervisorConnection {
+final class SupervisorConnection extends SocketConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupervisorConnection.class);
 
@@ -45,70 +46,50 @@ final class SupervisorConnection {
   static final int MAX_MESSAGE_CHARS = 16 * 1024;
 
   private final SupervisorGateway gateway;
-  private final ServerWebSocket socket;
-  private final Context context;
-  private final String sessionId = UUID.randomUUID().toString();
-  private final FrameBudget budget;
-  private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+  private final ChangedCalls changes = new ChangedCalls();
+  /** Calls handed over by a flush and not sent yet (the write queue filled up); touched on this loop only. */
+  private final Set<String> unsent = new LinkedHashSet<>();
   /** Calls this supervisor has been sent a row of: it is told when they end. */
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<JsonObject> notices = new ConcurrentLinkedQueue<>();
   private final AtomicInteger noticeCount = new AtomicInteger();
 
-  private volatile Identity identity;
   private volatile long skippedFlushes;
-  private long lastHeardNanos = System.nanoTime();
-  private long helloTimer = -1;
-  private long keepAliveTimer = -1;
-  private long flushTimer = -1;
-  private boolean closing;
-  private boolean rateLimitReported;
+  private Disposable flushes = Disposable.disposed();
   private String watching;
   private boolean watchReset;
   private final long[] cursors = new long[5];
 
   SupervisorConnection(SupervisorGateway gateway, ServerWebSocket socket, Context context) {
+    super(gateway.sockets(), socket, context, 20, 40, "more than 20 frames/s; frames were dropped");
     this.gateway = gateway;
-    this.socket = socket;
-    this.context = context;
-    this.budget = new FrameBudget(20, 40, lastHeardNanos);
   }
 
-  void open(Identity headerIdentity) {
+  @Override
+  protected void listen() {
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(data -> error(ProtocolError.of(ErrorCode.INVALID, "binary frames are not accepted"), null));
-    socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
-    socket.closeHandler(v -> onClosed());
-    socket.exceptionHandler(e -> LOG.debug("supervisor socket failed: {}", e.toString()));
-    long idleMillis = gateway.config().idleTimeout().toMillis();
-    keepAliveTimer = gateway.vertx().setPeriodic(Math.max(10, idleMillis / 3), id -> keepAlive(idleMillis));
-    if (headerIdentity != null) {
-      admit(headerIdentity);
-    } else {
-      helloTimer = gateway.vertx().setTimer(gateway.config().helloTimeout().toMillis(), id -> {
-        helloTimer = -1;
-        if (identity == null) {
-          refuse(ErrorCode.UNAUTHORIZED, "no hello with a valid token within "
-              + gateway.config().helloTimeout().toMillis() + " ms", AgentConnection.CLOSE_UNAUTHORIZED);
-        }
-      });
-    }
+  }
+
+  @Override
+  protected void admittedByHeader() {
+    admit();
   }
 
   // ---- called from call event loops: cheap, non-blocking, bounded
 
   boolean sees(String teamId) {
-    Identity who = identity;
+    Identity who = identity();
     return who != null && (who.role() == Role.ADMIN || teamId != null && who.teams().contains(teamId));
   }
 
   void changed(String callId) {
-    dirty.add(callId);
+    changes.mark(callId);
   }
 
   void ended(String callId) {
     if (known.contains(callId)) {
-      dirty.add(callId);
+      changes.mark(callId);
     }
   }
 
@@ -119,8 +100,13 @@ final class SupervisorConnection {
     }
   }
 
+  /** Calls waiting to be sent (marked, or handed over and not sent yet) and notices; from any thread. */
   int pending() {
-    return dirty.size() + noticeCount.get();
+    Set<String> waiting = new HashSet<>(changes.waiting());
+    synchronized (unsent) {
+      waiting.addAll(unsent);
+    }
+    return waiting.size() + noticeCount.get();
   }
 
   long skippedFlushes() {
@@ -129,13 +115,12 @@ final class SupervisorConnection {
 
   // ---- everything below runs on this connection's event loop
 
-  private void admit(Identity who) {
-    identity = who;
-    if (helloTimer >= 0) {
-      gateway.vertx().cancelTimer(helloTimer);
-      helloTimer = -1;
-    }
-    Duration linger = gateway.config().dashboardLinger();
+  private void admit() {
+    Identity who = identity();
+    // Subscribed before joining the feed, so that no mark is made before anyone listens.
+    flushes = changes.everyFlush(SupervisorGateway.FLUSH_INTERVAL, new ContextScheduler(context()))
+        .subscribe(this::flush, e -> LOG.atWarn().setCause(e).addKeyValue("session", sessionId).log("flushes stopped"));
+    Duration linger = gateway.endedLinger();
     send(SupervisorMessages.welcome(sessionId, who, linger.toMillis()));
     // Join the feed before reading the snapshot: a change racing with it is then marked and sent again, never lost.
     gateway.feed().add(this);
@@ -143,12 +128,15 @@ final class SupervisorConnection {
     rows.forEach(row -> known.add(row.getString("callId")));
     send(SupervisorMessages.snapshot(rows, gateway.feed().kudosFor(this),
         gateway.feed().endedSince(this, Instant.now().minus(linger))));
-    flushTimer = gateway.vertx().setPeriodic(SupervisorGateway.FLUSH_INTERVAL.toMillis(), id -> flush());
   }
 
-  private void flush() {
-    if (closing) {
+  private void flush(Set<String> changed) {
+    // A socket closes before its close handler runs, and a closed socket refuses to say whether its queue is full.
+    if (closing || socket.isClosed()) {
       return;
+    }
+    synchronized (unsent) {
+      unsent.addAll(changed);
     }
     if (socket.writeQueueFull()) {
       // Skip rather than buffer: whatever is marked now is sent, as it is then, once the reader catches up.
@@ -160,9 +148,16 @@ final class SupervisorConnection {
       noticeCount.decrementAndGet();
       send(notice);
     }
-    for (Iterator<String> it = dirty.iterator(); it.hasNext() && !socket.writeQueueFull(); ) {
-      String callId = it.next();
-      it.remove();
+    while (!socket.writeQueueFull()) {
+      String callId;
+      synchronized (unsent) {
+        Iterator<String> next = unsent.iterator();
+        if (!next.hasNext()) {
+          break;
+        }
+        callId = next.next();
+        next.remove();
+      }
       JsonObject row = gateway.feed().row(callId);
       if (row != null) {
         known.add(callId);
@@ -206,67 +201,37 @@ final class SupervisorConnection {
   }
 
   private void onText(String text) {
-    lastHeardNanos = System.nanoTime();
+    heard();
     if (closing) {
       return;
     }
     if (text.length() > MAX_MESSAGE_CHARS) {
-      refuse(ErrorCode.TOO_LARGE, "supervisor frames are at most " + MAX_MESSAGE_CHARS + " characters",
-          AgentConnection.CLOSE_TOO_BIG);
+      refuse(ErrorCode.TOO_LARGE, "supervisor frames are at most " + MAX_MESSAGE_CHARS + " characters", CLOSE_TOO_BIG);
       return;
     }
-    if (!budget.take(System.nanoTime())) {
-      if (!rateLimitReported) {
-        rateLimitReported = true;
-        error(ProtocolError.of(ErrorCode.RATE_LIMITED, "more than 20 frames/s; frames were dropped"), null);
+    if (!withinBudget(System.nanoTime())) {
+      return;
+    }
+    SupervisorFrameReader.Read read = gateway.reader().read(text);
+    if (identity() == null) {
+      if (read instanceof SupervisorFrameReader.Read.Accepted hello && hello.type().equals("hello")) {
+        hello(hello.json().getString("token"), this::admit);
+      } else {
+        refuseBeforeHello(read instanceof SupervisorFrameReader.Read.Refused refused ? refused.error() : null);
       }
       return;
     }
-    rateLimitReported = false;
-    SupervisorFrameReader.Read read = gateway.reader().read(text);
     if (read instanceof SupervisorFrameReader.Read.Refused refused) {
       error(refused.error(), null);
-      if (identity == null) {
-        refuse(ErrorCode.UNAUTHORIZED, "the first frame must be a valid hello with a token",
-            AgentConnection.CLOSE_UNAUTHORIZED);
-      }
       return;
     }
     SupervisorFrameReader.Read.Accepted frame = (SupervisorFrameReader.Read.Accepted) read;
-    if (identity == null) {
-      if (frame.type().equals("hello")) {
-        authenticate(frame.json().getString("token"));
-      } else {
-        refuse(ErrorCode.UNAUTHORIZED, "the first frame must be hello with a token (or authenticate the upgrade)",
-            AgentConnection.CLOSE_UNAUTHORIZED);
-      }
-      return;
-    }
     switch (frame.type()) {
       case "whisper" -> whisper(frame.json());
       case "watch" -> watch(frame.json().getString("callId"));
       case "unwatch" -> watching = null;
-      default -> send(SupervisorMessages.welcome(sessionId, identity, gateway.config().dashboardLinger().toMillis()));
+      default -> send(SupervisorMessages.welcome(sessionId, identity(), gateway.endedLinger().toMillis()));
     }
-  }
-
-  private void authenticate(String token) {
-    socket.pause();
-    gateway.jwt().verify(token).onComplete(result -> {
-      socket.resume();
-      if (closing) {
-        return;
-      }
-      if (result.failed()) {
-        refuse(ErrorCode.UNAUTHORIZED, result.cause() instanceof JwtAuth.AuthFailure
-            ? result.cause().getMessage() : "token rejected", AgentConnection.CLOSE_UNAUTHORIZED);
-      } else if (!SupervisorGateway.mayUse(result.result())) {
-        refuse(ErrorCode.FORBIDDEN, "role " + result.result().role().wire() + " may not use /v1/supervisor",
-            AgentConnection.CLOSE_FORBIDDEN);
-      } else {
-        admit(result.result());
-      }
-    });
   }
 
   private void whisper(JsonObject frame) {
@@ -279,7 +244,7 @@ final class SupervisorConnection {
         error(notInScope(callId), requestId);
         return;
       }
-      calls.whisper(callId, identity.userId(), frame.getString("text")).onComplete(result -> {
+      calls.whisper(callId, identity().userId(), frame.getString("text")).onComplete(result -> {
         if (result.failed()) {
           LOG.atWarn().addKeyValue("callId", callId).setCause(result.cause()).log("whisper failed");
           error(new ProtocolError(ErrorCode.UNKNOWN_CALL, "whisper could not be delivered", callId, null), requestId);
@@ -326,55 +291,20 @@ final class SupervisorConnection {
   }
 
   private void error(ProtocolError error, String requestId) {
-    JsonObject json = error.toJson();
+    JsonObject json = ServerMessages.error(error);
     if (requestId != null) {
       json.put("requestId", requestId);
     }
     send(json);
   }
 
-  private void send(JsonObject message) {
-    if (!closing || "error".equals(message.getString("type"))) {
-      socket.writeTextMessage(message.encode());
+  @Override
+  protected void afterClose() {
+    flushes.dispose();
+    synchronized (unsent) {
+      unsent.clear();
     }
-  }
-
-  private void refuse(ErrorCode code, String message, short closeCode) {
-    if (closing) {
-      return;
-    }
-    error(ProtocolError.of(code, message), null);
-    closing = true;
-    socket.close(closeCode, code.wire());
-  }
-
-  private void keepAlive(long idleMillis) {
-    if ((System.nanoTime() - lastHeardNanos) / 1_000_000 > idleMillis) {
-      closing = true;
-      socket.close(AgentConnection.CLOSE_IDLE, "idle timeout");
-    } else if (!closing) {
-      socket.writePing(Buffer.buffer());
-    }
-  }
-
-  Future<Void> close() {
-    io.vertx.core.Promise<Void> closed = io.vertx.core.Promise.promise();
-    context.runOnContext(v -> {
-      closing = true;
-      socket.close(AgentConnection.CLOSE_GOING_AWAY, "server shutting down").onComplete(r -> closed.complete());
-    });
-    return closed.future();
-  }
-
-  private void onClosed() {
-    closing = true;
-    for (long timer : new long[] {helloTimer, keepAliveTimer, flushTimer}) {
-      if (timer >= 0) {
-        gateway.vertx().cancelTimer(timer);
-      }
-    }
-    dirty.clear();
     notices.clear();
-    gateway.forget(this);
+    gateway.feed().remove(this);
   }
 }

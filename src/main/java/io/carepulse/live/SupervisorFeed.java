@@ -3,6 +3,8 @@ package io.carepulse.live;
 import io.carepulse.alert.AlertChange;
 import io.carepulse.alert.Kudos;
 import io.carepulse.alert.TeamAlertSettings;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -23,17 +25,18 @@ import java.util.function.UnaryOperator;
  * supervisor in scope — a set insert, whatever state that supervisor's socket is in. Sending happens later, on each
  * supervisor's own loop ({@link SupervisorConnection}), so a slow supervisor can never slow a call.
  */
-public final class SupervisorFeed implements CallListener {
+public final class SupervisorFeed extends VerticleBase implements CallListener {
 
   /** Ended calls kept for late detail requests and for {@code call.ended} frames of conflated supervisors. */
   static final int ENDED_KEPT = 256;
   /** Kudos of the recent past, shown in the snapshot so a supervisor who just opened the page sees them too. */
   static final int KUDOS_KEPT = 50;
 
-  private final EventBus bus;
+  private final CallRegistry calls;
   private final TeamAlertSettings teams;
   private final AgentGateway agents;
-  private volatile UnaryOperator<String> redact = UnaryOperator.identity();
+  private final UnaryOperator<String> redact;
+  private volatile EventBus bus;
   private final ConcurrentMap<String, LiveCallView> live = new ConcurrentHashMap<>();
   private final Map<String, LiveCallView> ended = new LinkedHashMap<>(ENDED_KEPT, 0.75f, false) {
     @Override
@@ -44,15 +47,26 @@ public final class SupervisorFeed implements CallListener {
   private final ArrayDeque<JsonObject> recentKudos = new ArrayDeque<>();
   private final Set<SupervisorConnection> supervisors = ConcurrentHashMap.newKeySet();
 
-  SupervisorFeed(EventBus bus, TeamAlertSettings teams, AgentGateway agents) {
-    this.bus = bus;
+  /** {@code redact}: transcript text goes through it before any supervisor sees it (cards, emails, phones). */
+  SupervisorFeed(CallRegistry calls, TeamAlertSettings teams, AgentGateway agents, UnaryOperator<String> redact) {
+    this.calls = calls;
     this.teams = teams;
     this.agents = agents;
+    this.redact = redact;
   }
 
-  /** Transcript text goes through this before any supervisor sees it (redaction of cards, emails, phones). */
-  public void redactWith(UnaryOperator<String> redaction) {
-    this.redact = redaction;
+  /** Hears every call from now on. */
+  @Override
+  public Future<?> start() {
+    bus = vertx.eventBus();
+    calls.addListener(this);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    calls.removeListener(this);
+    return Future.succeededFuture();
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.carepulse.protocol;
 
 import java.util.Locale;
 
-/** Error codes of PROTOCOL-v1 {@code error} frames; clients act on these, so names never change within v1. */
+/** Error codes of protocol v1 (docs/protocol.md) {@code error} frames; clients act on these, so names never change within v1. */
 public enum ErrorCode {
   BAD_JSON,
   INVALID,

@@ -1,5 +1,5 @@
 package io.carepulse.protocol;
 
-/** A client-to-server frame of PROTOCOL-v1, already validated against its schema. */
+/** A client-to-server frame of protocol v1 (docs/protocol.md), already validated against its schema. */
 public sealed interface Frame permits Hello, CallFrame {
 }

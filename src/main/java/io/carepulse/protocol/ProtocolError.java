@@ -1,8 +1,5 @@
 package io.carepulse.protocol;
 
-import io.carepulse.wire.ServerMessages;
-import io.vertx.core.json.JsonObject;
-
 /**
  * A refused frame, as a value: the code a client acts on, a message naming the field or rule, and — when the frame
  * carried them — its callId and seq so the client can tell which frame was refused. {@code expectedSeq} is set for
@@ -16,9 +13,5 @@ public record ProtocolError(ErrorCode code, String message, String callId, Long 
 
   public static ProtocolError of(ErrorCode code, String message) {
     return new ProtocolError(code, message, null, null, null);
-  }
-
-  public JsonObject toJson() {
-    return ServerMessages.error(code, message, callId, seq, expectedSeq);
   }
 }

@@ -1,7 +1,7 @@
 package io.carepulse.protocol;
 
 /**
- * The sequence rules of PROTOCOL-v1 for one call: the next frame must be exactly one more than the last applied;
+ * The sequence rules of protocol v1 (docs/protocol.md) for one call: the next frame must be exactly one more than the last applied;
  * anything at or below it is a duplicate (acknowledged again, never applied twice); anything above it is a gap.
  */
 public final class SequenceCheck {

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Offline replay of recorded calls: reads PROTOCOL-v1 client frames (JSONL, calls may interleave), applies the
+ * Offline replay of recorded calls: reads protocol v1 client frames (JSONL, calls may interleave), applies the
  * protocol's sequence rules and feeds each call's frames to its own {@link CallEngine}, exactly as the live service
  * does, and writes the server messages plus a {@code call.summary} per call. Output depends only on the input.
  */
@@ -84,7 +84,7 @@ public final class Replay {
       if (error != null) {
         bad++;
         badLines.accept(new BadLine(lineNumber, error));
-        output.println(error.toJson().encode());
+        output.println(ServerMessages.error(error).encode());
       }
     }
     for (ReplayedCall call : calls.values()) {

@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * An applied client frame, as PROTOCOL-v1 JSON with its free text already redacted, and when the server applied it.
+ * An applied client frame, as protocol v1 JSON with its free text already redacted, and when the server applied it.
  * Replaying a call's stored frames in seq order through the core rebuilds its state. Treat {@code frame} as read-only.
  */
 public record StoredFrame(String callId, long seq, String type, Instant appliedAt, JsonObject frame) {

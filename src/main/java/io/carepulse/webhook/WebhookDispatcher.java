@@ -2,6 +2,8 @@ package io.carepulse.webhook;
 
 import io.carepulse.live.CallEvent;
 import io.carepulse.live.CallListener;
+import io.carepulse.live.CallRegistry;
+import io.carepulse.live.SupervisorMessages;
 import io.carepulse.rx.ContextScheduler;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.WebhookDelivery;
@@ -11,9 +13,10 @@ import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -29,12 +32,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends events to webhook subscribers: {@code call.ended} (a {@link CallListener}), {@code alert.raised} and
- * {@code kudos.awarded} (from the supervisor feed, see {@link #publish}). Each delivery is signed
+ * {@code kudos.awarded} (from the supervisor feed's event-bus addresses). Each delivery is signed
  * ({@link WebhookSignature}), retried with exponential backoff on a non-2xx answer or no answer, and logged in the
- * store after every attempt. Everything runs on the dispatcher's own context: a call's event loop only hands the
- * event over, and a slow receiver delays nobody but itself.
+ * store after every attempt. A verticle: everything runs on its context; a call's event loop only hands the event
+ * over, and a slow receiver delays nobody but itself.
  */
-public final class WebhookDispatcher implements CallListener {
+public final class WebhookDispatcher extends VerticleBase implements CallListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -44,19 +47,40 @@ public final class WebhookDispatcher implements CallListener {
 
   private final CarePulseStore store;
   private final WebhookPolicy policy;
-  private final Context context;
-  private final Scheduler scheduler;
-  private final WebClient client;
+  private final CallRegistry calls;
   private final Set<String> removed = ConcurrentHashMap.newKeySet();
+  private Scheduler scheduler;
+  private WebClient client;
 
-  public WebhookDispatcher(Vertx vertx, CarePulseStore store, WebhookPolicy policy) {
+  public WebhookDispatcher(CarePulseStore store, WebhookPolicy policy, CallRegistry calls) {
     this.store = store;
     this.policy = policy;
-    this.context = vertx.getOrCreateContext();
-    this.scheduler = new ContextScheduler(context);
-    // Kept in a field for the life of the service (STACK.md P2).
-    this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("CarePulse-Webhooks/1")
+    this.calls = calls;
+  }
+
+  /** Hears ended calls and the feed's alerts and kudos from now on. */
+  @Override
+  public Future<?> start() {
+    scheduler = new ContextScheduler(context);
+    // Kept in a field for the life of the verticle (docs/stack-notes.md P2).
+    client = WebClient.create(vertx, new WebClientOptions().setUserAgent("CarePulse-Webhooks/1")
         .setConnectTimeout((int) policy.timeout().toMillis()));
+    calls.addListener(this);
+    MessageConsumer<JsonObject> alerts = vertx.eventBus().consumer(SupervisorMessages.ALERTS_ADDRESS, message -> {
+      if (ALERT_RAISED.equals(message.body().getString("type"))) {
+        publish(ALERT_RAISED, without(message.body(), "type"));
+      }
+    });
+    MessageConsumer<JsonObject> kudos = vertx.eventBus().consumer(SupervisorMessages.KUDOS_ADDRESS,
+        message -> publish(KUDOS_AWARDED, without(message.body(), "type")));
+    return Future.all(alerts.completion(), kudos.completion());
+  }
+
+  @Override
+  public Future<?> stop() {
+    calls.removeListener(this);
+    client.close();
+    return Future.succeededFuture();
   }
 
   @Override
@@ -87,37 +111,51 @@ public final class WebhookDispatcher implements CallListener {
     removed.add(subscriptionId);
   }
 
+  /**
+   * Attempt 1 at once, each next one after its back-off, until one is answered 2xx or the policy's attempts are
+   * spent; every attempt is logged in the store with its number.
+   */
   private void deliver(WebhookSubscription subscription, String type, String eventId, String body) {
     String deliveryId = UUID.randomUUID().toString();
     Instant created = now();
-    int[] attempt = {0};
-    Single.defer(() -> {
-          attempt[0]++;
-          if (removed.contains(subscription.id())) {
-            return Single.just(new Attempt(null, "subscription removed"));
-          }
-          return post(subscription, type, deliveryId, body).flatMap(result -> {
-            boolean last = attempt[0] >= policy.attempts();
-            WebhookDelivery.State state = result.ok() ? WebhookDelivery.State.DELIVERED
-                : last ? WebhookDelivery.State.FAILED : WebhookDelivery.State.PENDING;
-            // A delivery log that cannot be written loses a log line, never the delivery.
-            return Completable.fromCompletionStage(store.saveDelivery(new WebhookDelivery(deliveryId, subscription.id(),
-                    type, eventId, state, attempt[0], result.status(), result.error(), created, now())).toCompletionStage())
-                .onErrorComplete()
-                .andThen(result.ok() ? Single.just(result) : Single.<Attempt>error(new Retry(result)));
-          });
-        })
-        .retryWhen(failures -> failures.flatMap(failure -> failure instanceof Retry && attempt[0] < policy.attempts()
-            ? Flowable.timer(policy.delayBeforeMillis(attempt[0] + 1), TimeUnit.MILLISECONDS, scheduler)
-            : Flowable.error(failure)))
+    Flowable.range(1, policy.attempts())
+        .concatMapSingle(attempt -> attempt == 1 ? attempt(subscription, type, eventId, deliveryId, body, created, 1)
+            : Single.timer(policy.delayBeforeMillis(attempt), TimeUnit.MILLISECONDS, scheduler)
+                .flatMap(tick -> attempt(subscription, type, eventId, deliveryId, body, created, attempt)))
+        .takeUntil(Attempt::ok)
+        .lastOrError()
         .subscribe(
-            delivered -> LOG.atDebug().addKeyValue("webhook", subscription.id()).addKeyValue("event", type)
-                .log("webhook delivered"),
-            failed -> LOG.atWarn().addKeyValue("webhook", subscription.id()).addKeyValue("event", type)
-                .addKeyValue("attempts", attempt[0]).log("webhook delivery given up: " + failed.getMessage()));
+            last -> {
+              if (last.ok()) {
+                LOG.atDebug().addKeyValue("webhook", subscription.id()).addKeyValue("event", type)
+                    .log("webhook delivered");
+              } else {
+                LOG.atWarn().addKeyValue("webhook", subscription.id()).addKeyValue("event", type)
+                    .addKeyValue("attempts", last.number()).log("webhook delivery given up: " + last.error());
+              }
+            },
+            failed -> LOG.atWarn().setCause(failed).addKeyValue("webhook", subscription.id()).log("webhook delivery failed"));
   }
 
-  private Single<Attempt> post(WebhookSubscription subscription, String type, String deliveryId, String body) {
+  /** One attempt: posted (unless the subscription was removed meanwhile), then logged; a log that fails is skipped. */
+  private Single<Attempt> attempt(WebhookSubscription subscription, String type, String eventId, String deliveryId,
+                                  String body, Instant created, int number) {
+    if (removed.contains(subscription.id())) {
+      return Single.just(new Attempt(number, null, "subscription removed"));
+    }
+    return post(subscription, type, deliveryId, body, number).flatMap(result -> {
+      WebhookDelivery.State state = result.ok() ? WebhookDelivery.State.DELIVERED
+          : number >= policy.attempts() ? WebhookDelivery.State.FAILED : WebhookDelivery.State.PENDING;
+      // A delivery log that cannot be written loses a log line, never the delivery.
+      return Completable.fromCompletionStage(store.saveDelivery(new WebhookDelivery(deliveryId, subscription.id(),
+              type, eventId, state, number, result.status(), result.error(), created, now())).toCompletionStage())
+          .onErrorComplete()
+          .andThen(Single.just(result));
+    });
+  }
+
+  private Single<Attempt> post(WebhookSubscription subscription, String type, String deliveryId, String body,
+                               int number) {
     long t = System.currentTimeMillis() / 1000;
     io.vertx.core.Future<HttpResponse<Buffer>> sent = client.postAbs(subscription.url())
         .timeout(policy.timeout().toMillis())
@@ -127,26 +165,26 @@ public final class WebhookDispatcher implements CallListener {
         .putHeader(WebhookSignature.HEADER, WebhookSignature.header(subscription.secret(), t, body))
         .sendBuffer(Buffer.buffer(body));
     return Single.fromCompletionStage(sent.toCompletionStage())
-        .map(response -> new Attempt(response.statusCode(), response.statusCode() / 100 == 2 ? null
+        .map(response -> new Attempt(number, response.statusCode(), response.statusCode() / 100 == 2 ? null
             : "receiver answered " + response.statusCode()))
-        .onErrorReturn(e -> new Attempt(null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        .onErrorReturn(e -> new Attempt(number, null,
+            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
   }
 
   private static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** One attempt's result: the receiver's status (null without an answer) and what went wrong. */
-  private record Attempt(Integer status, String error) {
+  /** One attempt's result: its number, the receiver's status (null without an answer) and what went wrong. */
+  private record Attempt(int number, Integer status, String error) {
     boolean ok() {
       return error == null || status == null && "subscription removed".equals(error);
     }
   }
 
-  /** A failed attempt that may be retried. */
-  private static final class Retry extends RuntimeException {
-    Retry(Attempt attempt) {
-      super(attempt.error(), null, false, false);
-    }
+  private static JsonObject without(JsonObject message, String field) {
+    JsonObject copy = message.copy();
+    copy.remove(field);
+    return copy;
   }
 }

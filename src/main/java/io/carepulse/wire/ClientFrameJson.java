@@ -12,7 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.TreeMap;
 
 /**
- * Client frames as PROTOCOL-v1 JSON, one replay line each. Field order is fixed and metadata keys are sorted, so the
+ * Client frames as protocol v1 JSON, one replay line each. Field order is fixed and metadata keys are sorted, so the
  * same frames always give the same bytes.
  */
 public final class ClientFrameJson {

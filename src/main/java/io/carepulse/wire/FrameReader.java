@@ -88,7 +88,7 @@ public final class FrameReader {
     return new FrameReader();
   }
 
-  /** The frame types of PROTOCOL-v1, in the order the protocol lists them. */
+  /** The frame types of protocol v1, in the order the protocol lists them. */
   public static List<String> frameTypes() {
     return List.copyOf(DECODERS.keySet());
   }

@@ -3,6 +3,7 @@ package io.carepulse.wire;
 import io.carepulse.coach.Prompt;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.protocol.ErrorCode;
+import io.carepulse.protocol.ProtocolError;
 import io.carepulse.score.Parts;
 import io.carepulse.score.Reason;
 import io.carepulse.score.Recovery;
@@ -10,7 +11,7 @@ import io.carepulse.score.ScoreUpdate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** JSON encodings of the server-to-client messages of PROTOCOL-v1, shared by the live gateway and replay. */
+/** JSON encodings of the server-to-client messages of protocol v1 (docs/protocol.md), shared by the live gateway and replay. */
 public final class ServerMessages {
 
   private ServerMessages() {
@@ -70,6 +71,11 @@ public final class ServerMessages {
         .put("parts", parts(summary.parts()))
         .put("prompts", kinds)
         .put("recovery", recovery(summary.recovery()));
+  }
+
+  /** The error frame that tells a client why its frame was refused. */
+  public static JsonObject error(ProtocolError error) {
+    return error(error.code(), error.message(), error.callId(), error.seq(), error.expectedSeq());
   }
 
   /** An error frame; {@code callId}, {@code seq} and {@code expectedSeq} are added only when known. */

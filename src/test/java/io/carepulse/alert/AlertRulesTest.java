@@ -19,12 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Alert episodes, told as calls: frames at given call times with the score the core gave them. Each kind is raised once
  * per episode and cleared when the episode ends.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class AlertRulesTest {
 
   private static final long T0 = 1_700_000_000_000L;

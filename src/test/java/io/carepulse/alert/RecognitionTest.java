@@ -6,8 +6,11 @@ import io.carepulse.engine.CallSummary;
 import io.carepulse.score.Parts;
 import io.carepulse.score.Recovery;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RecognitionTest {
 
   @Test

@@ -3,8 +3,11 @@ package io.carepulse.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.score.Trend;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TriageRankTest {
 
   private static final AlertSettings SETTINGS = AlertSettings.defaults();

@@ -2,14 +2,18 @@ package io.carepulse.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carepulse.testing.Await;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CallsApiTest extends RestServiceTest {
 
   @Test
@@ -191,19 +195,6 @@ class CallsApiTest extends RestServiceTest {
   }
 
   static <T> T eventually(java.util.function.Supplier<T> probe) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("condition not met within 5 s");
+    return Await.value(java.time.Duration.ofSeconds(5), "a value", probe);
   }
 }

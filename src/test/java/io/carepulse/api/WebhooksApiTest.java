@@ -2,6 +2,8 @@ package io.carepulse.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import io.carepulse.testing.Await;
 import io.carepulse.webhook.WebhookSignature;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -13,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Webhooks against a real receiver on loopback, which answers with the statuses a test queues (then 200). */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WebhooksApiTest extends RestServiceTest {
 
   private static final String SECRET = "a-receiver-secret-of-32-characters!";
@@ -116,7 +121,7 @@ class WebhooksApiTest extends RestServiceTest {
     });
     assertThat(logged.getInteger("attempts")).isEqualTo(3);
     assertThat(logged.getInteger("lastStatus")).isEqualTo(500);
-    Thread.sleep(200);
+    Await.holds(Duration.ofMillis(200), "no attempt after the last", () -> received.size() == 3);
     assertThat(received).hasSize(3);
   }
 

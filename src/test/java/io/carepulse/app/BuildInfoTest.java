@@ -27,7 +27,7 @@ class BuildInfoTest {
   void everyCommandAnswersVersion() {
     for (String[] args : new String[][] {{"--version"}, {"serve", "--version"}, {"simulate", "--version"}}) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      CommandLine commandLine = new CommandLine(new Main());
+      CommandLine commandLine = Main.commandLine();
       commandLine.setOut(new PrintWriter(bytes, true, StandardCharsets.UTF_8));
       assertThat(commandLine.execute(args)).isZero();
       assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith(BuildInfo.current().describe());

@@ -6,8 +6,11 @@ import io.carepulse.score.Signal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class AttentionBudgetTest {
 
   private static Trigger trigger(PromptKind kind, long atMs, int priority) {

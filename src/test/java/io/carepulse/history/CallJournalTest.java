@@ -20,6 +20,7 @@ import io.carepulse.store.CallState;
 import io.carepulse.store.InMemoryStore;
 import io.carepulse.store.StoredFrame;
 import io.carepulse.store.WhisperRecord;
+import io.carepulse.testing.Await;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -101,13 +102,10 @@ class CallJournalTest {
       journal.on(applied);
       journal.persistedAcks().release(applied, () -> seen.add("ack 1, stored: " + !store.frames("c1", 0, 10).result().isEmpty()));
     });
-    Thread.sleep(50);
+    Await.holds(Duration.ofMillis(50), "no ack before the frame is written", seen::isEmpty);
     assertThat(seen).isEmpty();
     journal.flush().await();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (seen.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Await.until(Duration.ofSeconds(2), "the ack", () -> !seen.isEmpty());
     assertThat(seen).containsExactly("ack 1, stored: true");
   }
 

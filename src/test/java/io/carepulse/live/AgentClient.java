@@ -16,7 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test agent: a real Vert.x WebSocket client (held in a field so the GC cannot close it mid-handshake, STACK.md P2)
+ * A test agent: a real Vert.x WebSocket client (held in a field so the GC cannot close it mid-handshake, docs/stack-notes.md P2)
  * with a blocking inbox, so scenarios read top to bottom. Use it from the test thread, never an event loop.
  */
 final class AgentClient {

@@ -5,12 +5,14 @@ import static io.carepulse.live.Frames.customerSays;
 import static io.carepulse.live.Frames.end;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import io.carepulse.testing.Await;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Every error code of PROTOCOL-v1 in its situation, and that the socket stays open unless the protocol says not. */
+/** Every error code of protocol v1 in its situation, and that the socket stays open unless the protocol says not. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class AgentErrorsTest extends LiveServiceTest {
 
@@ -148,7 +150,7 @@ class AgentErrorsTest extends LiveServiceTest {
     for (int seq = 2; seq <= 12; seq++) {
       agent.send(customerSays("c1", seq, "frame " + seq));
     }
-    Thread.sleep(300);
+    Await.until("a rate_limited error", () -> agent.seen.stream().anyMatch(m -> "rate_limited".equals(m.getString("code"))));
     assertThat(agent.seen).anyMatch(m -> "rate_limited".equals(m.getString("code")));
     long lastAck = agent.seen.stream().filter(m -> "ack".equals(m.getString("type")))
         .mapToLong(m -> m.getLong("seq")).max().orElseThrow();
@@ -224,7 +226,7 @@ class AgentErrorsTest extends LiveServiceTest {
     start(new JsonObject().put("idleTimeout", "300ms"));
     AgentClient agent = agent("agent-1");
     // The Vert.x client answers pings with pongs, as browsers do: it must survive several idle timeouts.
-    Thread.sleep(1000);
+    Await.holds(Duration.ofSeconds(1), "the connection stays open", () -> !agent.isClosed());
     assertThat(agent.isClosed()).isFalse();
     agent.send(callStart("c1"));
     agent.awaitAck("c1", 1);

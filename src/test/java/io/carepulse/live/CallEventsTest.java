@@ -6,6 +6,7 @@ import static io.carepulse.live.Frames.customerSays;
 import static io.carepulse.live.Frames.end;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carepulse.testing.Await;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +35,7 @@ class CallEventsTest extends LiveServiceTest {
     agent.awaitAck("c1", 3);
     agent.send(end("c1", 4));
     agent.awaitAck("c1", 4);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (heard.size() < 7 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Await.until("the call's seven events", () -> heard.size() >= 7);
 
     assertThat(heard).containsExactly("started", "applied call.start 1 scored", "applied utterance 2 scored",
         "whispered DELIVERED", "applied utterance 3 scored", "applied call.end 4 scored", "ended resolved");

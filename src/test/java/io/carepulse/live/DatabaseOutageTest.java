@@ -4,7 +4,9 @@ import static io.carepulse.live.Frames.callStart;
 import static io.carepulse.live.Frames.customerSays;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import io.carepulse.store.pg.TestDatabase;
+import io.carepulse.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -71,7 +73,7 @@ class DatabaseOutageTest {
     for (int seq = 11; seq <= 40; seq++) {
       assertThat(scoreOrError(seq).getString("type")).as("scores keep coming during the outage").isEqualTo("score");
     }
-    Thread.sleep(300);
+    Await.holds(Duration.ofMillis(300), "no ack past the outage", () -> acks().stream().allMatch(seq -> seq <= 10));
     assertThat(acks()).as("no ack past the outage").allMatch(seq -> seq <= 10);
     JsonObject ready = ready(200);
     assertThat(history(ready).getJsonObject("data").getString("state")).isEqualTo("degraded");

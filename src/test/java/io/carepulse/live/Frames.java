@@ -3,7 +3,7 @@ package io.carepulse.live;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Client frames of PROTOCOL-v1 for tests, in the protocol's own words. */
+/** Client frames of protocol v1 for tests, in the protocol's own words. */
 final class Frames {
 
   private static final long T0 = 1_700_000_000_000L;

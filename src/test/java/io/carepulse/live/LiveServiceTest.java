@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * per-test Vert.x instance, and keeps every test client in a field.
  */
 @ExtendWith(VertxExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 abstract class LiveServiceTest {
 
   static final String SECRET = "test-secret-test-secret-test-secret-0001";

@@ -5,6 +5,8 @@ import static io.carepulse.live.Frames.customerSays;
 import static io.carepulse.live.Frames.end;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import io.carepulse.testing.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -55,6 +57,8 @@ class ResumeTest extends LiveServiceTest {
 
     second.send(end("c1", 11));
     second.awaitAck("c1", 11);
+    // The ack of call.end goes out just before the call is recorded as ended.
+    Await.until("the call to be recorded as ended", () -> service.calls().endedCalls().find("c1").isPresent());
     assertThat(service.calls().endedCalls().find("c1").orElseThrow().lastSeq()).isEqualTo(11);
   }
 
@@ -111,10 +115,7 @@ class ResumeTest extends LiveServiceTest {
     agent.awaitAck("c1", 2);
     agent.drop();
     assertThat(service.calls().find("c1")).as("still open within the window").isPresent();
-    long deadline = System.currentTimeMillis() + 3000;
-    while (service.calls().find("c1").isPresent() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.until(Duration.ofSeconds(3), "the call to end", () -> service.calls().find("c1").isEmpty());
     EndedCall ended = service.calls().endedCalls().find("c1").orElseThrow();
     assertThat(ended.reason()).isEqualTo("disconnected");
     assertThat(ended.lastSeq()).isEqualTo(2);
@@ -136,7 +137,7 @@ class ResumeTest extends LiveServiceTest {
     AgentClient second = agent("agent-1");
     second.send(Frames.hello(null, "c1", 1));
     second.expect("welcome");
-    Thread.sleep(500);
+    Await.holds(Duration.ofMillis(500), "the call stays open past the window", () -> service.calls().find("c1").isPresent());
     assertThat(service.calls().find("c1")).isPresent();
     second.send(customerSays("c1", 2, "still talking"));
     second.awaitAck("c1", 2);

@@ -5,12 +5,15 @@ import static io.carepulse.live.Frames.utterance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.auth.Role;
+import io.carepulse.testing.Await;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -32,15 +35,21 @@ class StalledSupervisorTest extends LiveServiceTest {
   private final List<SupervisorClient> supervisors = new ArrayList<>();
   private final AtomicBoolean loading = new AtomicBoolean(true);
   private final java.util.concurrent.atomic.AtomicLong loadFrames = new java.util.concurrent.atomic.AtomicLong();
-  private Thread load;
+  /** Paces the load: one round of frames, then 100 ms, then the next. */
+  private final ScheduledExecutorService loadClock = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "load"));
+  /** The load's next seq; touched by the load thread only. */
+  private long loadSeq = 2;
 
   @AfterEach
   void stop() throws InterruptedException {
-    loading.set(false);
-    if (load != null) {
-      load.join(2000);
-    }
+    stopLoad();
     supervisors.forEach(SupervisorClient::close);
+  }
+
+  private void stopLoad() throws InterruptedException {
+    loading.set(false);
+    loadClock.shutdown();
+    loadClock.awaitTermination(2, TimeUnit.SECONDS);
   }
 
   @Test
@@ -62,8 +71,7 @@ class StalledSupervisorTest extends LiveServiceTest {
       }
       agents.add(agent);
     }
-    load = new Thread(() -> streamLoad(agents), "load");
-    load.start();
+    loadClock.scheduleWithFixedDelay(() -> loadRound(agents), 0, 100, TimeUnit.MILLISECONDS);
     AgentClient probe = agent("probe");
     probe.send(callStart("probe"));
     probe.awaitAck("probe", 1);
@@ -73,18 +81,14 @@ class StalledSupervisorTest extends LiveServiceTest {
     stalled.stall();
     long framesAtStall = loadFrames.get();
     // Until the socket's buffers are full (~2 s at this load with the 128 KiB send buffer) and flushes are skipped.
-    long fillDeadline = System.currentTimeMillis() + 15_000;
-    while (service.supervision().gateway().skippedFlushes() == 0 && System.currentTimeMillis() < fillDeadline) {
-      Thread.sleep(100);
-    }
+    Await.until(Duration.ofSeconds(15), "a skipped flush", () -> service.supervision().gateway().skippedFlushes() > 0);
     long heapBefore = usedHeapAfterGc();
     long[] stalledLatencies = probeLatencies(probe, 2 + PROBES);
     int maxPending = service.supervision().gateway().pendingPerConnection().stream().mapToInt(Integer::intValue).max().orElse(0);
     long skipped = service.supervision().gateway().skippedFlushes();
     long heapAfter = usedHeapAfterGc();
     int receivedWhileStalled = stalled.seen.size();
-    loading.set(false);
-    load.join(2000);
+    stopLoad();
     long framesWhileStalled = loadFrames.get() - framesAtStall;
 
     System.out.printf("STALLED-SUPERVISOR calls=%d probes=%d reading p50=%.2fms p99=%.2fms max=%.2fms | stalled p50=%.2fms"
@@ -121,21 +125,16 @@ class StalledSupervisorTest extends LiveServiceTest {
   }
 
   /** Every load call gets a final utterance every ~100 ms: ~400 scored frames a second over 40 calls. */
-  private void streamLoad(List<AgentClient> agents) {
-    long seq = 2;
-    while (loading.get() && seq < 100_000) {
-      for (int a = 0; a < agents.size(); a++) {
-        for (int c = 0; c < CALLS_PER_AGENT; c++) {
-          agents.get(a).send(utterance("load-" + a + "-" + c, seq, seq % 2 == 0 ? "customer" : "agent",
-              "This is taking far too long and I am not happy about the way this has been handled at all"));
-          loadFrames.incrementAndGet();
-        }
-      }
-      seq++;
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        return;
+  private void loadRound(List<AgentClient> agents) {
+    if (!loading.get() || loadSeq >= 100_000) {
+      return;
+    }
+    long seq = loadSeq++;
+    for (int a = 0; a < agents.size(); a++) {
+      for (int c = 0; c < CALLS_PER_AGENT; c++) {
+        agents.get(a).send(utterance("load-" + a + "-" + c, seq, seq % 2 == 0 ? "customer" : "agent",
+            "This is taking far too long and I am not happy about the way this has been handled at all"));
+        loadFrames.incrementAndGet();
       }
     }
   }
@@ -147,9 +146,9 @@ class StalledSupervisorTest extends LiveServiceTest {
     return sorted[Math.max(0, index)] / 1e6;
   }
 
-  private static long usedHeapAfterGc() throws InterruptedException {
+  /** System.gc() is a full, stop-the-world collection here: the heap is settled when it returns. */
+  private static long usedHeapAfterGc() {
     System.gc();
-    Thread.sleep(100);
     Runtime runtime = Runtime.getRuntime();
     return runtime.totalMemory() - runtime.freeMemory();
   }

@@ -17,7 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A test supervisor dashboard: a real WebSocket client on /v1/supervisor (kept in a field, STACK.md P2) with an inbox. */
+/** A test supervisor dashboard: a real WebSocket client on /v1/supervisor (kept in a field, docs/stack-notes.md P2) with an inbox. */
 final class SupervisorClient {
 
   private static final long WAIT_MS = 5_000;

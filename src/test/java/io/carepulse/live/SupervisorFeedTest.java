@@ -7,6 +7,7 @@ import static io.carepulse.live.Frames.end;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.auth.Role;
+import io.carepulse.testing.Await;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +81,7 @@ class SupervisorFeedTest extends LiveServiceTest {
     alice.awaitAck("a1", 3);
     JsonObject ended = teamA.await("call.ended", m -> m.getString("callId").equals("a1"));
     assertThat(ended.getString("reason")).isEqualTo("resolved");
-    Thread.sleep(300);
+    Await.holds(Duration.ofMillis(300), "nothing of team b", () -> teamA.seen.stream().noneMatch(m -> "b1".equals(m.getString("callId"))));
     assertThat(teamA.seen).noneMatch(m -> "b1".equals(m.getString("callId")));
   }
 
@@ -140,7 +141,7 @@ class SupervisorFeedTest extends LiveServiceTest {
     assertThat(sup.await("error").getString("code")).isEqualTo("invalid");
 
     alice.drop();
-    Thread.sleep(50);
+    Await.until("the server to see alice go (bob stays)", () -> service.gateway().connections() == 1);
     sup.whisper("a1", "breathe", "r5");
     assertThat(sup.await("whisper.result", m -> "r5".equals(m.getString("requestId"))).getString("outcome")).isEqualTo("held");
     SupervisorSchemas schemas = new SupervisorSchemas();
@@ -230,10 +231,7 @@ class SupervisorFeedTest extends LiveServiceTest {
     JsonObject cleared = sup.await("alert.cleared");
     assertThat(cleared.getString("alertId")).isEqualTo(raised.getString("alertId"));
     assertThat(cleared.getString("message")).isEqualTo("call ended");
-    long deadline = System.currentTimeMillis() + 2000;
-    while (bus.size() < 2 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(10);
-    }
+    Await.until(Duration.ofSeconds(2), "both alert messages on the bus", () -> bus.size() >= 2);
     assertThat(bus).extracting(m -> m.getString("type")).containsExactly("alert.raised", "alert.cleared");
     assertThat(bus.get(0).fieldNames()).containsExactlyInAnyOrder("type", "alertId", "callId", "agentId", "teamId",
         "kind", "severity", "message", "seq", "callTimeMs", "at");
@@ -263,10 +261,7 @@ class SupervisorFeedTest extends LiveServiceTest {
     assertThat(awarded.getString("kudosId")).isEqualTo("k1-kudos");
     assertThat(awarded.getInteger("minScore")).isLessThan(awarded.getInteger("score"));
     assertThat(sup.await("call.ended").getJsonObject("kudos").getString("reason")).isEqualTo("strong_recovery");
-    long deadline = System.currentTimeMillis() + 2000;
-    while (bus.isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(10);
-    }
+    Await.until(Duration.ofSeconds(2), "the kudos on the bus", () -> !bus.isEmpty());
     assertThat(bus).singleElement().satisfies(m -> assertThat(m.fieldNames()).containsExactlyInAnyOrder("type",
         "kudosId", "callId", "agentId", "teamId", "reason", "message", "score", "callScore", "minScore", "at"));
 

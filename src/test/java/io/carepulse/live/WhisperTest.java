@@ -4,6 +4,7 @@ import static io.carepulse.live.Frames.callStart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.protocol.WhisperOutcome;
+import io.carepulse.testing.Await;
 
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ class WhisperTest extends LiveServiceTest {
     first.send(callStart("c1"));
     first.awaitAck("c1", 1);
     first.drop();
-    Thread.sleep(50);
+    Await.until("the server to see the connection go", () -> service.gateway().connections() == 0);
     assertThat(service.calls().whisper("c1", "supervisor-1", "breathe").await(5, TimeUnit.SECONDS))
         .isEqualTo(WhisperOutcome.HELD);
     AgentClient second = agent("agent-1");

@@ -7,8 +7,11 @@ import io.carepulse.engine.CoreConfig;
 import io.carepulse.store.Playbook;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PlaybookSettingsTest {
 
   @Test

@@ -2,10 +2,13 @@ package io.carepulse.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RedactorTest {
 
   private final Redactor redactor = Redactor.standard();

@@ -11,12 +11,15 @@ import static io.carepulse.coach.PromptKind.TAKE_OWNERSHIP;
 import static io.carepulse.coach.PromptKind.USE_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Scripted calls (src/test/resources/scenarios) replayed through the core, each asserting which way the score goes
  * and which prompts the agent sees, and which it is spared.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ScenarioSuiteTest {
 
   @Test

@@ -17,8 +17,11 @@ import io.carepulse.protocol.Utterance;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class FrameReaderTest {
 
   private static final FrameReader READER = FrameReader.load();
@@ -238,7 +241,7 @@ class FrameReaderTest {
 
   @Test
   void errorEncodesAsAnErrorFrame() {
-    JsonObject json = refused(frame("event", ",\"kind\":\"nap\"")).toJson();
+    JsonObject json = ServerMessages.error(refused(frame("event", ",\"kind\":\"nap\"")));
     assertThat(json.getString("type")).isEqualTo("error");
     assertThat(json.getString("code")).isEqualTo("invalid");
     assertThat(json.getString("message")).isEqualTo("event.kind must be one of hold, unhold, mute, unmute, transfer, conference, dtmf");

@@ -8,12 +8,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The fast path may only ever say "valid" when the full validator agrees; otherwise clients would see frames accepted
  * that the published schemas refuse. Checked over every bundled sample frame and many broken variants of each type.
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SchemaFastPathTest {
 
   private static final FrameReader READER = FrameReader.load();

@@ -11,7 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The jsonb columns: score parts, reasons and call summaries, in the same words as the wire (PROTOCOL-v1). */
+/** The jsonb columns: score parts, reasons and call summaries, in the same words as the wire (protocol v1). */
 final class HistoryJson {
 
   private HistoryJson() {

@@ -3,7 +3,7 @@ package io.carepulse.store.pg;
 /**
  * Every SQL statement CarePulse runs, by name, in one place (the schema is db/migration/V*.sql). Batched writes pass
  * one array per column and {@code unnest} them into rows: one round trip for hundreds of rows, measured here at about
- * 160k rows/s against 7k/s for single-row inserts (STACK.md). Every journal write is idempotent — ON CONFLICT DO
+ * 160k rows/s against 7k/s for single-row inserts (docs/stack-notes.md). Every journal write is idempotent — ON CONFLICT DO
  * NOTHING on its natural key — so a batch may be retried after a timeout or a lost connection.
  */
 final class SqlQueries {

@@ -1,5 +1,6 @@
 package io.carepulse.tools.bench;
 
+import io.carepulse.app.Tool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Load generator, bare Vert.x baseline and the standard performance suite (docs/performance.md).",
     subcommands = {SuiteCommand.class, LoadCommand.class, EchoCommand.class})
-public final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable, Tool {
 
   @Override
   public void run() {

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a benchmark call says: the PROTOCOL-v1 frames a softphone plugin sends during a live call, with the words of
+ * What a benchmark call says: the protocol v1 frames a softphone plugin sends during a live call, with the words of
  * the bundled Harper Valley Bank calls. After {@code call.start} every call repeats a cycle of ten frames — six
  * acoustic windows (the last of which, in two cycles out of twenty, is a hold or an unhold event instead) and two
- * utterances, each sent as a partial and then as a final — so that about a fifth of the frames are ones PROTOCOL-v1
+ * utterances, each sent as a partial and then as a final — so that about a fifth of the frames are ones protocol v1
  * must answer with a score.
  *
  * <p>Frames are written as text directly (not through JsonObject): the generator shares the cores with the server,
@@ -91,7 +91,7 @@ final class FrameMix {
       this.lines = lines;
     }
 
-    /** PROTOCOL-v1 answers these with a score: call.start, final utterances, events, call.end. */
+    /** protocol v1 answers these with a score: call.start, final utterances, events, call.end. */
     static boolean scoreDue(long seq) {
       if (seq == 1) {
         return true;

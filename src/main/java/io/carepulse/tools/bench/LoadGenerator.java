@@ -38,7 +38,7 @@ public final class LoadGenerator {
   private final AtomicLong problems = new AtomicLong();
   private final List<CallFleet> fleets = new ArrayList<>();
   private final GcPauses gc = new GcPauses();
-  // Kept in fields: a client nothing references can be collected mid-handshake (STACK.md P2).
+  // Kept in fields: a client nothing references can be collected mid-handshake (docs/stack-notes.md P2).
   private Vertx vertx;
   private WebSocketClient client;
   private WebSocketClient supervisorClient;

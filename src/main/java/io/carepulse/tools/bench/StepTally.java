@@ -14,7 +14,7 @@ final class StepTally {
 
   /** Scheduled send → its {@code ack}: every frame gets one (cumulative acks acknowledge several at once). */
   final Histogram ack = histogram();
-  /** Scheduled send → its {@code score}, for the frames PROTOCOL-v1 must score (call.start, finals, events). */
+  /** Scheduled send → its {@code score}, for the frames protocol v1 must score (call.start, finals, events). */
   final Histogram score = histogram();
   /** Scheduled send → actual write: the generator's own lateness, already included in both latencies above. */
   final Histogram sendLag = histogram();
@@ -25,7 +25,7 @@ final class StepTally {
   long errors;
   /** Frames of the window still unacknowledged when the step closed; recorded with their age then. */
   long unanswered;
-  /** Frames that were acknowledged although the score PROTOCOL-v1 promises for them never came. */
+  /** Frames that were acknowledged although the score protocol v1 promises for them never came. */
   long scoreMissing;
   /** Scores for frames that did not require one (the core may score others, at most a few per second). */
   long extraScores;

@@ -18,7 +18,7 @@ final class SuiteTable {
     t.append(String.format(Locale.ROOT, "Suite time %.0f s. Servers: %s, 127.0.0.1; the generator runs on the same "
         + "cores.%n", seconds, String.join(" ", SuiteCommand.SERVER_JVM)));
     t.append("Latency (ms) runs from each frame's scheduled send time (open loop) to its `ack` (every frame; the echo "
-        + "baseline answers every frame with one) or to its `score` (frames PROTOCOL-v1 must score: call.start, final "
+        + "baseline answers every frame with one) or to its `score` (frames protocol v1 must score: call.start, final "
         + "utterances, events). CPU in cores over the measured window; `others` = load from processes outside the "
         + "suite.\n");
     steadyTable(t, rows);
@@ -124,7 +124,7 @@ final class SuiteTable {
     }
     variants.sort(Comparator.comparingInt(Row::calls));
     t.append("\n(d) the (a) load with something added. With PostgreSQL on, an ack is sent once the frame is committed "
-        + "(PROTOCOL-v1: ack = persisted); scores do not wait for the database. `PostgreSQL CPU`: every `postgres` "
+        + "(protocol v1: ack = persisted); scores do not wait for the database. `PostgreSQL CPU`: every `postgres` "
         + "process on the machine over the window. Supervisors: dashboards on one event loop of the generator, each "
         + "watching one team; messages/s and MB/s are what they received together.\n\n");
     t.append("| row | system | sent/s | recv/s | ack p50 | ack p99 | score p50 | score p99 | errors | server CPU "

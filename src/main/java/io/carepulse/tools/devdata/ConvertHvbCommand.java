@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * converted (Apache-2.0 §4).
  */
 @Command(name = "convert-hvb", mixinStandardHelpOptions = true,
-    description = "Convert the Harper Valley Bank sample (calls.jsonl) into PROTOCOL-v1 replay files, one per call.")
+    description = "Convert the Harper Valley Bank sample (calls.jsonl) into protocol v1 replay files, one per call.")
 public final class ConvertHvbCommand implements Callable<Integer> {
 
   public static final String INDEX = "index.txt";

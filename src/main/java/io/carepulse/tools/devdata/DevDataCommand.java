@@ -1,5 +1,6 @@
 package io.carepulse.tools.devdata;
 
+import io.carepulse.app.Tool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
     description = "Convert the development data and call scripts to replay files and measure the score against them.",
     subcommands = {ConvertHvbCommand.class, ScriptCommand.class, EvaluateCommand.class, EvaluateHvbCommand.class,
         TrainActsCommand.class, EvaluateActsCommand.class})
-public final class DevDataCommand implements Runnable {
+public final class DevDataCommand implements Runnable, Tool {
 
   @Spec
   CommandSpec spec;

@@ -22,7 +22,7 @@ final class HvbNotice {
 
         Changes: a 40-call selection of those files was first reduced to a calls.jsonl (fields selected and
         renamed, emotion values rounded to 4 decimals); CarePulse's `devdata convert-hvb` command then
-        converted each call into CarePulse agent-protocol frames (PROTOCOL-v1 replay JSONL): caller -> customer,
+        converted each call into CarePulse agent-protocol frames (protocol v1 replay JSONL): caller -> customer,
         segments sorted by start time, transcriber tags such as [noise] and <unk> removed, segments without
         words dropped, synthetic timestamps from a fixed base plus the segment offsets%s.
         """.formatted(withEmotion

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one HVB call into the client frames a softphone plugin would have sent (PROTOCOL-v1): call.start, one final
+ * Turns one HVB call into the client frames a softphone plugin would have sent (protocol v1): call.start, one final
  * utterance per spoken segment in time order, optionally the segment's external emotion estimate, and call.end.
  * Deterministic: time comes from a fixed epoch base plus the segment offsets, never from a clock.
  */

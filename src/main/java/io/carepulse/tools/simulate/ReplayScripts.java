@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads replay files (PROTOCOL-v1, "Replay files") into one script per call. A file may interleave several calls;
+ * Reads replay files (protocol v1, "Replay files") into one script per call. A file may interleave several calls;
  * each call's frames must number 1..n, because a gap could never be filled and the server would refuse it forever.
  */
 public final class ReplayScripts {

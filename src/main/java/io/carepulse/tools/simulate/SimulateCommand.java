@@ -1,6 +1,7 @@
 package io.carepulse.tools.simulate;
 
 import io.carepulse.app.Progress;
+import io.carepulse.app.Tool;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.auth.Role;
 import io.vertx.core.Vertx;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
     description = {"Stream replay files into a running service as agent clients and print what comes back.",
         "Without files: the demo — the calls the CarePulse team scripted (samples/demo: an escalation turned "
             + "around, a call lost to the end, a silent hold…) and 7 Harper Valley Bank recordings, all at once."})
-public final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements Callable<Integer>, Tool {
 
   public static final String TOKEN_ENV = "CAREPULSE_AGENT_TOKEN";
   public static final String OLD_TOKEN_ENV = "CAREPULSE_TOKEN";

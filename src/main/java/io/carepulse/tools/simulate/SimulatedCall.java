@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * One agent softphone streaming one call, as a verticle so that all of its state lives on one event loop and needs
- * no locks. It follows PROTOCOL-v1 as a plugin would: {@code hello} with the token, frames in seq order paced by
+ * no locks. It follows protocol v1 as a plugin would: {@code hello} with the token, frames in seq order paced by
  * their {@code ts}, cumulative acks, a rewind to {@code expectedSeq} on {@code seq_gap}, and after a dropped
  * connection a new {@code hello} with {@code resume} so that nothing acknowledged is sent as new.
  */
@@ -260,7 +260,7 @@ final class SimulatedCall extends VerticleBase {
   }
 
   /**
-   * PROTOCOL-v1: the client resends from {@code expectedSeq}. Frames already in flight when we rewound produce
+   * protocol v1: the client resends from {@code expectedSeq}. Frames already in flight when we rewound produce
    * the same gap again; those echoes are ignored so that one lost frame costs one resend, not one per frame.
    */
   private void rewind(JsonObject error) {
@@ -383,7 +383,7 @@ final class SimulatedCall extends VerticleBase {
       return;
     }
     if (welcomed && !resentAfterTimeout) {
-      // One retransmission before giving up: duplicates are harmless (the server acks them again, PROTOCOL-v1).
+      // One retransmission before giving up: duplicates are harmless (the server acks them again, protocol v1).
       resentAfterTimeout = true;
       feed.alert(prefix() + "!! no ack for seq " + (lastAcked + 1) + " within "
           + options.ackTimeout().toSeconds() + " s; resending");

@@ -25,7 +25,7 @@ public final class Simulation {
   private final Vertx vertx;
   private final SimulationOptions options;
   private final ConsoleFeed feed;
-  /** Held in a field: an unreferenced client can be collected mid-handshake (STACK.md P2). */
+  /** Held in a field: an unreferenced client can be collected mid-handshake (docs/stack-notes.md P2). */
   private final WebSocketClient client;
   private final String runId;
   private final LongAdder ackedFrames = new LongAdder();

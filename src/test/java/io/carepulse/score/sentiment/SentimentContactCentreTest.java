@@ -3,11 +3,14 @@ package io.carepulse.score.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Customer utterances scored the way a support team lead would read them. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SentimentContactCentreTest {
 
   private static final SentimentAnalyzer STANDARD = SentimentAnalyzer.standard();

@@ -2,9 +2,12 @@ package io.carepulse.score.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Intensity is how emphatically something is said, whichever way it points. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SentimentIntensityTest {
 
   private static final SentimentAnalyzer STANDARD = SentimentAnalyzer.standard();

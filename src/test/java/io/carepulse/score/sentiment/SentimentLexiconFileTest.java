@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The contact-centre lexicon file: its format, its expansion and that every entry matches. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SentimentLexiconFileTest {
 
   private static double normalise(double x) {

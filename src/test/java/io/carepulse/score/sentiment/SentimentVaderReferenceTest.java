@@ -3,6 +3,8 @@ package io.carepulse.score.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * as "a"; the current reference code, which this port follows, keeps them and gives 0.322/0.678.
  * Compound does not depend on the neutral count, so it still matches.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SentimentVaderReferenceTest {
 
   private static final double TOLERANCE = 0.001;

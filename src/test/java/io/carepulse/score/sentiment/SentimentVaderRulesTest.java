@@ -3,12 +3,15 @@ package io.carepulse.score.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Each VADER rule on its own, computed by hand from the lexicon values and the reference's
  * constants (normalise(x) = x / sqrt(x^2 + 15)).
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SentimentVaderRulesTest {
 
   private static final SentimentAnalyzer VADER = SentimentAnalyzer.vaderOnly();

@@ -4,11 +4,14 @@ import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.CarePulseStoreContract;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 
 /** The store contract against a real PostgreSQL, one private schema for the class, emptied before each test. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PgStoreTest extends CarePulseStoreContract {
 
   private static TestDatabase db;

@@ -60,7 +60,7 @@ class TranscriptRetentionTest {
     store.saveOutcome(new OutcomeRecord("o-1", "old", 5, 10, true, "survey", "k-1", NOW.minus(Duration.ofDays(44))))
         .await();
 
-    TranscriptRetention retention = new TranscriptRetention(vertx, store, Duration.ofDays(30), Duration.ofHours(1),
+    TranscriptRetention retention = new TranscriptRetention(store, Duration.ofDays(30), Duration.ofHours(1),
         Clock.fixed(NOW, ZoneOffset.UTC));
     assertThat(retention.runOnce().await()).isEqualTo(600);
     assertThat(retention.runOnce().await()).isZero();

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The (d) part of the suite's table: each variant beside its (a) row, skipped rows say why. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SuiteTableTest {
 
   private static final Machine MACHINE = new Machine("2026-11-23 10:00 UTC", "test CPU", 2, "Linux", "Java 17", 20_000);

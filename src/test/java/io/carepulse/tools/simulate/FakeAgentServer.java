@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A stand-in for the CarePulse agent endpoint that follows PROTOCOL-v1's session and sequence rules (hello, welcome
+ * A stand-in for the CarePulse agent endpoint that follows protocol v1's session and sequence rules (hello, welcome
  * with resume, cumulative acks, duplicates, seq_gap) and answers with canned scores and one prompt. It can lose one
  * frame or drop one connection on purpose, and records which frames it applied so tests can prove none was lost
  * or applied twice.
