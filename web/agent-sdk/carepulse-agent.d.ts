@@ -160,6 +160,8 @@ export interface ScoreMessage {
   reasons: ScoreReason[];
   recovery?: { minScore?: Points; minAtMs?: number; sinceMinMs?: number; slopePerMin?: number };
   callTimeMs?: number;
+  /** care-2: how the customer's final turn in this frame read (valence −1..1 after its acts, arousal 0..1). */
+  customer?: { frame: string; valence: number; arousal: number };
 }
 
 export interface PromptMessage {

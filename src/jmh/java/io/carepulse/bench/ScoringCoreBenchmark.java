@@ -48,13 +48,17 @@ public class ScoringCoreBenchmark {
   /** One live call at a time, replaced by a fresh one when its script runs out. */
   @State(Scope.Thread)
   public static class LiveCall {
-    private final CoreConfig config = CoreConfig.defaults();
+    /** The score model: care-2 (the default), or care-1 as it shipped, to compare. */
+    @org.openjdk.jmh.annotations.Param({"care-2", "care-1"})
+    public String model;
+    private CoreConfig config;
     private CallStart start;
     private CallFrame[] frames;
     private CallEngine engine;
     private int next;
 
     void load(CallFrame[] script) {
+      config = CoreConfig.forModel(model);
       start = SupportCallScript.callStart("bench-call");
       frames = script;
       next = frames.length;

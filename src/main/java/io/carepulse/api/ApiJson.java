@@ -57,7 +57,7 @@ final class ApiJson {
           .put("frames", new JsonArray(reason.frames()))
           .put("text", reason.text()));
     }
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("seq", point.seq())
         .put("callTimeMs", point.callTimeMs())
         .put("at", time(point.at()))
@@ -66,6 +66,10 @@ final class ApiJson {
         .put("parts", ServerMessages.parts(point.parts()))
         .put("trend", point.trend().wire())
         .put("reasons", reasons);
+    if (point.customer() != null) {
+      json.put("customer", ServerMessages.customerTurn(point.customer()));
+    }
+    return json;
   }
 
   static JsonObject alert(AlertRecord alert) {

@@ -47,6 +47,7 @@ public record AppConfig(
     Duration journalFlushInterval,
     int journalQueueBound,
     int retentionDays,
+    String model,
     Duration dashboardLinger) {
 
   public enum LogFormat { TEXT, JSON }
@@ -58,9 +59,17 @@ public record AppConfig(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "retentionDays", "dashboardLinger"));
+      "journalFlushInterval", "journalQueueBound", "retentionDays", "model", "dashboardLinger"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+  /** The same settings scoring with another model (serve --model). */
+  public AppConfig withModel(String changed) {
+    return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
+        maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
+        shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
+        journalQueueBound, retentionDays, changed, dashboardLinger);
+  }
 
   public boolean developmentMode() {
     return jwtSecret == null;
@@ -140,6 +149,8 @@ public record AppConfig(
         s.integer("journalQueueBound", 100_000, 100, 10_000_000),
         // Transcript text is deleted this many days after a call ended (scores, outcomes stay); 0 keeps it forever.
         s.integer("retentionDays", 30, 0, 36_500),
+        // The score model: a shipped id (care-2, care-1) or a model file written by calibrate; validated at start.
+        s.text("model", "care-2"),
         // An ended call stays on supervisors' boards, faded, with its final score, for this long.
         s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)));
   }

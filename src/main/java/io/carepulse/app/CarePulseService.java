@@ -1,5 +1,6 @@
 package io.carepulse.app;
 
+import io.carepulse.calibrate.ModelFiles;
 import io.carepulse.api.RestApi;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
@@ -80,7 +81,7 @@ public final class CarePulseService {
     String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
     JwtAuth jwt = JwtAuth.create(vertx, secret);
     CareMetrics metrics = new CareMetrics(meters);
-    PlaybookSettings playbooks = new PlaybookSettings(CoreConfig.defaults());
+    PlaybookSettings playbooks = new PlaybookSettings(ModelFiles.config(config.model()));
     FrameReader reader = FrameReader.load();
     return openStore(vertx, config).compose(store -> {
       boolean durable = store instanceof PgStore;

@@ -1,5 +1,6 @@
 package io.carepulse.app;
 
+import io.carepulse.calibrate.CalibrateCommand;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "carepulse", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
     scope = CommandLine.ScopeType.INHERIT,
     description = "Real-time \"I care\" connection score and coaching for live support calls.",
-    subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class})
+    subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class, CalibrateCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package io.carepulse.app;
 
+import io.carepulse.calibrate.ModelFiles;
+import io.carepulse.console.Progress;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.replay.Replay;
 import io.carepulse.replay.Timeline;
@@ -47,16 +49,27 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--pretty", description = "a readable per-call timeline instead of JSON")
   boolean pretty;
 
+  @Option(names = "--model", paramLabel = "ID|FILE", defaultValue = "care-2",
+      description = "score model: care-2 (default), care-1 (as it shipped, for calls scored with it), or a model file")
+  String model;
+
   @Override
   public Integer call() throws IOException {
+    CoreConfig config;
+    try {
+      config = ModelFiles.config(model);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      System.err.println("replay: " + e.getMessage());
+      return 2;
+    }
     boolean text = pretty || format == Format.text;
     long size = "-".equals(input) ? 0 : Files.size(Path.of(input));
     try (Progress progress = size >= PROGRESS_FROM_BYTES ? Progress.of("replay", size, "B") : Progress.none();
          BufferedReader in = new BufferedReader(new Counting(open(), progress));
          PrintWriter out = openOutput()) {
       Replay replay = text
-          ? new Replay(CoreConfig.defaults(), FrameReader.load(), false, new Timeline(out))
-          : new Replay(CoreConfig.defaults(), FrameReader.load(), acks);
+          ? new Replay(config, FrameReader.load(), false, new Timeline(out))
+          : new Replay(config, FrameReader.load(), acks);
       PrintWriter messages = text ? new PrintWriter(Writer.nullWriter()) : out;
       Replay.Result result = replay.run(in, messages, bad -> System.err.println(progress.clearLine()
           + "line " + bad.lineNumber() + ": " + bad.error().code().wire() + ": " + bad.error().message()));

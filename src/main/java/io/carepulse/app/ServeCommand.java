@@ -22,6 +22,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", description = "JSON config file; CAREPULSE_* environment variables override it")
   Path configFile;
 
+  @Option(names = "--model", paramLabel = "ID|FILE",
+      description = "score model: care-2 (default), care-1, or a model file written by calibrate; overrides the config")
+  String model;
+
   /** The Vert.x instance of a served process: Micrometer metrics, JVM metrics included, scraped at /metrics. */
   static Vertx withMetrics(PrometheusMeterRegistry meters) {
     return Vertx.builder()
@@ -53,8 +57,10 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     AppConfig config;
     try {
-      config = AppConfig.load(configFile, System.getenv());
-    } catch (AppConfig.Invalid e) {
+      AppConfig loaded = AppConfig.load(configFile, System.getenv());
+      config = model != null ? loaded.withModel(model) : loaded;
+      io.carepulse.calibrate.ModelFiles.config(config.model());
+    } catch (AppConfig.Invalid | IllegalArgumentException | java.io.UncheckedIOException e) {
       System.err.println("carepulse: cannot start: " + e.getMessage());
       return 2;
     }
@@ -74,7 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     String base = "http://" + publicHost(config) + ":" + service.port();
-    var ready = log.atInfo().addKeyValue("instances", config.serverInstances());
+    var ready = log.atInfo().addKeyValue("model", config.model()).addKeyValue("instances", config.serverInstances());
     if (config.logFormat() == AppConfig.LogFormat.JSON) {
       ready = ready.addKeyValue("port", service.port());
     }

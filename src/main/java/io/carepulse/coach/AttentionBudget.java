@@ -30,6 +30,7 @@ final class AttentionBudget {
   private final Map<PromptKind, Long> lastShownAt = new EnumMap<>(PromptKind.class);
   private final Map<PromptKind, Double> cooldownFactor = new EnumMap<>(PromptKind.class);
   private long lastPromptAt = Long.MIN_VALUE;
+  private int lastPriority;
   private int shown;
 
   AttentionBudget(CoachingPolicy policy) {
@@ -47,7 +48,7 @@ final class AttentionBudget {
         it.remove();
       }
     }
-    if (held.isEmpty() || customerSpeaking || (lastPromptAt != Long.MIN_VALUE && now - lastPromptAt < policy.minGapMs())) {
+    if (held.isEmpty() || customerSpeaking) {
       return null;
     }
     Trigger best = held.get(0);
@@ -56,8 +57,17 @@ final class AttentionBudget {
         best = trigger;
       }
     }
+    if (lastPromptAt != Long.MIN_VALUE) {
+      long since = now - lastPromptAt;
+      // Priority, not first-come: a gentle prompt shown a moment ago does not hold back a more important one.
+      long gap = best.priority() > lastPriority ? policy.urgentGapMs() : policy.minGapMs();
+      if (since < gap) {
+        return null;
+      }
+    }
     held.remove(best);
     lastPromptAt = now;
+    lastPriority = best.priority();
     lastShownAt.put(best.kind(), now);
     shown++;
     return best;

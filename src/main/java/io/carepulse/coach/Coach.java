@@ -1,7 +1,7 @@
 package io.carepulse.coach;
 
 import io.carepulse.protocol.PromptFeedback;
-import io.carepulse.score.CallScorer;
+import io.carepulse.score.Scorer;
 import io.carepulse.score.Observations;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ public final class Coach {
   }
 
   /** The prompt to show after this frame, if any. */
-  public List<Prompt> coach(Observations observations, CallScorer scorer) {
+  public List<Prompt> coach(Observations observations, Scorer scorer) {
     PromptRules.CallState state = new PromptRules.CallState(scorer.conversation().customerFirstName(),
         scorer.nameUsed(), scorer.conversation().agentTurns());
     List<Trigger> triggers = rules.triggers(observations.signals(), state);

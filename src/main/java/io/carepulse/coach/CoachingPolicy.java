@@ -13,10 +13,10 @@ import java.util.Set;
 public record CoachingPolicy(long minGapMs, long defaultCooldownMs, Map<PromptKind, Long> cooldownMs, int perCallCap,
                              long staleAfterMs, long checkInSilenceMs, int useNameAfterAgentTurns, long useNameAfterMs,
                              int sympathyWithoutActionCount, double feedbackCooldownFactor,
-                             Set<PromptKind> enabled, Map<PromptKind, String> texts) {
+                             Set<PromptKind> enabled, Map<PromptKind, String> texts, long urgentGapMs) {
 
   public CoachingPolicy {
-    if (minGapMs < 0 || defaultCooldownMs < 0 || perCallCap < 0 || staleAfterMs <= 0) {
+    if (minGapMs < 0 || defaultCooldownMs < 0 || perCallCap < 0 || staleAfterMs <= 0 || urgentGapMs < 0) {
       throw new IllegalArgumentException("coaching policy: gaps, cooldowns and caps must not be negative");
     }
     if (feedbackCooldownFactor < 1) {
@@ -44,7 +44,31 @@ public record CoachingPolicy(long minGapMs, long defaultCooldownMs, Map<PromptKi
   /** Text for a check-in during a hold rather than a silence. */
   public static final String HOLD_CHECK_IN_TEXT = "Check in: on hold {seconds} s.";
 
+  /** Without an urgent gap: a prompt of higher priority waits the whole global gap too (care-1's budget). */
+  public CoachingPolicy(long minGapMs, long defaultCooldownMs, Map<PromptKind, Long> cooldownMs, int perCallCap,
+                        long staleAfterMs, long checkInSilenceMs, int useNameAfterAgentTurns, long useNameAfterMs,
+                        int sympathyWithoutActionCount, double feedbackCooldownFactor, Set<PromptKind> enabled,
+                        Map<PromptKind, String> texts) {
+    this(minGapMs, defaultCooldownMs, cooldownMs, perCallCap, staleAfterMs, checkInSilenceMs, useNameAfterAgentTurns,
+        useNameAfterMs, sympathyWithoutActionCount, feedbackCooldownFactor, enabled, texts, minGapMs);
+  }
+
+  /**
+   * What a new team gets, with care-2: a prompt that matters more than the last one shown may follow it after
+   * {@code urgentGapMs} (priority, not first-come), a kind may come back after 45 s, and up to 10 per call.
+   * Measured on the development calls (docs/score-model.md §7).
+   */
   public static CoachingPolicy defaults() {
+    Map<PromptKind, Long> cooldowns = new EnumMap<>(PromptKind.class);
+    cooldowns.put(PromptKind.USE_NAME, Long.MAX_VALUE);
+    cooldowns.put(PromptKind.POSITIVE_RECOVERY, 180_000L);
+    cooldowns.put(PromptKind.CHECK_IN, 60_000L);
+    return new CoachingPolicy(15_000, 45_000, cooldowns, 10, 12_000, 20_000, 4, 45_000, 3, 2.0,
+        EnumSet.allOf(PromptKind.class), Map.of(), 6_000);
+  }
+
+  /** care-1's coaching defaults, exactly as they shipped with it: selected with model care-1. */
+  public static CoachingPolicy care1() {
     Map<PromptKind, Long> cooldowns = new EnumMap<>(PromptKind.class);
     cooldowns.put(PromptKind.USE_NAME, Long.MAX_VALUE);
     cooldowns.put(PromptKind.POSITIVE_RECOVERY, 180_000L);

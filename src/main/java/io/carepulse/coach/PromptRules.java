@@ -80,6 +80,8 @@ final class PromptRules {
             add(triggers, PromptKind.EMPATHY_WITHOUT_ACTION, signal, NORMAL, null);
           }
         }
+        case SYMPATHY_WITHOUT_ACTION -> add(triggers, PromptKind.EMPATHY_WITHOUT_ACTION, signal, NORMAL, null);
+        case BAD_NEWS_NO_ALTERNATIVE -> add(triggers, PromptKind.TAKE_OWNERSHIP, signal, NORMAL, null);
         case COMMITMENT_MADE -> empathySinceAction = 0;
         case NEXT_STEP_GIVEN -> nextStepGiven = true;
         default -> {

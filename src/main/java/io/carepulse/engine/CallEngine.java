@@ -8,9 +8,9 @@ import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.PromptFeedback;
 import io.carepulse.protocol.SoftphoneEvent;
 import io.carepulse.protocol.Utterance;
-import io.carepulse.score.CallScorer;
 import io.carepulse.score.Observations;
 import io.carepulse.score.ScoreUpdate;
+import io.carepulse.score.Scorer;
 import io.carepulse.score.Signal;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,7 @@ public final class CallEngine {
 
   private final String callId;
   private final CoreConfig config;
-  private final CallScorer scorer;
+  private final Scorer scorer;
   private final Coach coach;
   private ScoreUpdate last;
   private long lastEmitAtMs = Long.MIN_VALUE;
@@ -33,7 +33,7 @@ public final class CallEngine {
   public CallEngine(String callId, CoreConfig config) {
     this.callId = callId;
     this.config = config;
-    this.scorer = new CallScorer(callId, config.model(), config.sentiment());
+    this.scorer = Scorer.create(callId, config.model(), config.sentiment());
     this.coach = new Coach(callId, config.coaching());
   }
 
@@ -72,6 +72,11 @@ public final class CallEngine {
 
   public Optional<ScoreUpdate> lastScore() {
     return Optional.ofNullable(last);
+  }
+
+  /** The fitted blend's inputs for the call so far (null for care-1): what calibrate fits outcomes on. */
+  public double[] blendFeatures() {
+    return scorer.blendFeatures();
   }
 
   public boolean ended() {

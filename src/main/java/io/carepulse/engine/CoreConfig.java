@@ -17,6 +17,18 @@ public record CoreConfig(ScoringModel model, CoachingPolicy coaching, SentimentA
         model.millis("emit.minIntervalMs"));
   }
 
+  /** The defaults with a shipped model (care-1, care-2). */
+  public static CoreConfig forModel(String id) {
+    return forModel(ScoringModel.named(id));
+  }
+
+  /** The defaults with this model; care-1 keeps the coaching it shipped with. */
+  public static CoreConfig forModel(ScoringModel model) {
+    CoreConfig config = defaults().withModel(model);
+    // care-1 replays exactly as it shipped, coaching included.
+    return model.scorer().equals(ScoringModel.CARE_1) ? config.withCoaching(CoachingPolicy.care1()) : config;
+  }
+
   public CoreConfig withCoaching(CoachingPolicy policy) {
     return new CoreConfig(model, policy, sentiment, emitMinIntervalMs);
   }

@@ -388,7 +388,7 @@ public final class CallJournal implements CallListener {
 
   static ScorePoint scorePoint(ScoreUpdate update, Instant at) {
     return new ScorePoint(update.callId(), update.seq(), update.callTimeMs(), update.score(), update.callScore(),
-        update.parts(), update.trend(), update.reasons(), at);
+        update.parts(), update.trend(), update.reasons(), at, update.customer());
   }
 
   /** Stores keep milliseconds (PostgreSQL keeps microseconds); truncating here makes both return equal instants. */

@@ -117,6 +117,7 @@ public final class PlaybookDocument {
         budget.getLong("minGapMs"), budget.getLong("defaultCooldownMs"), cooldowns, budget.getInteger("perCallCap"),
         budget.getLong("staleAfterMs"), coaching.getLong("checkInSilenceMs"), coaching.getInteger("useNameAfterAgentTurns"),
         coaching.getLong("useNameAfterMs"), coaching.getInteger("sympathyWithoutActionCount"),
-        budget.getDouble("feedbackCooldownFactor"), enabled, texts);
+        budget.getDouble("feedbackCooldownFactor"), enabled, texts,
+        Math.min(budget.getLong("minGapMs"), CoachingPolicy.defaults().urgentGapMs()));
   }
 }

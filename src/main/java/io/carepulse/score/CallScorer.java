@@ -16,7 +16,7 @@ import java.util.Map;
  * Scores one call: routes each frame to the detectors, applies their evidence to the connection score and hands
  * back what they noticed. Pure and deterministic: all time comes from the frames.
  */
-public final class CallScorer {
+public final class CallScorer implements Scorer {
 
   /** An agent speaks at roughly this rate; used to estimate a turn's start when the client sends no timing. */
   private static final double ASSUMED_WORDS_PER_MS = 150.0 / 60000.0;
@@ -49,7 +49,7 @@ public final class CallScorer {
     this.personal = new PersonalTouchDetector(model);
   }
 
-  /** Applies one frame (in sequence order) and returns the evidence and signals it produced. */
+  @Override
   public Observations observe(CallFrame frame) {
     long now = conversation.advance(frame.ts());
     lastSeq = frame.seq();
@@ -152,6 +152,7 @@ public final class CallScorer {
   }
 
   /** The score as it stands now, with the reasons gathered since the previous update. */
+  @Override
   public ScoreUpdate update() {
     long now = conversation.nowMs();
     ConnectionScore.Snapshot snapshot = score.snapshot(now, mood.provisional());
@@ -160,23 +161,28 @@ public final class CallScorer {
   }
 
   /** The rolling score now, without consuming reasons or recording a point. */
+  @Override
   public int peekScore() {
     return score.peek(conversation.nowMs(), mood.provisional());
   }
 
+  @Override
   public boolean hasNewReasons() {
     return score.hasPendingReasons();
   }
 
+  @Override
   public int minScore() {
     return score.minScore();
   }
 
+  @Override
   public Conversation conversation() {
     return conversation;
   }
 
 
+  @Override
   public boolean nameUsed() {
     return personal.nameUsed();
   }

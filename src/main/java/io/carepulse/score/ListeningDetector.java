@@ -209,7 +209,7 @@ final class ListeningDetector {
     }
   }
 
-  private static int sharedContentWords(Turn agent, Turn customer) {
+  static int sharedContentWords(Turn agent, Turn customer) {
     int shared = 0;
     for (String word : customer.tokens()) {
       if (isContentWord(word) && agent.tokens().contains(word)) {

@@ -14,21 +14,34 @@ import java.util.TreeMap;
  */
 public final class ScoringModel {
 
-  public static final String STANDARD_RESOURCE = "/model/care-1.properties";
+  /** The model a new service scores with: care-2 (docs/score-model.md). */
+  public static final String STANDARD_RESOURCE = "/model/care-2.properties";
+  public static final String CARE_1_RESOURCE = "/model/care-1.properties";
   public static final String PHRASES_RESOURCE = "/model/phrases.txt";
+  /** Scorer generations ({@code model.scorer}); a file without one is care-1, as every file was before care-2. */
+  public static final String CARE_1 = "care-1";
+  public static final String CARE_2 = "care-2";
 
   private final String id;
+  private final String scorer;
+  private final Map<String, String> texts;
   private final Map<String, Double> numbers;
   private final Map<Part, Double> weights = new EnumMap<>(Part.class);
   private final Map<Part, Double> priors = new EnumMap<>(Part.class);
   private final PhraseBook phrases;
 
-  private ScoringModel(String id, Map<String, Double> numbers, PhraseBook phrases) {
+  private ScoringModel(String id, Map<String, String> texts, Map<String, Double> numbers, PhraseBook phrases) {
     this.id = id;
+    this.texts = texts;
+    this.scorer = texts.getOrDefault("model.scorer", CARE_1);
     this.numbers = numbers;
     this.phrases = phrases;
+    if (!scorer.equals(CARE_1) && !scorer.equals(CARE_2)) {
+      throw new IllegalArgumentException("model " + id + ": model.scorer must be " + CARE_1 + " or " + CARE_2
+          + ", not " + scorer);
+    }
     for (Part part : Part.values()) {
-      double weight = number("weight." + part.wire());
+      double weight = scorer.equals(CARE_1) ? number("weight." + part.wire()) : 0;
       if (weight < 0) {
         throw new IllegalArgumentException("weight." + part.wire() + " must not be negative");
       }
@@ -37,16 +50,45 @@ public final class ScoringModel {
     }
   }
 
-  private static volatile ScoringModel standard;
+  private static final class Shipped {
+    static final ScoringModel CARE_2_MODEL = fromResources(STANDARD_RESOURCE, PHRASES_RESOURCE);
+    static final ScoringModel CARE_1_MODEL = fromResources(CARE_1_RESOURCE, PHRASES_RESOURCE);
+  }
 
-  /** The model shipped in the jar; loaded once. */
+  /** The model shipped in the jar for new calls (care-2); loaded once. */
   public static ScoringModel standard() {
-    ScoringModel model = standard;
-    if (model == null) {
-      model = fromResources(STANDARD_RESOURCE, PHRASES_RESOURCE);
-      standard = model;
+    return Shipped.CARE_2_MODEL;
+  }
+
+  /** care-1 exactly as it shipped, for comparison and for replaying calls scored with it. */
+  public static ScoringModel care1() {
+    return Shipped.CARE_1_MODEL;
+  }
+
+  /** A shipped model by id ({@code care-1}, {@code care-2}; none means the standard one). */
+  public static ScoringModel named(String id) {
+    if (id == null || id.isBlank() || id.equals(CARE_2)) {
+      return standard();
     }
-    return model;
+    if (id.equals(CARE_1)) {
+      return care1();
+    }
+    throw new IllegalArgumentException("no model " + id + ": neither a shipped model id (" + CARE_1 + ", " + CARE_2
+        + ") nor a model file");
+  }
+
+  /** A fitted model (a model file's settings, read by the shell), validated now so a bad file fails at start. */
+  public static ScoringModel fitted(Properties properties) {
+    return fromProperties(properties, PhraseBook.fromResource(PHRASES_RESOURCE)).validate();
+  }
+
+  /** Builds one scorer and checks every setting it reads is present and sane; throws naming what is wrong. */
+  public ScoringModel validate() {
+    Scorer.create("validate", this, io.carepulse.score.sentiment.SentimentAnalyzer.standard());
+    if (scorer.equals(CARE_2)) {
+      ScoreBlend.of(this);
+    }
+    return this;
   }
 
   public static ScoringModel fromResources(String propertiesResource, String phrasesResource) {
@@ -68,8 +110,10 @@ public final class ScoringModel {
       throw new IllegalArgumentException("model.id is missing");
     }
     Map<String, Double> numbers = new TreeMap<>();
+    Map<String, String> texts = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
-      if (key.equals("model.id")) {
+      if (key.startsWith("model.")) {
+        texts.put(key, properties.getProperty(key).trim());
         continue;
       }
       String raw = properties.getProperty(key).trim();
@@ -79,12 +123,32 @@ public final class ScoringModel {
         throw new IllegalArgumentException("model setting " + key + " is not a number: " + raw);
       }
     }
-    return new ScoringModel(id, numbers, phrases);
+    return new ScoringModel(id, texts, numbers, phrases);
   }
 
 
   public String id() {
     return id;
+  }
+
+  /** The scorer generation: {@link #CARE_1} or {@link #CARE_2}. */
+  public String scorer() {
+    return scorer;
+  }
+
+  /** A text setting ({@code model.*}), or {@code fallback} when the file has none. */
+  public String text(String key, String fallback) {
+    return texts.getOrDefault(key, fallback);
+  }
+
+  public boolean has(String key) {
+    return numbers.containsKey(key);
+  }
+
+  /** A number, or {@code fallback} when the file has none. */
+  public double number(String key, double fallback) {
+    Double value = numbers.get(key);
+    return value == null ? fallback : value;
   }
 
   public double number(String key) {

@@ -27,6 +27,10 @@ public record Signal(Kind kind, long seq, long atMs, long amountMs) {
     CHECKED_IN,
     VOICE,
     NAME_USED,
-    AGENT_TURN
+    AGENT_TURN,
+    /** care-2: sympathy again with no action since (hollow or sympathy without action). */
+    SYMPATHY_WITHOUT_ACTION,
+    /** care-2: the agent said what cannot be done and offered nothing instead. */
+    BAD_NEWS_NO_ALTERNATIVE
   }
 }

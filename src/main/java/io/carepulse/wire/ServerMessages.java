@@ -29,7 +29,7 @@ public final class ServerMessages {
   }
 
   public static JsonObject score(ScoreUpdate update) {
-    return new JsonObject()
+    JsonObject score = new JsonObject()
         .put("type", "score")
         .put("callId", update.callId())
         .put("seq", update.seq())
@@ -41,6 +41,15 @@ public final class ServerMessages {
         .put("reasons", reasons(update))
         .put("recovery", recovery(update.recovery()))
         .put("callTimeMs", update.callTimeMs());
+    if (update.customer() != null) {
+      score.put("customer", customerTurn(update.customer()));
+    }
+    return score;
+  }
+
+  /** How the customer's final turn read (care-2): valence −1..1, arousal 0..1, and which utterance. */
+  public static JsonObject customerTurn(ScoreUpdate.CustomerTurn turn) {
+    return new JsonObject().put("frame", turn.frame()).put("valence", turn.valence()).put("arousal", turn.arousal());
   }
 
   public static JsonObject prompt(Prompt prompt) {

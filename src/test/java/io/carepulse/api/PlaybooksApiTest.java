@@ -28,7 +28,8 @@ class PlaybooksApiTest extends RestServiceTest {
     JsonObject playbook = read.bodyAsJsonObject().getJsonObject("playbook");
     assertThat(playbook.getJsonObject("alerts").getInteger("lowScore"))
         .isEqualTo(io.carepulse.alert.AlertSettings.defaults().lowScore());
-    assertThat(playbook.getJsonObject("attentionBudget").getInteger("perCallCap")).isEqualTo(8);
+    assertThat(playbook.getJsonObject("attentionBudget").getInteger("perCallCap"))
+        .isEqualTo(io.carepulse.coach.CoachingPolicy.defaults().perCallCap());
     assertThat(playbook.getJsonObject("prompts").getJsonArray("enabled")).hasSize(9);
   }
 
@@ -49,7 +50,8 @@ class PlaybooksApiTest extends RestServiceTest {
     assertThat(view.getInteger("version")).isEqualTo(1);
     assertThat(view.getString("updatedBy")).isEqualTo("sup-a");
     assertThat(view.getJsonObject("playbook").getJsonObject("attentionBudget").getInteger("perCallCap")).isEqualTo(3);
-    assertThat(view.getJsonObject("playbook").getJsonObject("attentionBudget").getInteger("minGapMs")).isEqualTo(20_000);
+    assertThat(view.getJsonObject("playbook").getJsonObject("attentionBudget").getInteger("minGapMs"))
+        .isEqualTo((int) io.carepulse.coach.CoachingPolicy.defaults().minGapMs());
     assertThat(view.getJsonObject("playbook").getJsonObject("alerts").getInteger("lowScore")).isEqualTo(30);
 
     HttpResponse<Buffer> stale = put(integrator, "\"v0\"", quieter);

@@ -68,7 +68,7 @@ class ArchitectureTest {
    */
   static final Set<String> MODEL_READERS = Set.of("io.carepulse.score.ScoringModel", "io.carepulse.score.PhraseBook",
       "io.carepulse.score.sentiment.Lexicon", "io.carepulse.acts.ActModel", "io.carepulse.acts.ActModelFile",
-      "io.carepulse.acts.ActModelFile$Lines");
+      "io.carepulse.acts.ActModelFile$Lines", "io.carepulse.score.PhraseActReader");
   static final String MODEL_WRITER = "io.carepulse.acts.ActModelFile";
   static final Set<String> CLASS_PATH_READING = Set.of(InputStream.class.getName(), InputStreamReader.class.getName(),
       BufferedReader.class.getName(), IOException.class.getName(), UncheckedIOException.class.getName());

@@ -35,6 +35,7 @@ class PlaybookSettingsTest {
     settings.apply(new Playbook("team-a", 1, document, Instant.EPOCH, "supervisor-1"));
 
     assertThat(settings.coreConfigFor("team-a").coaching().perCallCap()).isEqualTo(2);
-    assertThat(settings.coreConfigFor("team-b").coaching().perCallCap()).isEqualTo(8);
+    assertThat(settings.coreConfigFor("team-b").coaching().perCallCap())
+        .isEqualTo(io.carepulse.coach.CoachingPolicy.defaults().perCallCap());
   }
 }

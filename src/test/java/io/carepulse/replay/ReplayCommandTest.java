@@ -45,7 +45,7 @@ class ReplayCommandTest {
         .containsExactlyInAnyOrder("sc-angry-acknowledged-recovers", "sc-deflects-twice");
     JsonObject angry = summaries.stream().filter(m -> m.getString("callId").contains("angry")).findFirst().get();
     assertThat(angry.getJsonArray("prompts").getList()).contains("positive_recovery");
-    assertThat(angry.getString("model")).isEqualTo("care-1");
+    assertThat(angry.getString("model")).isEqualTo("care-2");
   }
 
   @Test

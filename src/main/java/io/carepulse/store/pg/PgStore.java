@@ -174,6 +174,7 @@ public final class PgStore implements CarePulseStore {
     String[] parts = new String[n];
     String[] trends = new String[n];
     String[] reasons = new String[n];
+    String[] customers = new String[n];
     OffsetDateTime[] ats = new OffsetDateTime[n];
     Map<String, ScorePoint> latest = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
@@ -187,6 +188,8 @@ public final class PgStore implements CarePulseStore {
       trends[i] = wire(point.trend());
       reasons[i] = HistoryJson.reasons(point.reasons()).encode();
       ats[i] = at(point.at());
+      customers[i] = point.customer() == null ? null
+          : io.carepulse.wire.ServerMessages.customerTurn(point.customer()).encode();
       latest.merge(point.callId(), point, (a, b) -> b.seq() >= a.seq() ? b : a);
     }
     int m = latest.size();
@@ -203,7 +206,7 @@ public final class PgStore implements CarePulseStore {
       i++;
     }
     return conn.preparedQuery(SqlQueries.INSERT_SCORES)
-        .execute(tuple(ids, seqs, callTimes, scores, callScores, parts, trends, reasons, ats))
+        .execute(tuple(ids, seqs, callTimes, scores, callScores, parts, trends, reasons, ats, customers))
         .compose(v -> conn.preparedQuery(SqlQueries.FOLLOW_LATEST_SCORE)
             .execute(tuple(latestIds, latestSeqs, latestScores, latestCallScores)));
   }
@@ -331,7 +334,13 @@ public final class PgStore implements CarePulseStore {
     return all(SqlQueries.SCORES, Tuple.of(callId, afterSeq, limit), row -> new ScorePoint(row.getString("call_id"),
         row.getLong("seq"), row.getLong("call_time_ms"), row.getInteger("score"), row.getInteger("call_score"),
         HistoryJson.parts((JsonObject) row.getValue("parts")), constant(Trend.class, row.getString("trend")),
-        HistoryJson.reasons((JsonArray) row.getValue("reasons")), instant(row, "at")));
+        HistoryJson.reasons((JsonArray) row.getValue("reasons")), instant(row, "at"),
+        customerTurn((JsonObject) row.getValue("customer"))));
+  }
+
+  private static io.carepulse.score.ScoreUpdate.CustomerTurn customerTurn(JsonObject json) {
+    return json == null ? null : new io.carepulse.score.ScoreUpdate.CustomerTurn(json.getString("frame"),
+        json.getDouble("valence"), json.getDouble("arousal"));
   }
 
   @Override

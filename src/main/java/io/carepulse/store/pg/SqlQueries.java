@@ -55,11 +55,12 @@ final class SqlQueries {
       WHERE c.call_id = u.call_id AND c.last_seq < u.seq""";
 
   static final String INSERT_SCORES = """
-      INSERT INTO score_points (call_id, seq, call_time_ms, score, call_score, parts, trend, reasons, at)
-      SELECT u.call_id, u.seq, u.call_time_ms, u.score, u.call_score, u.parts::jsonb, u.trend, u.reasons::jsonb, u.at
+      INSERT INTO score_points (call_id, seq, call_time_ms, score, call_score, parts, trend, reasons, at, customer)
+      SELECT u.call_id, u.seq, u.call_time_ms, u.score, u.call_score, u.parts::jsonb, u.trend, u.reasons::jsonb, u.at,
+             u.customer::jsonb
       FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
-                  $9::timestamptz[])
-        AS u(call_id, seq, call_time_ms, score, call_score, parts, trend, reasons, at)
+                  $9::timestamptz[], $10::text[])
+        AS u(call_id, seq, call_time_ms, score, call_score, parts, trend, reasons, at, customer)
       ON CONFLICT (call_id, seq) DO NOTHING""";
 
   /** One row per call: its latest score point of the batch. A live call's listed score follows its latest point. */
@@ -111,7 +112,7 @@ final class SqlQueries {
       WHERE call_id = $1 AND seq > $2 ORDER BY seq LIMIT $3""";
 
   static final String SCORES = """
-      SELECT call_id, seq, call_time_ms, score, call_score, parts, trend, reasons, at FROM score_points
+      SELECT call_id, seq, call_time_ms, score, call_score, parts, trend, reasons, at, customer FROM score_points
       WHERE call_id = $1 AND seq > $2 ORDER BY seq LIMIT $3""";
 
   static final String PROMPTS = """

@@ -1,6 +1,6 @@
 package io.carepulse.tools.bench;
 
-import io.carepulse.app.Progress;
+import io.carepulse.console.Progress;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

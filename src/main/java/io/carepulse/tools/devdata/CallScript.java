@@ -23,7 +23,7 @@ public record CallScript(String origin, Map<String, String> header, List<Line> l
   }
 
   /** One timed line of the call. */
-  public sealed interface Line permits Said, Event, ExpectedPrompt {
+  public sealed interface Line permits Said, Pause, Event, ExpectedPrompt {
     /** Line number in the script, for messages. */
     int lineNumber();
 
@@ -39,12 +39,20 @@ public record CallScript(String origin, Map<String, String> header, List<Line> l
     }
   }
 
+  /** {@code +Ns}: nobody speaks from {@code atMs} to {@code untilMs} (dead air, or a hold when on hold). */
+  public record Pause(long atMs, long untilMs, int lineNumber) implements Line {
+  }
+
   /** {@code [hold]}, {@code [unhold]}, {@code [mute]}, {@code [unmute]}, {@code [transfer]}. */
   public record Event(SoftphoneEvent.Kind kind, long atMs, int lineNumber) implements Line {
   }
 
-  /** {@code ! kind}: a prompt a good coach would surely raise after the previous line, within 30 s. */
-  public record ExpectedPrompt(PromptKind kind, long atMs, int lineNumber) implements Line {
+  /**
+   * {@code ! kind}: a prompt a good coach would surely raise after the line before the mark: from {@code fromMs}
+   * until 30 s after {@code atMs}, when that line finished. After an utterance or an event both are its end; after a
+   * pause the prompt may come during it, so {@code fromMs} is when the pause began.
+   */
+  public record ExpectedPrompt(PromptKind kind, long fromMs, long atMs, int lineNumber) implements Line {
     public long dueByMs() {
       return atMs + PROMPT_WINDOW_MS;
     }
@@ -95,6 +103,10 @@ public record CallScript(String origin, Map<String, String> header, List<Line> l
 
   public List<Said> said() {
     return lines.stream().filter(Said.class::isInstance).map(Said.class::cast).toList();
+  }
+
+  public List<Pause> pauses() {
+    return lines.stream().filter(Pause.class::isInstance).map(Pause.class::cast).toList();
   }
 
   public List<Event> events() {

@@ -15,9 +15,8 @@ import java.util.Map;
 
 /**
  * A {@link CallScript} as the PROTOCOL-v1 frames a softphone plugin would send, in the order it would send them:
- * {@code call.start}; each utterance as a final when it ends; each event when it happens; with {@code audio}, one
- * acoustic window a second — a voiced window for whoever speaks in it, otherwise a silence window on the agent's
- * channel (pauses, holds) — and {@code call.end}. Deterministic: the same script and options give the same frames.
+ * {@code call.start}; each utterance as a final when it ends; each event when it happens; audio windows as
+ * {@link Audio} says; and {@code call.end}. Deterministic: the same script and options give the same frames.
  */
 public final class CallScriptFrames {
 
@@ -29,18 +28,36 @@ public final class CallScriptFrames {
   /** Below this share of a window a speaker's audio is not worth a voiced window. */
   static final double MIN_SHARE = 0.05;
 
-  /**
-   * {@code callId} and {@code teamId} default to the script's {@code id} and {@code team}; {@code audio} adds the
-   * acoustic windows.
-   */
-  public record Options(String callId, String teamId, long baseTs, boolean audio) {
+  /** Which acoustic windows go with the call. */
+  public enum Audio {
+    /** None: transcript and events only. */
+    NONE,
+    /**
+     * One unvoiced window (agent channel, −60 dBFS) a second through each pause, from its start: what a plugin's
+     * audio stream adds that matters to the score (silence is noticed while it lasts). What evaluation streams.
+     */
+    SILENCES,
+    /**
+     * One window a second all call long, ending on the second: a voiced one for whoever speaks in it (both, if they
+     * overlap), otherwise a silence window on the agent's channel — as a softphone plugin sends. The bundled demo.
+     */
+    EVERY_SECOND
+  }
+
+  /** {@code callId} and {@code teamId} default to the script's {@code id} and {@code team}. */
+  public record Options(String callId, String teamId, long baseTs, Audio audio) {
 
     public static Options defaults() {
-      return new Options(null, null, BASE_TS, false);
+      return new Options(null, null, BASE_TS, Audio.NONE);
     }
 
+    /** {@code devdata script --audio}: a window every second. */
     public Options withAudio(boolean on) {
-      return new Options(callId, teamId, baseTs, on);
+      return withAudio(on ? Audio.EVERY_SECOND : Audio.NONE);
+    }
+
+    public Options withAudio(Audio audio) {
+      return new Options(callId, teamId, baseTs, audio);
     }
 
     public Options withTeam(String team) {
@@ -64,7 +81,7 @@ public final class CallScriptFrames {
     String teamId = options.teamId() != null ? options.teamId() : script.team().orElse(null);
     long base = options.baseTs();
 
-    // Timed drafts first (seq comes last, from the send order); the order index keeps ties in script order.
+    // Timed drafts first (seq comes last, from the send order), in script order: times only rise along a script.
     List<Draft> drafts = new ArrayList<>();
     int utterances = 0;
     for (CallScript.Line line : script.lines()) {
@@ -75,12 +92,18 @@ public final class CallScriptFrames {
       } else if (line instanceof CallScript.Event event) {
         drafts.add(new Draft(event.atMs(), 1, drafts.size(),
             seq -> new SoftphoneEvent(callId, seq, base + event.atMs(), event.kind(), null)));
+      } else if (line instanceof CallScript.Pause pause && options.audio() == Audio.SILENCES) {
+        for (long t = pause.atMs() + WINDOW_MS; t <= pause.untilMs(); t += WINDOW_MS) {
+          long end = t;
+          drafts.add(new Draft(end, 2, drafts.size(), seq -> silence(callId, seq, base + end, WINDOW_MS)));
+        }
       }
     }
-    if (options.audio()) {
+    if (options.audio() == Audio.EVERY_SECOND) {
       drafts.addAll(windows(script, callId, base, drafts.size()));
+      // Windows close on the second: merged in by time, after a line that happens at the same instant.
+      drafts.sort(Comparator.comparingLong(Draft::atMs).thenComparingInt(Draft::rank).thenComparingInt(Draft::order));
     }
-    drafts.sort(Comparator.comparingLong(Draft::atMs).thenComparingInt(Draft::rank).thenComparingInt(Draft::order));
 
     List<CallFrame> frames = new ArrayList<>(drafts.size() + 2);
     frames.add(new CallStart(callId, 1, base, new CallStart.Customer(null, script.customer().orElse(null)), teamId,
@@ -127,12 +150,16 @@ public final class CallScriptFrames {
       }
       if (!voiced) {
         long windowEnd = end;
-        long windowStart = start;
-        windows.add(new Draft(end, 2, windows.size() + firstOrder, seq -> new Acoustic(callId, seq, base + windowEnd,
-            Speaker.AGENT, windowEnd - windowStart, -60.0, null, 0.0, null)));
+        windows.add(new Draft(end, 2, windows.size() + firstOrder,
+            seq -> silence(callId, seq, base + windowEnd, length)));
       }
     }
     return windows;
+  }
+
+  /** An unvoiced window on the agent's channel: nobody speaks. */
+  private static Acoustic silence(String callId, long seq, long ts, long windowMs) {
+    return new Acoustic(callId, seq, ts, Speaker.AGENT, windowMs, -60.0, null, 0.0, null);
   }
 
   /**

@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads call scripts (src/devdata/README.md, "Call scripts") and times them: an utterance lasts its words at 150 words
- * a minute, the next line starts 0.7 s after the previous one ends, and {@code +Ns} replaces that gap with N seconds.
- * Events and expected prompts take no time. Every problem names the file and line.
+ * a minute and the next line starts 0.7 s after it ends; {@code +Ns} lets N seconds more pass before the next line;
+ * events and expected prompts take no time (a line after an event starts with it). The call ends when the next line
+ * would start. Header values end at two spaces (the rest is a comment, as in the README's example). Every problem
+ * names the file and line.
  */
 public final class CallScriptParser {
 
@@ -71,8 +73,11 @@ public final class CallScriptParser {
     private final Map<String, String> header = new LinkedHashMap<>();
     private final List<CallScript.Line> lines = new ArrayList<>();
     private boolean inBody;
-    private long cursorMs;
-    private boolean paused;
+    /** When the next line starts. */
+    private long cursorMs = GAP_MS;
+    /** The extent of the last line, for the prompt marks that follow it. */
+    private long lastStartMs;
+    private long lastEndMs;
     private boolean onHold;
     private boolean muted;
     private int number;
@@ -105,7 +110,7 @@ public final class CallScriptParser {
       if (lines.stream().noneMatch(CallScript.Said.class::isInstance)) {
         throw invalid(lastLine, "the call has no 'agent:' or 'customer:' line");
       }
-      return new CallScript(origin, header, lines, cursorMs + GAP_MS);
+      return new CallScript(origin, header, lines, cursorMs);
     }
 
     private void headerLine(String line) {
@@ -115,6 +120,10 @@ public final class CallScriptParser {
       }
       String key = m.group(1);
       String value = m.group(2).strip();
+      int comment = value.indexOf("  ");
+      if (comment > 0) {
+        value = value.substring(0, comment).strip();
+      }
       if (!FIELDS.contains(key)) {
         throw invalid(number, "unknown header field '" + key + "' (known: " + String.join(", ", sorted(FIELDS)) + ")");
       }
@@ -146,8 +155,11 @@ public final class CallScriptParser {
       } else if ((m = PAUSE.matcher(line)).matches()) {
         BigDecimal seconds = new BigDecimal(m.group(1));
         require(seconds.signum() > 0, "a pause must be longer than 0 s");
+        long from = cursorMs;
         cursorMs += seconds.movePointRight(3).longValue();
-        paused = true;
+        lines.add(new CallScript.Pause(from, cursorMs, number));
+        lastStartMs = from;
+        lastEndMs = cursorMs;
       } else if ((m = EVENT.matcher(line)).matches()) {
         event(SoftphoneEvent.Kind.fromWire(m.group(1)));
       } else if ((m = PROMPT.matcher(line)).matches()) {
@@ -159,7 +171,7 @@ public final class CallScriptParser {
         }
         require(lines.stream().anyMatch(CallScript.Said.class::isInstance), "'! " + m.group(1)
             + "' must follow a line of the call");
-        lines.add(new CallScript.ExpectedPrompt(kind, cursorMs, number));
+        lines.add(new CallScript.ExpectedPrompt(kind, lastStartMs, lastEndMs, number));
       } else {
         throw invalid(number, "not a call line: '" + line + "' (expected 'agent: …', 'customer: …', '+Ns', "
             + "'[hold]', '[unhold]', '[mute]', '[unmute]', '[transfer]' or '! prompt_kind')");
@@ -169,10 +181,12 @@ public final class CallScriptParser {
     private void said(Speaker speaker, String text) {
       require(!text.isEmpty(), speaker.wire() + " says nothing");
       int words = text.split("\\s+").length;
-      long start = next();
+      long start = cursorMs;
       long end = start + words * MS_PER_WORD;
       lines.add(new CallScript.Said(speaker, text, words, start, end, number));
-      cursorMs = end;
+      cursorMs = end + GAP_MS;
+      lastStartMs = end;
+      lastEndMs = end;
     }
 
     private void event(SoftphoneEvent.Kind kind) {
@@ -196,16 +210,9 @@ public final class CallScriptParser {
         default -> {
         }
       }
-      long at = next();
-      lines.add(new CallScript.Event(kind, at, number));
-      cursorMs = at;
-    }
-
-    /** When the next line starts: after the pause that precedes it, or the usual gap. */
-    private long next() {
-      long at = paused ? cursorMs : cursorMs + GAP_MS;
-      paused = false;
-      return at;
+      lines.add(new CallScript.Event(kind, cursorMs, number));
+      lastStartMs = cursorMs;
+      lastEndMs = cursorMs;
     }
 
     private void require(boolean condition, String message) {

@@ -27,11 +27,6 @@ public final class SatisfactionEvaluation {
   }
 
   public Report evaluate(List<UssDialogue> dialogues) {
-    return evaluate(dialogues, () -> { });
-  }
-
-  /** As {@link #evaluate(List)}, calling {@code scored} after each dialogue (a progress bar counts them). */
-  public Report evaluate(List<UssDialogue> dialogues, Runnable scored) {
     int n = dialogues.size();
     double[] finalScores = new double[n];
     double[] callScores = new double[n];
@@ -46,7 +41,6 @@ public final class SatisfactionEvaluation {
       callScores[i] = summary.callScore();
       ratings[i] = dialogue.rating();
       baselineScores[i] = meanCustomerSentiment(dialogue, baseline);
-      scored.run();
     }
     List<ScoreAgreement> rows = new ArrayList<>();
     rows.add(ScoreAgreement.of("CarePulse score (final)", finalScores, ratings, UNHAPPY_AT_MOST, HAPPY_AT_LEAST));

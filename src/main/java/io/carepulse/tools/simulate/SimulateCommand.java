@@ -1,9 +1,9 @@
 package io.carepulse.tools.simulate;
 
-import io.carepulse.app.Progress;
 import io.carepulse.app.Tool;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.auth.Role;
+import io.carepulse.console.Progress;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -102,6 +102,27 @@ class CallScriptFramesTest {
   }
 
   @Test
+  void forEvaluation_aSilentWindowEachSecondOfAPause_callIdCallDashId_teamDevdata() {
+    LabelledCall call = LabelledCall.of(CallScriptParser.parse(HOLD_CALL, "hold-1.call"));
+    CallScript.Pause pause = call.script().pauses().get(0);
+    List<Acoustic> windows = call.frames().stream().filter(Acoustic.class::isInstance).map(Acoustic.class::cast)
+        .toList();
+    assertThat(windows).hasSize(5).allSatisfy(w -> {
+      assertThat(w.voicedRatio()).isZero();
+      assertThat(w.speaker()).isEqualTo(Speaker.AGENT);
+      assertThat(w.windowMs()).isEqualTo(1_000);
+    });
+    assertThat(windows.get(0).ts()).isEqualTo(CallScriptFrames.BASE_TS + pause.atMs() + 1_000);
+    assertThat(windows.get(4).ts()).isEqualTo(CallScriptFrames.BASE_TS + pause.untilMs());
+    assertThat(call.frames()).allSatisfy(f -> assertThat(f.callId()).isEqualTo("call-hold-1"));
+    assertThat(((CallStart) call.frames().get(0)).teamId()).isEqualTo("devdata");
+    assertThat(call.csat()).isEqualTo(2);
+    assertThat(call.kind()).isEqualTo("silent_hold");
+    assertThat(call.wellHandled()).isFalse();
+    assertValidAndInOrder(call.frames());
+  }
+
+  @Test
   void convertingTwiceGivesTheSameBytes() {
     CallScript script = CallScriptParser.parse(HOLD_CALL, "hold-1.call");
     CallScriptFrames.Options audio = CallScriptFrames.Options.defaults().withAudio(true);

@@ -64,19 +64,51 @@ class CallScriptParserTest {
 
     ExpectedPrompt prompt = script.expectedPrompts().get(0);
     assertThat(prompt.kind()).isEqualTo(PromptKind.ACKNOWLEDGE_FEELINGS);
+    assertThat(prompt.fromMs()).isEqualTo(complaint.endMs());
     assertThat(prompt.atMs()).isEqualTo(complaint.endMs());
     assertThat(prompt.dueByMs()).isEqualTo(complaint.endMs() + 30_000);
 
-    // a pause replaces the 0.7 s gap: the hold starts 4 s after the complaint ends, the reply 60 s later
+    // +4s: four seconds more than the usual 0.7 s pass; the hold starts then, and lasts the next pause
+    CallScript.Pause beforeHold = script.pauses().get(0);
+    assertThat(beforeHold.atMs()).isEqualTo(complaint.endMs() + 700);
+    assertThat(beforeHold.untilMs()).isEqualTo(complaint.endMs() + 4_700);
     Event hold = script.events().get(0);
     assertThat(hold.kind()).isEqualTo(SoftphoneEvent.Kind.HOLD);
-    assertThat(hold.atMs()).isEqualTo(complaint.endMs() + 4_000);
+    assertThat(hold.atMs()).isEqualTo(beforeHold.untilMs());
     Said thanks = script.said().get(2);
     assertThat(thanks.startMs()).isEqualTo(hold.atMs() + 60_000);
     Event unhold = script.events().get(1);
     assertThat(unhold.atMs()).isEqualTo(thanks.endMs() + 700);
-    assertThat(script.endMs()).isEqualTo(unhold.atMs() + 700);
-    assertThat(script.lines()).extracting(CallScript.Line::lineNumber).containsExactly(8, 9, 10, 12, 14, 15);
+    // events take no time: the call ends where the next line would start
+    assertThat(script.endMs()).isEqualTo(unhold.atMs());
+    assertThat(script.lines()).extracting(CallScript.Line::lineNumber)
+        .containsExactly(8, 9, 10, 11, 12, 13, 14, 15);
+  }
+
+  @Test
+  void aMarkAfterAPause_mayBeMetDuringIt() {
+    CallScript script = CallScriptParser.parse("""
+        # id: quiet
+        customer: Hello?
+        +20s
+        ! check_in
+        agent: Sorry, still here.
+        """, "quiet.call");
+    ExpectedPrompt checkIn = script.expectedPrompts().get(0);
+    assertThat(checkIn.fromMs()).isEqualTo(script.pauses().get(0).atMs());
+    assertThat(checkIn.atMs()).isEqualTo(script.pauses().get(0).untilMs());
+  }
+
+  @Test
+  void twoSpacesEndAHeaderValue_theRestIsAComment() {
+    CallScript script = CallScriptParser.parse("""
+        # id: c2
+        # kind: caring            caring | cold | hollow
+        # csat: 5                 1-5: how this customer would rate the call
+        agent: hi
+        """, "c2.call");
+    assertThat(script.kind()).contains("caring");
+    assertThat(script.csat()).contains(5);
   }
 
   @Test
@@ -91,7 +123,7 @@ class CallScriptParserTest {
         agent: hi
         """, "c1.call");
     assertThat(script.said()).hasSize(2);
-    assertThat(script.said().get(1).startMs()).isEqualTo(script.said().get(0).endMs() + 1_500);
+    assertThat(script.said().get(1).startMs()).isEqualTo(script.said().get(0).endMs() + 700 + 1_500);
   }
 
   @Test

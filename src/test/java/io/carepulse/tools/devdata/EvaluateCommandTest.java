@@ -40,11 +40,12 @@ class EvaluateCommandTest {
   void printsTheTableForASyntheticCorpus(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("MWOZ.txt");
     Files.writeString(file, UssCorpusTest.SNIPPET);
-    int status = run("evaluate", "--uss", file.toString());
+    int status = run("evaluate", "--uss", file.toString(), "--calls", dir.resolve("none").toString(), "--hvb",
+        dir.resolve("none.jsonl").toString());
     assertThat(status).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("2 dialogues").contains("unhappy (<=2): 1, happy (>=4): 1")
-        .contains("CarePulse score (final)").contains("CarePulse callScore").contains("VADER-only customer mean")
-        .contains("Spearman");
+    assertThat(out.toString()).contains("fit split").contains("held-out split")
+        .contains("care-1 callScore").contains("care-2 callScore").contains("part ownership")
+        .contains("VADER-only customer mean").contains("LCA-style").contains("Spearman");
   }
 
   @Test

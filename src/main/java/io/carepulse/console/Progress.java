@@ -1,4 +1,4 @@
-package io.carepulse.app;
+package io.carepulse.console;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,333 @@
+package io.carepulse.score;
+
+import io.carepulse.protocol.Acoustic;
+import io.carepulse.score.sentiment.Sentiment;
+import io.carepulse.score.sentiment.SentimentAnalyzer;
+
+/**
+ * care-2's customer emotion: how the customer feels, as a state that changes when the customer says something (or
+ * an emotion engine reports), never because time passes. Word valence is corrected by what the turn does: sarcasm
+ * turns positive words negative, frustration, resignation, feeling unheard or having called before pull it down,
+ * sincere gratitude and relief lift it. A negative state persists until something resolves it: while it is
+ * unresolved, neutral turns ("okay", "fine hang on") barely count, so quiet after anger is not calm; a resolving act
+ * of the agent (a commitment, a next step, an alternative) or a positive turn of the customer resolves it.
+ *
+ * <p>Evidence decays by turns, weighted: a turn of weight w multiplies the weight of everything before it by
+ * {@code turnDecay^w}, so a low-weight "okay" hardly ages the anger before it.
+ */
+final class CustomerState {
+
+  private static final UtteranceAct[] NEGATIVE_ACTS = {UtteranceAct.CHURN_THREAT, UtteranceAct.ESCALATION,
+      UtteranceAct.FRUSTRATION, UtteranceAct.SARCASM, UtteranceAct.UNHEARD, UtteranceAct.RESIGNATION,
+      UtteranceAct.REPEAT_CONTACT, UtteranceAct.ANXIETY, UtteranceAct.CONFUSION};
+
+  private final SentimentAnalyzer analyzer;
+  private final double prior;
+  private final double priorWeight;
+  private final double neutralBand;
+  private final double neutralWeight;
+  private final double unresolvedNeutralWeight;
+  private final double turnDecay;
+  private final double arousalBase;
+  private final double arousalGain;
+  private final double acousticWeight;
+  private final double externalWeight;
+  private final double externalDefaultConfidence;
+  private final double partialWeight;
+  private final double resolvedDecay;
+  private final double lowMood;
+  private final double recoveredMood;
+  private final double[] actValence = new double[UtteranceAct.values().length];
+
+  private final RunningBaseline loudness = new RunningBaseline();
+  private final RunningBaseline pitch = new RunningBaseline();
+  private double acousticArousalSum;
+  private int acousticArousalCount;
+
+  private double negativeSum;
+  private double negativeWeight;
+  private double otherSum;
+  private double otherWeight;
+  private double levelSum;
+  private double levelWeight;
+  private double trough = Double.NaN;
+  private boolean unresolved;
+  private boolean lowEpisode;
+  private int turns;
+  private Provisional provisional;
+
+  /** A partial customer utterance's reading, shown until its final decides. */
+  record Provisional(double value, double weight, String frame) {
+  }
+
+  /** One reading of a customer turn: the corrected valence and arousal, the 0–100 value and why. */
+  record Reading(double valence, double arousal, double value, double weight, String rule, String text) {
+  }
+
+  CustomerState(ScoringModel model, SentimentAnalyzer analyzer) {
+    this.analyzer = analyzer;
+    prior = model.prior(Part.EMOTION);
+    priorWeight = model.number("emotion.priorWeight");
+    neutralBand = model.number("emotion.neutralBand");
+    neutralWeight = model.number("emotion.neutralWeight");
+    unresolvedNeutralWeight = model.number("emotion.unresolvedNeutralWeight");
+    turnDecay = model.number("emotion.turnDecay");
+    arousalBase = model.number("emotion.arousalBase");
+    arousalGain = model.number("emotion.arousalGain");
+    acousticWeight = model.number("emotion.acousticWeight");
+    externalWeight = model.number("emotion.externalWeight");
+    externalDefaultConfidence = model.number("emotion.externalDefaultConfidence");
+    partialWeight = model.number("emotion.partialWeight");
+    resolvedDecay = model.number("emotion.resolvedDecay");
+    lowMood = model.number("recovery.lowMood");
+    recoveredMood = model.number("recovery.recoveredMood");
+    for (UtteranceAct act : UtteranceAct.values()) {
+      if (act.speaker() == io.carepulse.protocol.Speaker.CUSTOMER && act != UtteranceAct.ASKS_NEXT) {
+        actValence[act.ordinal()] = model.number("emotion.act." + act.wire());
+      }
+    }
+    if (turnDecay <= 0 || turnDecay > 1) {
+      throw new IllegalArgumentException("model " + model.id() + ": emotion.turnDecay must be in (0, 1]");
+    }
+  }
+
+  /**
+   * Words that, alone, only keep the conversation going: "okay", "fine", "right". VADER scores "okay" as positive,
+   * but a customer who says "okay" after being angry has not cheered up.
+   */
+  private static final java.util.Set<String> CONTINUERS = java.util.Set.of("okay", "ok", "fine", "right", "sure",
+      "yeah", "yes", "yep", "alright", "mhm", "mm", "hmm", "uh", "um", "huh", "so", "well", "then", "go", "on", "hang",
+      "sec", "second", "moment", "wait", "hold");
+
+  static boolean onlyContinuers(java.util.List<String> tokens) {
+    if (tokens.isEmpty() || tokens.size() > 4) {
+      return tokens.isEmpty();
+    }
+    for (String token : tokens) {
+      if (!CONTINUERS.contains(token)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads a final customer turn: its valence after the acts, and its arousal. */
+  Reading read(String text, java.util.List<String> tokens, TurnActs acts) {
+    Sentiment sentiment = analyzer.analyze(text);
+    double valence = acts.none() && onlyContinuers(tokens) ? 0 : sentiment.compound();
+    String rule;
+    String why = null;
+    UtteranceAct strongest = null;
+    for (UtteranceAct act : NEGATIVE_ACTS) {
+      if (acts.has(act)) {
+        double pulled = act == UtteranceAct.SARCASM ? Math.min(-Math.abs(valence), actValence[act.ordinal()])
+            : Math.min(valence, actValence[act.ordinal()]);
+        valence = Math.min(valence, pulled);
+        strongest = strongest == null ? act : strongest;
+      }
+    }
+    boolean negativeAct = strongest != null;
+    if (!negativeAct) {
+      for (UtteranceAct act : new UtteranceAct[] {UtteranceAct.RELIEF, UtteranceAct.GRATITUDE}) {
+        if (acts.has(act)) {
+          valence = Math.max(valence, actValence[act.ordinal()]);
+          why = why == null ? describe(act, acts.evidence(act)) : why;
+        }
+      }
+    } else {
+      why = describe(strongest, acts.evidence(strongest));
+    }
+    double arousal = arousal(sentiment.intensity());
+    acousticArousalSum = 0;
+    acousticArousalCount = 0;
+    double value = value(valence, arousal);
+    boolean neutral = Math.abs(valence) < neutralBand;
+    double weight = neutral ? (unresolved ? unresolvedNeutralWeight : neutralWeight) : 1.0;
+    rule = valence <= -neutralBand ? "customer_negative" : valence >= neutralBand ? "customer_positive"
+        : unresolved ? "customer_quiet_unresolved" : "customer_neutral";
+    String text2 = why != null ? why : tone(valence, arousal);
+    if (neutral && unresolved) {
+      text2 = "Customer went quiet but nothing has resolved their upset yet: it still stands";
+    }
+    return new Reading(valence, arousal, value, weight, rule, text2);
+  }
+
+  /** Applies a reading as evidence; returns the mood before it (for the reason's delta). */
+  void apply(Reading reading, TurnActs acts) {
+    add(reading.value(), reading.weight());
+    provisional = null;
+    if (reading.valence() <= -neutralBand) {
+      unresolved = true;
+    } else if (reading.valence() >= neutralBand || acts.has(UtteranceAct.GRATITUDE) || acts.has(UtteranceAct.RELIEF)) {
+      unresolved = false;
+    }
+  }
+
+  /** An emotion engine's estimate for the customer, weighted by its confidence. */
+  boolean external(double valence, double arousal, Double confidence) {
+    double weight = externalWeight * (confidence == null ? externalDefaultConfidence : confidence);
+    if (weight <= 0) {
+      return false;
+    }
+    add(value(valence, arousal), weight);
+    return true;
+  }
+
+  private void add(double value, double weight) {
+    double decay = Math.pow(turnDecay, weight);
+    negativeSum *= decay;
+    negativeWeight *= decay;
+    otherSum *= decay;
+    otherWeight *= decay;
+    if (value < prior) {
+      negativeSum += value * weight;
+      negativeWeight += weight;
+    } else {
+      otherSum += value * weight;
+      otherWeight += weight;
+    }
+    levelSum += value * weight;
+    levelWeight += weight;
+    turns++;
+    double mood = mood();
+    trough = Double.isNaN(trough) ? mood : Math.min(trough, mood);
+  }
+
+  /**
+   * The agent did something about the problem: the customer's unresolved upset counts less from now on
+   * ({@code emotion.resolvedDecay}), and their next neutral turn counts as calm again. True when it changed anything.
+   */
+  boolean resolvingAct() {
+    if (!unresolved) {
+      return false;
+    }
+    unresolved = false;
+    negativeSum *= resolvedDecay;
+    negativeWeight *= resolvedDecay;
+    return true;
+  }
+
+  /** The customer's mood now, 0–100 (the emotion part). */
+  double mood() {
+    return (prior * priorWeight + negativeSum + otherSum) / (priorWeight + negativeWeight + otherWeight);
+  }
+
+  /** The mood with the provisional reading of a partial utterance in, if there is one. */
+  double moodWithProvisional() {
+    if (provisional == null) {
+      return mood();
+    }
+    return (prior * priorWeight + negativeSum + otherSum + provisional.value() * provisional.weight())
+        / (priorWeight + negativeWeight + otherWeight + provisional.weight());
+  }
+
+  /** The whole call's average mood (the blend's "level"). */
+  double level() {
+    return (prior * priorWeight + levelSum) / (priorWeight + levelWeight);
+  }
+
+  /** The lowest mood after any customer turn so far; the prior before the first. */
+  double trough() {
+    return Double.isNaN(trough) ? prior : trough;
+  }
+
+  boolean unresolved() {
+    return unresolved;
+  }
+
+  int turns() {
+    return turns;
+  }
+
+  /**
+   * True once when a customer who had been low says something clearly positive again (thanks, relief, a positive
+   * turn) and their mood is back to at least {@code recovery.recoveredMood}: the moment for positive_recovery.
+   */
+  boolean recoveredNow(Reading reading, TurnActs acts) {
+    double mood = mood();
+    if (mood <= lowMood) {
+      lowEpisode = true;
+      return false;
+    }
+    boolean positive = acts.has(UtteranceAct.GRATITUDE) || acts.has(UtteranceAct.RELIEF);
+    if (lowEpisode && positive && !acts.has(UtteranceAct.SARCASM) && mood >= recoveredMood) {
+      lowEpisode = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** Notes a low point from evidence that is not a customer turn (an emotion engine's estimate). */
+  void noteLow() {
+    if (mood() <= lowMood) {
+      lowEpisode = true;
+    }
+  }
+
+  void partial(String text, String frame) {
+    Sentiment sentiment = analyzer.analyze(text);
+    provisional = new Provisional(value(sentiment.compound(), arousal(sentiment.intensity())), partialWeight, frame);
+  }
+
+  Provisional provisional() {
+    return provisional;
+  }
+
+  void acoustic(Acoustic frame) {
+    double z = 0;
+    int features = 0;
+    if (frame.rmsDb() != null) {
+      z += loudness.zScoreThenAdd(frame.rmsDb());
+      features++;
+    }
+    if (frame.pitchHz() != null && frame.pitchHz() > 0) {
+      z += pitch.zScoreThenAdd(frame.pitchHz());
+      features++;
+    }
+    if (features > 0 && loudness.count() >= 3) {
+      acousticArousalSum += 1.0 / (1.0 + Math.exp(-(z / features - 0.5) * 1.5));
+      acousticArousalCount++;
+    }
+  }
+
+  private double arousal(double textIntensity) {
+    if (acousticArousalCount == 0) {
+      return clamp01(textIntensity);
+    }
+    double acoustic = acousticArousalSum / acousticArousalCount;
+    return clamp01((1 - acousticWeight) * textIntensity + acousticWeight * acoustic);
+  }
+
+  double value(double valence, double arousal) {
+    double factor = valence < 0 ? arousalBase + arousalGain * arousal : 1.0;
+    return 50 + 50 * Math.max(-1, Math.min(1, valence * factor));
+  }
+
+  private static String describe(UtteranceAct act, String words) {
+    String quote = " (\"" + words + "\")";
+    return switch (act) {
+      case SARCASM -> "Customer was sarcastic: positive words, negative meaning" + quote;
+      case FRUSTRATION -> "Customer is frustrated" + quote;
+      case ANXIETY -> "Customer is worried" + quote;
+      case RESIGNATION -> "Customer sounds resigned: they expect nothing" + quote;
+      case REPEAT_CONTACT -> "Customer has had to get in touch about this before" + quote;
+      case ESCALATION -> "Customer wants to escalate" + quote;
+      case CHURN_THREAT -> "Customer is thinking of leaving" + quote;
+      case UNHEARD -> "Customer feels unheard" + quote;
+      case CONFUSION -> "Customer is confused" + quote;
+      case GRATITUDE -> "Customer thanked the agent" + quote;
+      case RELIEF -> "Customer sounds relieved or satisfied" + quote;
+      default -> "Customer: " + act.wire() + quote;
+    };
+  }
+
+  private static String tone(double valence, double arousal) {
+    String tone = valence <= -0.5 ? "very negative" : valence < -0.05 ? "negative" : valence >= 0.5 ? "very positive"
+        : valence > 0.05 ? "positive" : "neutral";
+    return "Customer sounded " + tone + (arousal >= 0.6 ? ", agitated" : "");
+  }
+
+  private static double clamp01(double value) {
+    return Math.max(0, Math.min(1, value));
+  }
+}

@@ -1,0 +1,46 @@
+package io.carepulse.score;
+
+import io.carepulse.protocol.CallFrame;
+import io.carepulse.score.sentiment.SentimentAnalyzer;
+
+/**
+ * Scores one call, frame by frame: what the engine and the coach read of a model. Pure and deterministic; one
+ * implementation per scorer generation ({@code model.scorer} in the model file), so an older model keeps scoring
+ * exactly as it did.
+ */
+public interface Scorer {
+
+  /** Applies one frame (in sequence order) and returns the evidence and signals it produced. */
+  Observations observe(CallFrame frame);
+
+  /** The score as it stands now, with the reasons gathered since the previous update. */
+  ScoreUpdate update();
+
+  /** The rolling score now, without consuming reasons or recording a point. */
+  int peekScore();
+
+  boolean hasNewReasons();
+
+  int minScore();
+
+  Conversation conversation();
+
+  boolean nameUsed();
+
+  /**
+   * The blend's inputs for the whole call so far ({@link ScoreBlend#FEATURES}), for fitting a model to outcomes;
+   * null for a scorer without a fitted blend (care-1).
+   */
+  default double[] blendFeatures() {
+    return null;
+  }
+
+  /** The scorer the model names: care-1's phrase cues and hand weights, or care-2's acts and fitted blend. */
+  static Scorer create(String callId, ScoringModel model, SentimentAnalyzer analyzer) {
+    return switch (model.scorer()) {
+      case ScoringModel.CARE_1 -> new CallScorer(callId, model, analyzer);
+      case ScoringModel.CARE_2 -> new CareTwoScorer(callId, model, analyzer);
+      default -> throw new IllegalArgumentException("model " + model.id() + ": unknown scorer " + model.scorer());
+    };
+  }
+}

@@ -1,0 +1,112 @@
+package io.carepulse.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carepulse.protocol.Speaker;
+import io.carepulse.score.sentiment.SentimentAnalyzer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What care-2 understands of single utterances, in the product's words. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class CareTwoUnderstandingTest {
+
+  private static final ActReader READER = PhraseActReader.standard();
+
+  private static TurnActs agent(String text) {
+    return READER.read(Speaker.AGENT, text, Tokens.of(text));
+  }
+
+  private static TurnActs customer(String text) {
+    return READER.read(Speaker.CUSTOMER, text, Tokens.of(text));
+  }
+
+  private static CustomerState.Reading reading(String text) {
+    CustomerState state = new CustomerState(ScoringModel.standard(), SentimentAnalyzer.standard());
+    return state.read(text, Tokens.of(text), customer(text));
+  }
+
+  @Test
+  void anythingElseICanHelpYouWith_isCourtesyNotACommitment() {
+    TurnActs acts = agent("Is there anything else I can help you with today?");
+    assertThat(acts.has(UtteranceAct.COURTESY)).isTrue();
+    assertThat(acts.has(UtteranceAct.COMMITMENT)).isFalse();
+    assertThat(agent("I can help with that, let me look.").has(UtteranceAct.COMMITMENT)).isTrue();
+  }
+
+  @Test
+  void agentIntroducingThemselvesWithTheCustomersFirstName_isNotUsingTheName() {
+    List<String> dana = Tokens.of("Dana Whitfield");
+    assertThat(ActConduct.addressesCustomer(Tokens.of("Thanks for calling, this is Dana"), dana)).isFalse();
+    assertThat(ActConduct.addressesCustomer(Tokens.of("Dana speaking, how can I help?"), dana)).isFalse();
+    assertThat(ActConduct.addressesCustomer(Tokens.of("my name's Dana"), dana)).isFalse();
+    assertThat(ActConduct.addressesCustomer(Tokens.of("Thanks Dana, I've found it"), dana)).isTrue();
+    assertThat(ActConduct.addressesCustomer(Tokens.of("am I speaking with Dana"), dana)).isTrue();
+  }
+
+  @Test
+  void sarcasm_positiveWordsReadAsNegative() {
+    CustomerState.Reading sarcastic = reading("Oh great, another hour on hold, just what I needed.");
+    assertThat(sarcastic.valence()).isLessThan(-0.3);
+    assertThat(sarcastic.text()).contains("sarcastic");
+    assertThat(reading("Great, thank you so much, that's sorted.").valence()).isGreaterThan(0.3);
+  }
+
+  @Test
+  void resignationRepeatContactAndFeelingUnheard_pullTheMoodDown() {
+    assertThat(reading("fine whatever forget it").valence()).isLessThan(-0.3);
+    assertThat(reading("this is the third time I've called about this").valence()).isLessThan(-0.3);
+    assertThat(reading("I already told you the account number").valence()).isLessThan(-0.3);
+  }
+
+  @Test
+  void understatement_aBitGuttedIsNotNeutral() {
+    assertThat(reading("honestly I'm a bit gutted").valence()).isLessThan(-0.3);
+    assertThat(reading("that's not ideal").valence()).isLessThan(-0.3);
+  }
+
+  @Test
+  void okayAfterAnger_isNotCheerfulness() {
+    assertThat(reading("okay").valence()).isZero();
+    assertThat(reading("fine hang on").valence()).isZero();
+  }
+
+  @Test
+  void hollowSympathyIsNotEmpathy() {
+    TurnActs stock = agent("I understand your frustration.");
+    assertThat(stock.has(UtteranceAct.HOLLOW_SYMPATHY)).isTrue();
+    assertThat(stock.has(UtteranceAct.EMPATHY)).isFalse();
+    assertThat(agent("That sounds really stressful with a newborn at home.").has(UtteranceAct.EMPATHY)).isTrue();
+  }
+
+  @Test
+  void everyActNamesTheWordsThatCarriedIt() {
+    TurnActs acts = agent("That's a different department, you'll have to call them.");
+    assertThat(acts.has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(acts.evidence(UtteranceAct.DEFLECTION)).isNotBlank();
+    assertThat("thats a different department youll have to call them").contains(acts.evidence(UtteranceAct.DEFLECTION));
+  }
+
+  @Test
+  void shippedModelsLoadByIdAndAModelFileIsValidatedAtStart() {
+    assertThat(ScoringModel.named("care-2").scorer()).isEqualTo(ScoringModel.CARE_2);
+    assertThat(ScoringModel.named("care-1").scorer()).isEqualTo(ScoringModel.CARE_1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScoringModel.named("no-such-model"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no model no-such-model");
+  }
+
+  @Test
+  void theTrainedClassifiersPlugInThroughOneAdapter_actsMapByNameWithTheirOwnWords() {
+    ActReader classifier = ActReaders.named(ActReaders.ACTS_1);
+    String text = "honestly that's one for the billing people, not us";
+    TurnActs acts = classifier.read(Speaker.AGENT, text, Tokens.of(text));
+    assertThat(acts.has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(acts.probability(UtteranceAct.DEFLECTION)).isBetween(0.0, 1.0);
+    assertThat(acts.evidence(UtteranceAct.DEFLECTION)).contains("not us");
+    ActReader combined = ActReaders.named(ActReaders.ACTS_1_AND_PHRASES);
+    assertThat(combined.read(Speaker.CUSTOMER, "oh great another hour on hold", Tokens.of("oh great another hour on hold"))
+        .has(UtteranceAct.SARCASM)).isTrue();
+  }
+}
