@@ -15,11 +15,16 @@ import picocli.CommandLine;
 class BuildInfoTest {
 
   @Test
-  void versionComesFromTheBuild_withTheCommit() {
+  void versionComesFromTheBuild_withTheCommit() throws Exception {
     BuildInfo build = BuildInfo.current();
     assertThat(build.version()).isNotNull().doesNotContain("${").endsWith("-SNAPSHOT");
-    // tests run from a git checkout: the commit is an abbreviated hash
+    // tests run from a git checkout: the commit is the checkout's HEAD, merge commits included
     assertThat(build.commit()).matches("[0-9a-f]{7,40}");
+    Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+    String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (git.waitFor() == 0) {
+      assertThat(head).startsWith(build.commit());
+    }
     assertThat(build.describe()).startsWith("CarePulse " + build.version() + " (commit " + build.commit());
   }
 
