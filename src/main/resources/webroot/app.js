@@ -6,10 +6,24 @@
 const TOKEN_KEY = 'carepulse.supervisorToken';
 const PART_NAMES = ['emotion', 'empathy', 'ownership', 'listening', 'responsiveness', 'personal'];
 const PART_LABELS = { responsiveness: 'responsive' };
+/** How long an ended call stays on the board, faded, unless the server says otherwise (welcome.endedLingerMs). */
+const DEFAULT_LINGER_MS = 60_000;
+/**
+ * The triage rank (0–100, docs/supervisor.md) in words. A fresh call at the neutral score ranks about 26; a falling
+ * call with an open critical alert ranks 60 and up.
+ */
+const PRIORITIES = [
+  { min: 50, level: 'save', label: 'Save first' },
+  { min: 35, level: 'watch', label: 'Watch' },
+  { min: 0, level: 'steady', label: 'On track' },
+];
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  calls: new Map(), alerts: [], kudos: [], selected: null, detail: null, endedCalls: new Map(),
+  calls: new Map(),      // live rows by callId
+  ended: new Map(),      // callId → { row, ended, until }: ended calls, shown faded until `until`
+  alerts: [], kudos: [], selected: null, detail: null,
+  lingerMs: DEFAULT_LINGER_MS,
   socket: null, retryMs: 500, nextRequest: 1, pendingWhisper: null,
 };
 
@@ -29,13 +43,37 @@ function band(score) {
 function trendArrow(trend) {
   return { falling: '▼ falling', rising: '▲ rising', steady: '● steady' }[trend] || '';
 }
+function priorityOf(rank) {
+  return PRIORITIES.find((p) => rank >= p.min);
+}
+function words(kind) {
+  return String(kind || '').replaceAll('_', ' ');
+}
 function timeOf(iso) {
-  return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+  return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }) : '';
+}
+function customerOf(callId) {
+  const row = state.calls.get(callId) || state.ended.get(callId)?.row;
+  return row?.customer || callId;
 }
 
 // ---- connection
 
 function token() { return sessionStorage.getItem(TOKEN_KEY); }
+
+/**
+ * A sign-in link (development mode prints one): http://host/#token=… signs this tab in and leaves the address bar
+ * without the token. The fragment never reaches the server or its logs.
+ */
+function tokenFromLink() {
+  const match = location.hash.match(/(?:^#|&)token=([^&]+)/);
+  if (!match) return false;
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+  history.replaceState(null, '', location.pathname + location.search);
+  return true;
+}
+// A link followed from this very page only changes the fragment: start again with the new token.
+window.addEventListener('hashchange', () => { if (tokenFromLink()) location.reload(); });
 
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -70,6 +108,7 @@ function receive(message) {
   switch (message.type) {
     case 'welcome':
       state.retryMs = 500;
+      if (Number.isInteger(message.endedLingerMs)) state.lingerMs = message.endedLingerMs;
       $('who').textContent = `${message.userId} · ${message.role === 'admin' ? 'all teams' : message.teams.join(', ')}`;
       setStatus('live', true);
       showBoard();
@@ -77,23 +116,35 @@ function receive(message) {
       break;
     case 'snapshot':
       state.calls = new Map(message.calls.map((row) => [row.callId, row]));
+      for (const id of state.calls.keys()) state.ended.delete(id);
       state.kudos = message.kudos.slice().reverse();
+      // Calls that ended a moment ago linger as they would have had this page been open (until endedAt + linger).
+      for (const { row, ...ended } of (message.ended || []).slice().reverse()) {
+        if (!state.ended.has(ended.callId)) {
+          const until = Date.parse(ended.endedAt) + state.lingerMs;
+          if (until > Date.now()) state.ended.set(ended.callId, { row: row || rowFromEnded(ended), ended, until });
+        }
+      }
       break;
     case 'call':
       state.calls.set(message.callId, message);
       break;
     case 'call.ended':
-      state.calls.delete(message.callId);
-      state.endedCalls.set(message.callId, message);
+      callEnded(message);
       break;
     case 'alert.raised':
-    case 'alert.cleared':
       state.alerts.unshift(message);
-      state.alerts.length = Math.min(state.alerts.length, 30);
+      state.alerts.length = Math.min(state.alerts.length, 50);
       break;
+    case 'alert.cleared': {
+      // One line per alert: a cleared one is struck through where it was raised.
+      const raised = state.alerts.find((a) => a.alertId === message.alertId);
+      if (raised) raised.clearedAt = message.at;
+      else state.alerts.unshift({ ...message, clearedAt: message.at });
+      break;
+    }
     case 'kudos.awarded':
-      if (!state.kudos.some((k) => k.kudosId === message.kudosId)) state.kudos.unshift(message);
-      state.kudos.length = Math.min(state.kudos.length, 20);
+      addKudos(message);
       break;
     case 'call.detail':
       mergeDetail(message);
@@ -114,10 +165,45 @@ function receive(message) {
   scheduleRender();
 }
 
+/** The least a row needs, for a call that ended before this page saw a row of it. */
+function rowFromEnded(ended) {
+  return { callId: ended.callId, agentId: ended.agentId, teamId: ended.teamId, customer: ended.customer,
+    history: [], alerts: [], parts: null, rank: 0 };
+}
+
+/** An ended call keeps its last row, with the final figures of call.ended, for state.lingerMs. */
+function callEnded(message) {
+  const row = state.calls.get(message.callId) || state.ended.get(message.callId)?.row
+    || (state.detail?.callId === message.callId && state.detail.call?.type === 'call' ? state.detail.call : null)
+    || rowFromEnded(message);
+  state.calls.delete(message.callId);
+  state.ended.set(message.callId, { row, ended: message, until: Date.now() + state.lingerMs });
+  if (message.kudos) addKudos(message.kudos);
+}
+
+function addKudos(kudos) {
+  if (!state.kudos.some((k) => k.kudosId === kudos.kudosId)) state.kudos.unshift(kudos);
+  state.kudos.length = Math.min(state.kudos.length, 30);
+}
+
+function expireEnded() {
+  const now = Date.now();
+  let changed = false;
+  for (const [id, entry] of state.ended) {
+    if (entry.until <= now && !entry.gone) {
+      entry.gone = true;   // off the board; kept while its detail is open
+      changed = true;
+    }
+    if (entry.gone && id !== state.selected) state.ended.delete(id);
+  }
+  if (changed) scheduleRender();
+}
+
 function mergeDetail(message) {
   if (message.callId !== state.selected) return;
   if (message.reset || !state.detail) {
     state.detail = { callId: message.callId, transcript: [], timeline: [], prompts: [], whispers: [], alerts: [], call: message.call };
+    if (message.call?.type === 'call.ended' && !state.ended.has(message.callId)) callEnded(message.call);
   }
   for (const key of ['transcript', 'timeline', 'prompts', 'whispers', 'alerts']) {
     state.detail[key].push(...(message[key] || []));
@@ -135,39 +221,78 @@ function scheduleRender() {
   }
 }
 
+/** Live calls by priority, then the lingering ended ones, most recently ended first. */
+function boardRows() {
+  const live = [...state.calls.values()].sort((a, b) => b.rank - a.rank || a.callId.localeCompare(b.callId));
+  const ended = [...state.ended.values()].filter((e) => !e.gone && e.row)
+    .sort((a, b) => b.until - a.until || a.row.callId.localeCompare(b.row.callId));
+  return [...live.map((row) => ({ row })), ...ended];
+}
+
 function render() {
-  const rows = [...state.calls.values()].sort((a, b) => b.rank - a.rank || a.callId.localeCompare(b.callId));
-  $('call-count').textContent = rows.length;
+  const rows = boardRows();
+  const list = $('call-list');
+  const focusedId = list.contains(document.activeElement) ? document.activeElement.dataset.callId : null;
+  $('call-count').textContent = state.calls.size;
   $('no-calls').hidden = rows.length > 0;
-  $('call-list').innerHTML = rows.map(callRow).join('');
-  $('alert-feed').innerHTML = state.alerts.slice(0, 8).map((a) => `
-    <li class="${a.type === 'alert.cleared' ? 'cleared' : ''}"><span class="when">${timeOf(a.at)}</span>
-      <span class="chip ${esc(a.severity)}">${esc(a.kind.replace('_', ' '))}</span> ${esc(a.callId)} · ${esc(a.message)}</li>`).join('')
+  // One row takes Tab focus (the selected one, else the first); arrows move between rows (a roving tabindex).
+  const tabbable = rows.some(({ row }) => row.callId === state.selected) ? state.selected : rows[0]?.row.callId;
+  list.innerHTML = rows.map(({ row, ended }) => callRow(row, ended, row.callId === tabbable)).join('');
+  if (focusedId) list.querySelector(`.call[data-call-id="${CSS.escape(focusedId)}"]`)?.focus();
+
+  $('alert-count').textContent = state.alerts.filter((a) => !a.clearedAt).length;
+  $('alert-feed').innerHTML = state.alerts.slice(0, 20).map((a) => `
+    <li class="${a.clearedAt ? 'cleared' : 'raised'}" data-call-id="${esc(a.callId)}" title="${esc(a.message)}">
+      <span class="when">${timeOf(a.at)}</span><span class="chip ${esc(a.severity)}">${esc(words(a.kind))}</span>
+      <span class="subject">${esc(customerOf(a.callId))}</span> · ${esc(a.message)}${a.clearedAt
+        ? ` <span class="when">(cleared ${timeOf(a.clearedAt)})</span>` : ''}</li>`).join('')
     || '<li class="empty">No alerts yet.</li>';
-  $('kudos-feed').innerHTML = state.kudos.slice(0, 8).map((k) => `
-    <li><span class="when">${timeOf(k.at)}</span><span class="chip kudos">★ ${esc(k.agentId)}</span> ${esc(k.message)}</li>`).join('')
+  $('kudos-count').textContent = state.kudos.length;
+  $('kudos-feed').innerHTML = state.kudos.slice(0, 20).map((k) => `
+    <li data-call-id="${esc(k.callId)}"><span class="when">${timeOf(k.at)}</span><span class="chip kudos">★ ${esc(k.agentId)}</span>
+      ${esc(k.message)}</li>`).join('')
     || '<li class="empty">No kudos yet.</li>';
+  $('board').classList.toggle('has-selection', !!state.selected);
   renderDetail();
 }
 
-function callRow(row) {
-  const alerts = row.alerts.map((a) => `<span class="chip alert-chip ${esc(a.severity)}" title="${esc(a.message)}">${esc(a.kind.replace('_', ' '))}</span>`).join('');
-  const parts = PART_NAMES.map((name) => {
-    const value = row.parts[name];
+function partsGrid(parts) {
+  return PART_NAMES.map((name) => {
+    const value = parts?.[name] ?? 0;
     const level = value < 45 ? 'low' : value >= 65 ? 'high' : '';
     return `<div class="part ${level}" title="${name} ${value}">${PART_LABELS[name] || name} <b>${value}</b><div class="bar"><i style="width:${value}%"></i></div></div>`;
   }).join('');
+}
+
+function priorityBadge(row, ended) {
+  if (ended) return `<div class="priority over" title="the call has ended">Ended</div>`;
+  const p = priorityOf(row.rank);
+  return `<div class="priority ${p.level}" title="priority ${row.rank} of 100: ${esc(row.rankReason)}">${p.label}
+    <span class="meter"><i style="width:${row.rank}%"></i></span></div>`;
+}
+
+function callRow(row, ended, tabbable) {
+  const score = ended ? ended.score : row.score;
+  const alerts = ended ? '' : row.alerts.map((a) => `<span class="chip alert-chip ${esc(a.severity)}" title="${esc(a.message)}">${esc(words(a.kind))}</span>`).join('');
+  const selected = row.callId === state.selected;
+  const status = ended
+    ? `<span class="trend over">ended ${esc(ended.reason || '')}</span>`
+    : `<span class="trend ${esc(row.trend)}">${trendArrow(row.trend)}</span>`;
+  const chips = ended
+    ? (ended.kudos ? `<span class="chip kudos">★ ${esc(words(ended.kudos.reason))}</span>` : '')
+    : `${row.onHold ? '<span class="chip hold">on hold</span>' : ''}${alerts}`;
   return `
-  <li class="call${row.callId === state.selected ? ' selected' : ''}" data-call-id="${esc(row.callId)}">
-    <div class="rank" title="triage rank">${row.rank}<small>rank</small></div>
-    <div class="score ${band(row.score)}" data-score="${row.score}">${row.score}</div>
+  <li class="call${selected ? ' selected' : ''}${ended ? ' ended' : ''}" data-call-id="${esc(row.callId)}" role="option"
+      aria-selected="${selected}" tabindex="${tabbable ? 0 : -1}"><div class="call-body">
+    ${priorityBadge(row, ended)}
+    <div class="score ${band(score)}" data-score="${score}">${score}</div>
     <div class="who-line"><strong>${esc(row.customer || 'Unknown customer')}</strong>
-      <span class="meta">${esc(row.agentId)} · ${clock(row.callTimeMs)} · <span class="trend ${esc(row.trend)}">${trendArrow(row.trend)}</span></span></div>
+      <span class="meta">${esc(row.agentId)} · ${clock(ended ? ended.callTimeMs : row.callTimeMs)} · ${status}</span></div>
     <div class="spark">${sparkline(row.history, 128, 30)}</div>
-    <div class="parts">${parts}</div>
-    <div class="chips">${row.onHold ? '<span class="chip hold">on hold</span>' : ''}${alerts}</div>
-    <div class="reason">${esc(row.rankReason)}</div>
-  </li>`;
+    <div class="parts">${partsGrid(row.parts)}</div>
+    <div class="chips">${chips}</div>
+    <div class="reason">${ended ? `final score ${ended.score} · call score ${ended.callScore ?? '–'} · lowest ${ended.minScore ?? '–'}` : esc(row.rankReason)}</div>
+  </div></li>`;
 }
 
 function sparkline(values, width, height) {
@@ -198,28 +323,51 @@ function timelineChart(points) {
     <polyline fill="none" stroke="#5b3df5" stroke-width="2" points="${line}"/>${marks}</svg>`;
 }
 
+/** What the detail header shows: the live row, or once the call has ended the final figures of call.ended. */
+function headline(id) {
+  const entry = state.ended.get(id);
+  const row = state.calls.get(id) || entry?.row || (state.detail?.callId === id ? state.detail.call : null);
+  if (entry) {
+    const e = entry.ended;
+    return { row, ended: e, score: e.score, callScore: e.callScore, callTimeMs: e.callTimeMs,
+      status: `<span class="trend over">ended</span>` };
+  }
+  return { row, ended: null, score: row?.score, callScore: row?.callScore, callTimeMs: row?.callTimeMs,
+    status: row?.trend ? `<span class="trend ${esc(row.trend)}">${trendArrow(row.trend)}</span>` : '' };
+}
+
 function renderDetail() {
   const panel = $('detail');
   const id = state.selected;
-  if (!id) return;
-  const row = state.calls.get(id) || state.detail?.call;
-  const ended = state.endedCalls.get(id);
+  if (!id) {
+    if (!panel.querySelector('.empty-detail')) {
+      panel.innerHTML = '<p class="empty empty-detail">Select a call to see its transcript, score timeline and prompts, and to whisper to the agent.</p>';
+    }
+    return;
+  }
+  const h = headline(id);
+  const row = h.row;
+  const ended = h.ended;
   const d = state.detail && state.detail.callId === id ? state.detail : { transcript: [], timeline: [], prompts: [], whispers: [], alerts: [] };
   const reasons = d.timeline.flatMap((p) => p.reasons.map((r) => ({ ...r, callTimeMs: p.callTimeMs, score: p.score }))).slice(-40).reverse();
   const typing = document.activeElement && document.activeElement.id === 'whisper-text';
+  const backFocused = document.activeElement && document.activeElement.id === 'detail-back';
   const draft = $('whisper-text') ? $('whisper-text').value : '';
-  const status = $('whisper-status') ? $('whisper-status').outerHTML : '<div class="whisper-status" id="whisper-status"></div>';
+  const status = $('whisper-status') ? $('whisper-status').outerHTML : '<div class="whisper-status" id="whisper-status" role="status"></div>';
   const transcriptScroll = panel.querySelector('.transcript');
   const atBottom = !transcriptScroll || transcriptScroll.scrollTop + transcriptScroll.clientHeight >= transcriptScroll.scrollHeight - 20;
+  const priority = !ended && row ? priorityOf(row.rank) : null;
   panel.innerHTML = `
+    <button class="ghost back" id="detail-back" type="button">← All calls</button>
     <div class="detail-head">
-      <div class="score ${band(row?.score ?? 57)}">${row?.score ?? '–'}</div>
+      <div class="score ${band(h.score ?? 57)}" id="detail-score">${h.score ?? '–'}</div>
       <div><h2>${esc(row?.customer || id)}</h2>
-        <div class="meta">${esc(id)} · agent ${esc(row?.agentId || '')} · ${clock(row?.callTimeMs)} · call score ${row?.callScore ?? '–'}
-          ${row ? ` · <span class="trend ${esc(row.trend)}">${trendArrow(row.trend)}</span>` : ''}</div></div>
+        <div class="meta" id="detail-meta">${esc(id)} · agent ${esc(row?.agentId || ended?.agentId || '')} · <span class="call-time">${clock(h.callTimeMs)}</span>
+          · call score ${h.callScore ?? '–'} · ${h.status}</div></div>
     </div>
-    ${ended ? `<div class="ended-banner">Call ended (${esc(ended.reason)}) at score ${ended.score}${ended.kudos ? ' · ★ ' + esc(ended.kudos.message) : ''}</div>` : ''}
-    ${row?.rankReason ? `<h3>Why it ranks ${row.rank}</h3><div class="reason">${esc(row.rankReason)}</div>` : ''}
+    ${ended ? `<div class="ended-banner" id="ended-banner">Call ended (${esc(ended.reason || 'ended')}) at ${clock(ended.callTimeMs)}: final score ${ended.score}, call score ${ended.callScore ?? '–'}, lowest ${ended.minScore ?? '–'}${ended.kudos ? ' · ★ ' + esc(ended.kudos.message) : ''}</div>` : ''}
+    ${row?.parts ? `<div class="parts">${partsGrid(row.parts)}</div>` : ''}
+    ${priority ? `<h3>Priority: ${priority.label} <span class="count" title="triage rank, 0–100">${row.rank}</span></h3><div class="reason">${esc(row.rankReason)}</div>` : ''}
     <h3>Score timeline</h3>
     <div class="timeline">${timelineChart(d.timeline)}</div>
     <ul class="reasons">${reasons.map((r) => `<li><span class="when">${clock(r.callTimeMs)}</span>
@@ -227,17 +375,19 @@ function renderDetail() {
     <h3>Transcript</h3>
     <div class="transcript">${d.transcript.map((l) => `<div class="line ${esc(l.speaker)}"><span class="t">${esc(l.speaker)} · ${clock(l.callTimeMs)}</span>${esc(l.text)}</div>`).join('') || '<p class="empty">Nothing said yet.</p>'}</div>
     <h3>Prompts sent to the agent</h3>
-    <ul class="prompts">${d.prompts.map((p) => `<li><span class="when">${clock(p.callTimeMs)}</span><span class="chip info">${esc(p.kind.replaceAll('_', ' '))}</span> ${esc(p.text)}</li>`).join('') || '<li class="empty">None yet.</li>'}
+    <ul class="prompts">${d.prompts.map((p) => `<li><span class="when">${clock(p.callTimeMs)}</span><span class="chip info">${esc(words(p.kind))}</span> ${esc(p.text)}</li>`).join('') || '<li class="empty">None yet.</li>'}
       ${d.whispers.map((w) => `<li><span class="when">${clock(w.callTimeMs)}</span><span class="chip hold">whisper · ${esc(w.from)}</span> ${esc(w.text)} <em>(${esc(w.outcome)})</em></li>`).join('')}</ul>
     <h3>Whisper to the agent</h3>
     <form class="whisper" id="whisper-form">
-      <input id="whisper-text" maxlength="500" placeholder="Private message to ${esc(row?.agentId || 'the agent')}…" autocomplete="off">
+      <label class="visually-hidden" for="whisper-text">Whisper</label>
+      <input id="whisper-text" maxlength="500" placeholder="${ended ? 'The call has ended' : `Private message to ${esc(row?.agentId || 'the agent')}…`}" autocomplete="off"${ended ? ' disabled' : ''}>
       <button id="whisper-send" type="submit"${ended ? ' disabled' : ''}>Send</button>
     </form>
     ${status}`;
   const input = $('whisper-text');
   input.value = draft;
-  if (typing) input.focus();
+  if (typing && !ended) input.focus();
+  if (backFocused) $('detail-back').focus();
   const transcript = panel.querySelector('.transcript');
   if (atBottom) transcript.scrollTop = transcript.scrollHeight;
 }
@@ -252,16 +402,76 @@ function whisperStatus(text, kind) {
 
 // ---- actions
 
-document.addEventListener('click', (event) => {
-  const row = event.target.closest('.call');
-  if (!row) return;
-  const id = row.dataset.callId;
+function select(id, { focusDetail = false } = {}) {
   if (id === state.selected) return;
   state.selected = id;
   state.detail = null;
   $('detail').innerHTML = '';
-  send({ type: 'watch', callId: id });
+  if (id) send({ type: 'watch', callId: id }); else send({ type: 'unwatch' });
   scheduleRender();
+  if (focusDetail) requestAnimationFrame(() => requestAnimationFrame(() => $('detail-back')?.focus()));
+}
+
+function closeDetail() {
+  const was = state.selected;
+  select(null);
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const row = was && $('call-list').querySelector(`.call[data-call-id="${CSS.escape(was)}"]`);
+    (row || $('call-list').querySelector('.call'))?.focus();
+  }));
+}
+
+const narrow = () => window.matchMedia('(max-width: 760px)').matches;
+
+document.addEventListener('click', (event) => {
+  if (event.target.closest('#detail-back')) {
+    closeDetail();
+    return;
+  }
+  const target = event.target.closest('.call, .feed li[data-call-id]');
+  if (!target) return;
+  const id = target.dataset.callId;
+  if (!state.calls.has(id) && !state.ended.has(id)) return;
+  select(id);
+});
+
+document.addEventListener('keydown', (event) => {
+  const typing = event.target.closest && event.target.closest('input, textarea');
+  if (typing) {
+    if (event.key === 'Escape') event.target.blur();
+    return;
+  }
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const rows = [...$('call-list').querySelectorAll('.call')];
+  const current = event.target.closest && event.target.closest('.call');
+  const index = current ? rows.indexOf(current) : rows.findIndex((r) => r.dataset.callId === state.selected);
+  const moveTo = (i) => {
+    const row = rows[Math.max(0, Math.min(rows.length - 1, i))];
+    if (!row) return;
+    row.focus();
+    if (!narrow()) select(row.dataset.callId);
+  };
+  switch (event.key) {
+    case 'ArrowDown': case 'j': moveTo(index + 1); break;
+    case 'ArrowUp': case 'k': moveTo(index < 0 ? 0 : index - 1); break;
+    case 'Home': moveTo(0); break;
+    case 'End': moveTo(rows.length - 1); break;
+    case 'Enter': case ' ':
+      if (!current) return;
+      select(current.dataset.callId, { focusDetail: narrow() });
+      break;
+    case 'Escape':
+      if (!state.selected) return;
+      closeDetail();
+      break;
+    case 'w':
+      if (!state.selected || !$('whisper-text') || $('whisper-text').disabled) return;
+      $('whisper-text').focus();
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
 });
 
 document.addEventListener('submit', (event) => {
@@ -293,7 +503,11 @@ $('sign-out').addEventListener('click', () => {
   state.socket = null;
   if (socket) socket.close();
   state.calls.clear();
+  state.ended.clear();
+  state.alerts = [];
+  state.kudos = [];
   state.selected = null;
+  state.detail = null;
   showSignIn('');
 });
 
@@ -309,6 +523,7 @@ function showSignIn(error) {
   $('who').textContent = '';
   $('sign-in-error').textContent = error || '';
   setStatus('signed out');
+  $('token').focus();
 }
 
 function showBoard() {
@@ -317,4 +532,6 @@ function showBoard() {
   $('sign-out').hidden = false;
 }
 
+setInterval(expireEnded, 1000);
+tokenFromLink();
 if (token()) connect(); else showSignIn('');

@@ -49,14 +49,23 @@ final class CalibrationReport {
     for (int[] band : BANDS) {
       double sum = 0;
       int n = 0;
+      int[] counts = new int[5];
       for (Pair pair : pairs) {
         if (pair.score() >= band[0] && pair.score() <= band[1]) {
           sum += pair.csat();
           n++;
+          int csat = (int) Math.round(pair.csat());
+          if (csat >= 1 && csat <= 5) {
+            counts[csat - 1]++;
+          }
         }
       }
+      JsonArray csatCounts = new JsonArray();
+      for (int count : counts) {
+        csatCounts.add(count);
+      }
       bands.add(new JsonObject().put("low", band[0]).put("high", band[1]).put("n", n)
-          .put("meanCsat", n == 0 ? null : ApiJson.number(sum / n)));
+          .put("meanCsat", n == 0 ? null : ApiJson.number(sum / n)).put("csatCounts", csatCounts));
     }
     return new JsonObject().put("overall", correlation(pairs)).put("teams", teams).put("agents", agents)
         .put("bands", bands);

@@ -5,6 +5,7 @@ import io.carepulse.store.CallRecord;
 import io.carepulse.store.CallState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.function.Function;
  */
 final class LeadershipReport {
 
+  /** A series never has more points than this: the latest ones (ten years of weeks). */
+  static final int MAX_POINTS = 520;
+
   /** A call dipped when its lowest rolling score was at most this. */
   static final int DIP = 40;
   /** … and recovered when it ended at least this many points above its low. */
@@ -27,19 +31,75 @@ final class LeadershipReport {
   private LeadershipReport() {
   }
 
+  /** The periods a series covers; null for a report without one. */
+  record Periods(ReportBucket bucket, List<Instant> starts) {
+
+    /**
+     * From the period of {@code from} (else of the first call) through the period of the instant before {@code to}
+     * (else of {@code now}), at most {@link #MAX_POINTS}, the latest.
+     */
+    static Periods of(ReportBucket bucket, Instant from, Instant to, Instant now, List<CallFacts> facts) {
+      if (bucket == null) {
+        return null;
+      }
+      Instant first = from != null ? from
+          : facts.stream().map(f -> f.call().startedAt()).min(Comparator.naturalOrder()).orElse(null);
+      if (first == null) {
+        return new Periods(bucket, List.of());
+      }
+      Instant last = to != null ? to.minusMillis(1) : now;
+      List<Instant> starts = new ArrayList<>();
+      for (Instant start = bucket.start(first); !start.isAfter(last); start = bucket.next(start)) {
+        starts.add(start);
+      }
+      return new Periods(bucket, starts.size() <= MAX_POINTS ? starts
+          : List.copyOf(starts.subList(starts.size() - MAX_POINTS, starts.size())));
+    }
+
+    /** Each period's figures over the facts that started in it; periods without calls carry zeros and nulls. */
+    JsonArray series(List<CallFacts> facts) {
+      JsonArray points = new JsonArray();
+      for (Instant start : starts) {
+        Instant end = bucket.next(start);
+        List<CallFacts> inPeriod = facts.stream()
+            .filter(f -> !f.call().startedAt().isBefore(start) && f.call().startedAt().isBefore(end)).toList();
+        points.add(row(inPeriod).put("start", ApiJson.time(start)).put("end", ApiJson.time(end)));
+      }
+      return points;
+    }
+  }
+
   static JsonArray byAgent(List<CallFacts> facts) {
-    return rows(facts, fact -> fact.call().agentId(), "agentId");
+    return byAgent(facts, null);
   }
 
   static JsonArray byTeam(List<CallFacts> facts) {
-    return rows(facts, fact -> fact.call().teamId(), "teamId");
+    return byTeam(facts, null);
   }
 
-  private static JsonArray rows(List<CallFacts> facts, Function<CallFacts, String> key, String keyName) {
+  /** Per agent, with the teams of the agent's calls, and with a series when {@code periods} is given. */
+  static JsonArray byAgent(List<CallFacts> facts, Periods periods) {
+    return rows(facts, fact -> fact.call().agentId(), "agentId", periods, (row, group) -> row.put("teams",
+        new JsonArray(group.stream().map(f -> f.call().teamId()).filter(java.util.Objects::nonNull).distinct()
+            .sorted().toList())));
+  }
+
+  static JsonArray byTeam(List<CallFacts> facts, Periods periods) {
+    return rows(facts, fact -> fact.call().teamId(), "teamId", periods, (row, group) -> row);
+  }
+
+  private static JsonArray rows(List<CallFacts> facts, Function<CallFacts, String> key, String keyName,
+                                Periods periods, java.util.function.BiFunction<JsonObject, List<CallFacts>, JsonObject> more) {
     Map<String, List<CallFacts>> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
     facts.forEach(fact -> groups.computeIfAbsent(key.apply(fact), k -> new ArrayList<>()).add(fact));
     JsonArray rows = new JsonArray();
-    groups.forEach((name, group) -> rows.add(row(group).put(keyName, name)));
+    groups.forEach((name, group) -> {
+      JsonObject row = more.apply(row(group).put(keyName, name), group);
+      if (periods != null) {
+        row.put("series", periods.series(group));
+      }
+      rows.add(row);
+    });
     return rows;
   }
 

@@ -1,9 +1,11 @@
 package io.carepulse.api;
 
+import io.carepulse.store.CallFacts;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.ReportQuery;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
@@ -11,9 +13,11 @@ import java.util.Set;
 final class ReportsApi {
 
   private final CarePulseStore store;
+  private final Clock clock;
 
-  ReportsApi(CarePulseStore store) {
+  ReportsApi(CarePulseStore store, Clock clock) {
     this.store = store;
+    this.clock = clock;
   }
 
   void calibration(RoutingContext ctx) {
@@ -27,16 +31,25 @@ final class ReportsApi {
   void agents(RoutingContext ctx) {
     Params params = Params.of(ctx);
     ReportQuery query = query(ctx, params, params.query("teamId"));
+    ReportBucket bucket = ReportBucket.fromWire(params.query("bucket"));
     store.callFacts(query)
-        .onSuccess(facts -> Replies.json(ctx, 200, range(query).put("agents", LeadershipReport.byAgent(facts))))
+        .onSuccess(facts -> Replies.json(ctx, 200, range(query).put("bucket", bucket == null ? null : bucket.wire())
+            .put("agents", LeadershipReport.byAgent(facts, periods(bucket, query, facts)))))
         .onFailure(ctx::fail);
   }
 
   void teams(RoutingContext ctx) {
-    ReportQuery query = query(ctx, Params.of(ctx), null);
+    Params params = Params.of(ctx);
+    ReportQuery query = query(ctx, params, null);
+    ReportBucket bucket = ReportBucket.fromWire(params.query("bucket"));
     store.callFacts(query)
-        .onSuccess(facts -> Replies.json(ctx, 200, range(query).put("teams", LeadershipReport.byTeam(facts))))
+        .onSuccess(facts -> Replies.json(ctx, 200, range(query).put("bucket", bucket == null ? null : bucket.wire())
+            .put("teams", LeadershipReport.byTeam(facts, periods(bucket, query, facts)))))
         .onFailure(ctx::fail);
+  }
+
+  private LeadershipReport.Periods periods(ReportBucket bucket, ReportQuery query, java.util.List<CallFacts> facts) {
+    return LeadershipReport.Periods.of(bucket, query.from(), query.to(), clock.instant(), facts);
   }
 
   /** The caller's scope, narrowed to one team when asked (a supervisor asking for another team sees nothing). */

@@ -50,7 +50,7 @@ public final class RestApi {
     this.calls = new CallsApi(store);
     this.frames = new FramesApi(reader, feed);
     this.outcomes = new OutcomesApi(store, calls);
-    this.reports = new ReportsApi(store);
+    this.reports = new ReportsApi(store, java.time.Clock.systemUTC());
     this.playbooks = new PlaybooksApi(vertx, store, settings);
     this.webhooks = new WebhooksApi(store, dispatcher);
   }

@@ -47,7 +47,8 @@ public record AppConfig(
     Duration journalFlushInterval,
     int journalQueueBound,
     int retentionDays,
-    String model) {
+    String model,
+    Duration dashboardLinger) {
 
   public enum LogFormat { TEXT, JSON }
 
@@ -58,7 +59,7 @@ public record AppConfig(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "retentionDays", "model"));
+      "journalFlushInterval", "journalQueueBound", "retentionDays", "model", "dashboardLinger"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -67,7 +68,7 @@ public record AppConfig(
     return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
         maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
-        journalQueueBound, retentionDays, changed);
+        journalQueueBound, retentionDays, changed, dashboardLinger);
   }
 
   public boolean developmentMode() {
@@ -77,7 +78,7 @@ public record AppConfig(
   /** The live path's share of the configuration. */
   public LiveSettings live() {
     return new LiveSettings(maxFrameBytes, framesPerSecond, frameBurst, maxCallsPerConnection, idleTimeout, helloTimeout,
-        resumeWindow, endedCallsKept);
+        resumeWindow, endedCallsKept, dashboardLinger);
   }
 
   /** Webhook deliveries: attempts in all, the first retry's wait doubling up to 5 minutes, 10 s per attempt. */
@@ -149,7 +150,9 @@ public record AppConfig(
         // Transcript text is deleted this many days after a call ended (scores, outcomes stay); 0 keeps it forever.
         s.integer("retentionDays", 30, 0, 36_500),
         // The score model: a shipped id (care-2, care-1) or a model file written by calibrate; validated at start.
-        s.text("model", "care-2"));
+        s.text("model", "care-2"),
+        // An ended call stays on supervisors' boards, faded, with its final score, for this long.
+        s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)));
   }
 
   /** {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h} or bare seconds, above 0 and at most a day; null otherwise. */

@@ -70,6 +70,8 @@ final class HttpVerticle extends VerticleBase {
     router.get("/v1/asyncapi/schemas/:name").handler(this::schema);
     router.get("/v1/schemas/:name").handler(this::schema);
     AgentSdkRoutes.mount(router);
+    // The leader view (team trends, score against CSAT) is a page of the same webroot, under a name people can type.
+    router.get("/leaders").handler(ctx -> ctx.reroute("/leaders.html"));
     // The dashboard page served from the jar at / (last: it answers what is left).
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
 

@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the fat jar. Without a subcommand it serves. */
-@Command(name = "carepulse", mixinStandardHelpOptions = true, version = "CarePulse 0.1",
+@Command(name = "carepulse", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
+    scope = CommandLine.ScopeType.INHERIT,
     description = "Real-time \"I care\" connection score and coaching for live support calls.",
     subcommands = {ServeCommand.class, ReplayCommand.class, TokenCommand.class, CalibrateCommand.class})
 public final class Main implements Runnable {

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -25,6 +26,33 @@ public final class ServeCommand implements Callable<Integer> {
       description = "score model: care-2 (default), care-1, or a model file written by calibrate; overrides the config")
   String model;
 
+  /** The Vert.x instance of a served process: Micrometer metrics, JVM metrics included, scraped at /metrics. */
+  static Vertx withMetrics(PrometheusMeterRegistry meters) {
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(meters))
+        .build();
+  }
+
+  /** Where a person on this machine reaches the service: the bind address, or localhost for all interfaces. */
+  static String publicHost(AppConfig config) {
+    String host = config.httpHost();
+    return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+  }
+
+  /** Why the service did not start, in words that say what to change. */
+  static String startFailure(Throwable failure, AppConfig config) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return "port " + config.httpPort() + " on " + config.httpHost() + " is already in use (another CarePulse, "
+            + "or another program). Stop it, or choose a free port with " + AppConfig.envName("httpPort")
+            + " (e.g. " + AppConfig.envName("httpPort") + "=8081), or httpPort in the --config file.";
+      }
+    }
+    return failure.getMessage();
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     AppConfig config;
@@ -42,20 +70,22 @@ public final class ServeCommand implements Callable<Integer> {
     Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(meters))
-        .build();
+    Vertx vertx = withMetrics(meters);
     CarePulseService service;
     try {
       service = CarePulseService.start(vertx, config, meters).await();
     } catch (Exception e) {
-      System.err.println("carepulse: cannot start: " + e.getMessage());
+      System.err.println("carepulse: cannot start: " + startFailure(e, config));
       vertx.close();
       return 1;
     }
-    log.atInfo().addKeyValue("port", service.port()).addKeyValue("instances", config.serverInstances())
-        .log("CarePulse serving on port {}", service.port());
+    String base = "http://" + publicHost(config) + ":" + service.port();
+    var ready = log.atInfo().addKeyValue("model", config.model()).addKeyValue("instances", config.serverInstances());
+    if (config.logFormat() == AppConfig.LogFormat.JSON) {
+      ready = ready.addKeyValue("port", service.port());
+    }
+    ready.log("CarePulse ready: dashboard {}/ · leader view {}/leaders · agents ws://{}/v1/agent · REST {}/v1 "
+        + "(contract {}/v1/openapi.yaml)", base, base, base.substring("http://".length()), base, base);
     if (config.developmentMode()) {
       DevelopmentMode.announce(System.out, service);
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Mint a JWT for a secret, subject, role and teams.")
 public final class TokenCommand implements Callable<Integer> {
 
-  @Option(names = "--secret", description = "HS256 secret (default: CAREPULSE_JWT_SECRET)")
+  @Option(names = "--secret", description = "HS256 secret (default: CAREPULSE_JWT_SECRET, else the development "
+      + "secret a serve without one printed, CAREPULSE_DEV_SECRET)")
   String secret;
 
   @Option(names = "--sub", required = true, description = "user id (sub claim)")
@@ -32,7 +33,10 @@ public final class TokenCommand implements Callable<Integer> {
   public Integer call() {
     String key = secret != null ? secret : System.getenv(AppConfig.envName("jwtSecret"));
     if (key == null || key.isBlank()) {
-      System.err.println("token: give --secret or set CAREPULSE_JWT_SECRET");
+      key = System.getenv(DevelopmentMode.SECRET_ENV);
+    }
+    if (key == null || key.isBlank()) {
+      System.err.println("token: give --secret or set CAREPULSE_JWT_SECRET (or " + DevelopmentMode.SECRET_ENV + ")");
       return 2;
     }
     Role parsedRole = Role.fromWire(role).orElse(null);

@@ -1,5 +1,6 @@
 package io.carepulse.calibrate;
 
+import io.carepulse.console.Progress;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.protocol.CallFrame;
@@ -91,16 +92,19 @@ public final class CalibrateCommand implements Callable<Integer> {
     CoreConfig config = CoreConfig.defaults().withModel(baseModel);
     List<BlendFit.Example> examples = new ArrayList<>();
     int skipped = 0;
-    for (var entry : calls.entrySet()) {
-      Outcome outcome = byCall.get(entry.getKey());
-      if (outcome == null || outcome.label() < 0) {
-        skipped++;
-        continue;
+    try (Progress scoring = Progress.of("calibrate: scoring", calls.size(), "calls")) {
+      for (var entry : calls.entrySet()) {
+        scoring.step();
+        Outcome outcome = byCall.get(entry.getKey());
+        if (outcome == null || outcome.label() < 0) {
+          skipped++;
+          continue;
+        }
+        CallEngine engine = new CallEngine(entry.getKey(), config);
+        entry.getValue().forEach(engine::apply);
+        examples.add(new BlendFit.Example(entry.getKey(), outcome.source(), engine.blendFeatures(), outcome.label(),
+            outcome.weight(), outcome.csat()));
       }
-      CallEngine engine = new CallEngine(entry.getKey(), config);
-      entry.getValue().forEach(engine::apply);
-      examples.add(new BlendFit.Example(entry.getKey(), outcome.source(), engine.blendFeatures(), outcome.label(),
-          outcome.weight(), outcome.csat()));
     }
     long happy = examples.stream().filter(e -> e.y() == 1).count();
     log.printf(Locale.ROOT, "calibrate: %d calls, %d outcomes; fitting on %d (%d happy, %d unhappy), %d left out"
@@ -117,11 +121,16 @@ public final class CalibrateCommand implements Callable<Integer> {
     } else {
       BlendFit.Result[] tried = new BlendFit.Result[BEHAVIOUR_PENALTIES.length];
       double best = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < tried.length; i++) {
-        tried[i] = new BlendFit(folds, BEHAVIOUR_PENALTIES[i]).fit(examples);
-        best = Math.max(best, tried[i].cvAuroc());
-        log.printf(Locale.ROOT, "  behaviour penalty x%-4s criterion %.3f%n", fmt(BEHAVIOUR_PENALTIES[i]),
-            tried[i].cvAuroc());
+      try (Progress fitting = Progress.of("calibrate: fitting", tried.length, "fits")) {
+        String clear = System.console() != null ? fitting.clearLine() : "";
+        for (int i = 0; i < tried.length; i++) {
+          tried[i] = new BlendFit(folds, BEHAVIOUR_PENALTIES[i]).fit(examples);
+          best = Math.max(best, tried[i].cvAuroc());
+          log.printf(Locale.ROOT, "%s  behaviour penalty x%-4s criterion %.3f%n", clear, fmt(BEHAVIOUR_PENALTIES[i]),
+              tried[i].cvAuroc());
+          log.flush();
+          fitting.step();
+        }
       }
       for (int i = tried.length - 1; i >= 0 && fit == null; i--) {
         if (tried[i].cvAuroc() >= best - PREFER_WITHIN) {

@@ -147,7 +147,8 @@ final class LiveCallView {
     logAlerts(changes);
     Optional<Kudos> kudos = recognition.ended(!call.reason().equals(EndedCall.DISCONNECTED), call.summary());
     JsonObject frame = new JsonObject().put("type", "call.ended").put("callId", info.callId())
-        .put("agentId", info.agentId()).put("teamId", info.teamId()).put("reason", call.reason())
+        .put("agentId", info.agentId()).put("teamId", info.teamId())
+        .put("customer", info.start().customer().name()).put("reason", call.reason())
         .put("score", call.summary().score()).put("callScore", call.summary().callScore())
         .put("minScore", call.summary().minScore()).put("callTimeMs", rules.callTimeMs())
         .put("endedAt", call.endedAt().toString());

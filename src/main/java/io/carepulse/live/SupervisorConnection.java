@@ -13,6 +13,8 @@ import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -118,12 +120,14 @@ final class SupervisorConnection extends SocketConnection {
     // Subscribed before joining the feed, so that no mark is made before anyone listens.
     flushes = changes.everyFlush(SupervisorGateway.FLUSH_INTERVAL, new ContextScheduler(context()))
         .subscribe(this::flush, e -> LOG.atWarn().setCause(e).addKeyValue("session", sessionId).log("flushes stopped"));
-    send(SupervisorMessages.welcome(sessionId, who));
+    Duration linger = gateway.endedLinger();
+    send(SupervisorMessages.welcome(sessionId, who, linger.toMillis()));
     // Join the feed before reading the snapshot: a change racing with it is then marked and sent again, never lost.
     gateway.feed().add(this);
     List<JsonObject> rows = gateway.feed().rowsFor(this);
     rows.forEach(row -> known.add(row.getString("callId")));
-    send(SupervisorMessages.snapshot(rows, gateway.feed().kudosFor(this)));
+    send(SupervisorMessages.snapshot(rows, gateway.feed().kudosFor(this),
+        gateway.feed().endedSince(this, Instant.now().minus(linger))));
   }
 
   private void flush(Set<String> changed) {
@@ -226,7 +230,7 @@ final class SupervisorConnection extends SocketConnection {
       case "whisper" -> whisper(frame.json());
       case "watch" -> watch(frame.json().getString("callId"));
       case "unwatch" -> watching = null;
-      default -> send(SupervisorMessages.welcome(sessionId, identity()));
+      default -> send(SupervisorMessages.welcome(sessionId, identity(), gateway.endedLinger().toMillis()));
     }
   }
 

@@ -192,6 +192,25 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     return rows;
   }
 
+  /**
+   * Calls in {@code supervisor}'s scope that ended at or after {@code since}, most recent first: their
+   * {@code call.ended} frames with the last row under {@code row}, so a page opened just after still shows them.
+   */
+  List<JsonObject> endedSince(SupervisorConnection supervisor, Instant since) {
+    List<JsonObject> recent = new ArrayList<>();
+    synchronized (ended) {
+      for (LiveCallView view : ended.values()) {
+        JsonObject frame = view.ended();
+        if (frame != null && supervisor.sees(view.info.teamId())
+            && !Instant.parse(frame.getString("endedAt")).isBefore(since)) {
+          recent.add(frame.copy().put("row", view.row()));
+        }
+      }
+    }
+    java.util.Collections.reverse(recent);
+    return recent;
+  }
+
   List<JsonObject> kudosFor(SupervisorConnection supervisor) {
     List<JsonObject> kudos = new ArrayList<>();
     synchronized (recentKudos) {

@@ -26,11 +26,13 @@ public final class SupervisorGateway {
   private final SupervisorFeed feed;
   private final SupervisorFrameReader reader = SupervisorFrameReader.load();
   private final SocketGateway<SupervisorConnection> sockets;
+  private final Duration endedLinger;
 
   SupervisorGateway(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginCheck origins, CallRegistry calls,
                     SupervisorFeed feed) {
     this.calls = calls;
     this.feed = feed;
+    this.endedLinger = settings.dashboardLinger();
     this.sockets = new SocketGateway<>(vertx, PATH, settings, jwt, origins, SupervisorGateway::mayUse,
         (socket, context) -> new SupervisorConnection(this, socket, context), status -> { });
   }
@@ -74,6 +76,11 @@ public final class SupervisorGateway {
 
   Vertx vertx() {
     return sockets.vertx();
+  }
+
+  /** How long an ended call stays on the dashboard (welcome.endedLingerMs, and the snapshot's ended calls). */
+  Duration endedLinger() {
+    return endedLinger;
   }
 
   CallRegistry calls() {

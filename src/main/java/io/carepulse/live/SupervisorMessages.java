@@ -78,15 +78,17 @@ public final class SupervisorMessages {
         .put("callTimeMs", alert.callTimeMs());
   }
 
-  static JsonObject welcome(String sessionId, Identity identity) {
+  /** {@code endedLingerMs}: how long the dashboard keeps an ended call on the board. */
+  static JsonObject welcome(String sessionId, Identity identity, long endedLingerMs) {
     return new JsonObject().put("type", "welcome").put("protocol", 1).put("sessionId", sessionId)
         .put("userId", identity.userId()).put("role", identity.role().wire())
-        .put("teams", new JsonArray(List.copyOf(identity.teams())));
+        .put("teams", new JsonArray(List.copyOf(identity.teams()))).put("endedLingerMs", endedLingerMs);
   }
 
-  static JsonObject snapshot(List<JsonObject> rows, List<JsonObject> kudos) {
+  /** {@code ended}: the {@code call.ended} frames of calls that ended within the linger time, each with its last row. */
+  static JsonObject snapshot(List<JsonObject> rows, List<JsonObject> kudos, List<JsonObject> ended) {
     return new JsonObject().put("type", "snapshot").put("calls", new JsonArray(List.copyOf(rows)))
-        .put("kudos", new JsonArray(List.copyOf(kudos)));
+        .put("kudos", new JsonArray(List.copyOf(kudos))).put("ended", new JsonArray(List.copyOf(ended)));
   }
 
   static JsonObject whisperResult(String callId, String requestId, WhisperOutcome outcome) {

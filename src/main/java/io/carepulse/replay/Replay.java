@@ -1,6 +1,7 @@
 package io.carepulse.replay;
 
 import io.carepulse.engine.CallEngine;
+import io.carepulse.engine.CallSummary;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.protocol.CallEnd;
 import io.carepulse.protocol.CallFrame;
@@ -11,7 +12,6 @@ import io.carepulse.protocol.SequenceCheck;
 import io.carepulse.wire.FrameRead;
 import io.carepulse.wire.FrameReader;
 import io.carepulse.wire.ServerMessages;
-import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,11 +29,37 @@ public final class Replay {
   private final CoreConfig config;
   private final FrameReader reader;
   private final boolean withAcks;
+  private final Listener listener;
 
   public Replay(CoreConfig config, FrameReader reader, boolean withAcks) {
+    this(config, reader, withAcks, Listener.NONE);
+  }
+
+  /** As the plain replay, also telling {@code listener} each applied frame and each call's summary. */
+  public Replay(CoreConfig config, FrameReader reader, boolean withAcks, Listener listener) {
     this.config = config;
     this.reader = reader;
     this.withAcks = withAcks;
+    this.listener = listener;
+  }
+
+  /** Sees the replay as it goes, e.g. to print it for people ({@link Timeline}). */
+  public interface Listener {
+    Listener NONE = new Listener() {
+      @Override
+      public void applied(CallFrame frame, CallEngine.Step step) {
+      }
+
+      @Override
+      public void summary(CallSummary summary) {
+      }
+    };
+
+    /** A frame was applied to its call and produced {@code step}. */
+    void applied(CallFrame frame, CallEngine.Step step);
+
+    /** A call ended, or the input ended before it did. */
+    void summary(CallSummary summary);
   }
 
   /** Counts of what a run saw. */
@@ -107,6 +133,7 @@ public final class Replay {
     }
     CallEngine.Step step = call.engine.apply(frame);
     call.sequence.applied(frame.seq());
+    listener.applied(frame, step);
     if (withAcks) {
       output.println(ServerMessages.ack(frame.callId(), frame.seq()).encode());
     }
@@ -118,9 +145,10 @@ public final class Replay {
     return null;
   }
 
-  private static void summarise(ReplayedCall call, PrintWriter output) {
-    JsonObject summary = ServerMessages.summary(call.engine.summary());
-    output.println(summary.encode());
+  private void summarise(ReplayedCall call, PrintWriter output) {
+    CallSummary summary = call.engine.summary();
+    output.println(ServerMessages.summary(summary).encode());
+    listener.summary(summary);
     call.summarised = true;
   }
 

@@ -48,11 +48,16 @@ class ReportsApiTest extends RestServiceTest {
   }
 
   private void ended(String callId, String agentId, String teamId, int callScore, int score, int minScore, Integer csat) {
+    ended(callId, agentId, teamId, callScore, score, minScore, csat, DAY);
+  }
+
+  private void ended(String callId, String agentId, String teamId, int callScore, int score, int minScore, Integer csat,
+                     Instant startedAt) {
     CallSummary summary = new CallSummary(callId, "care-1", score, callScore, minScore, new Parts(50, 50, 50, 50, 50, 50),
         List.of(PromptKind.CHECK_IN), new Recovery(minScore, 1000, 2000, 1.0));
-    store(new JournalBatch(List.of(CallRecord.started(callId, agentId, teamId, null, null, "en-US", DAY)),
+    store(new JournalBatch(List.of(CallRecord.started(callId, agentId, teamId, null, null, "en-US", startedAt)),
         List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(new CallEnding(callId, "resolved", 9, summary, DAY.plusSeconds(300)))));
+        List.of(new CallEnding(callId, "resolved", 9, summary, startedAt.plusSeconds(300)))));
     if (csat != null) {
       service.store().saveOutcome(new OutcomeRecord("o-" + callId, callId, csat, null, null, "survey", "k", DAY)).await();
     }
@@ -149,5 +154,60 @@ class ReportsApiTest extends RestServiceTest {
         List.of("team-b"))).bodyAsJsonObject().getJsonArray("agents");
     assertThat(own).hasSize(1);
     assertThat(get("getTeamReport", "/v1/reports/teams", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void calibration_bandsCountEachCsatValue() {
+    fiveSurveyedCalls();
+    JsonArray bands = get("getCalibrationReport", "/v1/reports/calibration", integrator).bodyAsJsonObject()
+        .getJsonArray("bands");
+    // callScore 20 → CSAT 1 (band 20–39), 40 → 3 (40–59), 60 → 2 (60–79), 80 → 4 and 90 → 5 (80–100)
+    assertThat(bands.getJsonObject(0).getJsonArray("csatCounts")).isEqualTo(new JsonArray(List.of(0, 0, 0, 0, 0)));
+    assertThat(bands.getJsonObject(1).getJsonArray("csatCounts")).isEqualTo(new JsonArray(List.of(1, 0, 0, 0, 0)));
+    assertThat(bands.getJsonObject(2).getJsonArray("csatCounts")).isEqualTo(new JsonArray(List.of(0, 0, 1, 0, 0)));
+    assertThat(bands.getJsonObject(3).getJsonArray("csatCounts")).isEqualTo(new JsonArray(List.of(0, 1, 0, 0, 0)));
+    assertThat(bands.getJsonObject(4).getJsonArray("csatCounts")).isEqualTo(new JsonArray(List.of(0, 0, 0, 1, 1)));
+  }
+
+  /**
+   * Weeks start on Monday (UTC): DAY is Monday 2 November. Three weeks from 26 October: the week before DAY is empty,
+   * DAY's week holds the five surveyed calls' teams, and a call on Sunday 15 November falls in the week of the 9th.
+   */
+  @Test
+  void leadership_weekByWeek_everyRowOnTheSameWeeks_emptyWeeksIncluded() {
+    fiveSurveyedCalls();
+    ended("later", "agent-1", "team-a", 70, 72, 50, 4, Instant.parse("2026-11-15T23:30:00Z"));
+
+    JsonObject report = get("getTeamReport",
+        "/v1/reports/teams?bucket=week&from=2026-10-28T00:00:00Z&to=2026-11-16T00:00:00Z", integrator)
+        .bodyAsJsonObject();
+    assertThat(report.getString("bucket")).isEqualTo("week");
+    JsonObject teamA = report.getJsonArray("teams").getJsonObject(0);
+    assertThat(teamA.getString("teamId")).isEqualTo("team-a");
+    JsonArray weeks = teamA.getJsonArray("series");
+    assertThat(weeks).hasSize(3);
+    assertThat(weeks.getJsonObject(0).getString("start")).isEqualTo("2026-10-26T00:00:00Z");
+    assertThat(weeks.getJsonObject(0).getString("end")).isEqualTo("2026-11-02T00:00:00Z");
+    assertThat(weeks.getJsonObject(0).getInteger("calls")).isZero();
+    assertThat(weeks.getJsonObject(0).getValue("meanCallScore")).isNull();
+    assertThat(weeks.getJsonObject(1).getInteger("endedCalls")).isEqualTo(3);
+    assertThat(weeks.getJsonObject(1).getDouble("meanCallScore")).isEqualTo(40.0);
+    assertThat(weeks.getJsonObject(2).getString("start")).isEqualTo("2026-11-09T00:00:00Z");
+    assertThat(weeks.getJsonObject(2).getDouble("meanCallScore")).isEqualTo(70.0);
+    JsonArray teamBWeeks = report.getJsonArray("teams").getJsonObject(1).getJsonArray("series");
+    assertThat(teamBWeeks).extracting(p -> ((JsonObject) p).getString("start"))
+        .containsExactlyElementsOf(weeks.stream().map(p -> ((JsonObject) p).getString("start")).toList());
+
+    JsonObject months = get("getAgentReport", "/v1/reports/agents?bucket=month&teamId=team-a", integrator)
+        .bodyAsJsonObject();
+    JsonObject agent1 = months.getJsonArray("agents").getJsonObject(0);
+    assertThat(agent1.getJsonArray("teams")).isEqualTo(new JsonArray(List.of("team-a")));
+    assertThat(agent1.getJsonArray("series").getJsonObject(0).getString("start")).isEqualTo("2026-11-01T00:00:00Z");
+    assertThat(agent1.getJsonArray("series").getJsonObject(0).getInteger("endedCalls")).isEqualTo(4);
+
+    JsonObject plain = get("getTeamReport", "/v1/reports/teams", integrator).bodyAsJsonObject();
+    assertThat(plain.getValue("bucket")).isNull();
+    assertThat(plain.getJsonArray("teams").getJsonObject(0).containsKey("series")).isFalse();
+    assertThat(field(get("getTeamReport", "/v1/reports/teams?bucket=day", integrator))).isEqualTo("query.bucket");
   }
 }

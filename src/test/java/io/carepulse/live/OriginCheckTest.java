@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OriginCheckTest {
 
   private static final LiveSettings SETTINGS = new LiveSettings(64 * 1024, 100, 200, 16, Duration.ofSeconds(60),
-      Duration.ofSeconds(5), Duration.ofSeconds(120), 100);
+      Duration.ofSeconds(5), Duration.ofSeconds(120), 100, Duration.ofSeconds(60));
 
   private HttpClient client;
 

@@ -149,6 +149,58 @@ class SupervisorFeedTest extends LiveServiceTest {
   }
 
   @Test
+  void aCallThatJustEnded_isInTheSnapshotOfASupervisorWhoArrivesNow_withItsLastRow_untilTheLingerPasses()
+      throws Exception {
+    start(new JsonObject().put("dashboardLinger", "2s"));
+    AgentClient alice = agent("agent-a");
+    alice.send(callStart("a1"));
+    alice.send(customerSays("a1", 2, "Hi, I'd like to check my balance please."));
+    alice.awaitAck("a1", 2);
+    alice.send(end("a1", 3));
+    alice.awaitAck("a1", 3);
+
+    SupervisorSchemas schemas = new SupervisorSchemas();
+    JsonObject ended = null;
+    long deadline = System.currentTimeMillis() + 2_000;
+    while (ended == null && System.currentTimeMillis() < deadline) {
+      SupervisorClient late = keepSupervisor(SupervisorClient.connect(vertx, port(),
+          service.jwt().mint("sup-late", Role.SUPERVISOR, List.of("team-a"), Duration.ofMinutes(5))));
+      JsonObject welcome = late.expect("welcome");
+      assertThat(welcome.getLong("endedLingerMs")).isEqualTo(2_000);
+      JsonObject snapshot = late.expect("snapshot");
+      schemas.assertValid(welcome);
+      schemas.assertValid(snapshot);
+      assertThat(snapshot.getJsonArray("calls")).isEmpty();
+      if (!snapshot.getJsonArray("ended").isEmpty()) {
+        ended = snapshot.getJsonArray("ended").getJsonObject(0);
+      } else {
+        Thread.sleep(20); // poll interval
+      }
+    }
+    assertThat(ended).as("the ended call in a late snapshot").isNotNull();
+    assertThat(ended.getString("callId")).isEqualTo("a1");
+    assertThat(ended.getString("customer")).isEqualTo("Dana");
+    assertThat(ended.getInteger("score")).isBetween(0, 100);
+    assertThat(ended.getJsonObject("row").getString("callId")).isEqualTo("a1");
+    assertThat(ended.getJsonObject("row").getString("customer")).isEqualTo("Dana");
+
+    SupervisorClient other = supervisor("sup-b", Role.SUPERVISOR, List.of("team-b"));
+    assertThat(other.expect("snapshot").getJsonArray("ended")).as("not in sup-b's teams").isEmpty();
+
+    boolean gone = false;
+    deadline = System.currentTimeMillis() + 8_000;
+    while (!gone && System.currentTimeMillis() < deadline) {
+      SupervisorClient later = supervisor("sup-later", Role.SUPERVISOR, List.of("team-a"));
+      gone = later.expect("snapshot").getJsonArray("ended").isEmpty();
+      later.close();
+      if (!gone) {
+        Thread.sleep(100); // poll interval while waiting for the condition, not a wait for it
+      }
+    }
+    assertThat(gone).as("gone from snapshots once the linger passed").isTrue();
+  }
+
+  @Test
   void aCustomerAskingForAManager_raisesOneAlertForSupervisorsAndTheEventBus_clearedWhenTheCallEnds() throws Exception {
     // The alert path is under test, on care-1's scores: care-2's wider scale also trips sharp_drop here.
     start(new JsonObject().put("model", "care-1"));

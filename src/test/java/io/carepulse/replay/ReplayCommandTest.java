@@ -98,6 +98,28 @@ class ReplayCommandTest {
     assertThat(cleanRun.exitCode).isZero();
   }
 
+  @Test
+  void pretty_aTimelineToRead_timeSpeakerTextScoreReasonPrompt() throws IOException {
+    Path input = dir.resolve("angry.jsonl");
+    Files.write(input, scenarioLines("angry-acknowledged-recovers"));
+    Path output = dir.resolve("timeline.txt");
+
+    assertThat(replay("--input", input.toString(), "--output", output.toString(), "--pretty").exitCode).isZero();
+
+    String timeline = Files.readString(output);
+    assertThat(timeline).startsWith("call sc-angry-acknowledged-recovers · customer Maria Lopez · team team-a\n")
+        .contains("time  who       said or did")
+        .containsPattern("0:09  customer  This is ridiculous! It's the third time I've called and you +\\d+ ▼")
+        .contains("empathy: ")
+        .contains("PROMPT    positive_recovery: ")
+        .contains("[call ends: completed]")
+        .containsPattern("end: score \\d+, call score \\d+, lowest \\d+; prompts: .*positive_recovery");
+    assertThat(timeline).doesNotContain("{\"type\"");
+    Path again = dir.resolve("again.txt");
+    replay("--input", input.toString(), "--output", again.toString(), "--format", "text");
+    assertThat(Files.readString(again)).isEqualTo(timeline);
+  }
+
   private Path interleavedCalls() throws IOException {
     List<String> a = scenarioLines("angry-acknowledged-recovers");
     List<String> b = scenarioLines("deflects-twice");

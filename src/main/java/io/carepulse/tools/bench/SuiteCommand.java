@@ -1,5 +1,6 @@
 package io.carepulse.tools.bench;
 
+import io.carepulse.console.Progress;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -59,6 +60,8 @@ public final class SuiteCommand implements Callable<Integer> {
   private PrintWriter log;
   private final String secret = randomSecret();
   private final List<Row> rows = new ArrayList<>();
+  /** One step per generator run (a measured or skipped row): the suite's count and time left on a terminal. */
+  private Progress bar = Progress.none();
 
   @Override
   public Integer call() throws Exception {
@@ -77,6 +80,7 @@ public final class SuiteCommand implements Callable<Integer> {
     Machine machine = Machine.describe(fdLimit);
     try (PrintWriter logFile = new PrintWriter(Files.newBufferedWriter(out.resolve("suite.log"), StandardCharsets.UTF_8))) {
       log = logFile;
+      bar = Progress.of("bench suite", plannedRuns(scale), "runs");
       progress("bench suite: " + machine.line() + "; output in " + out.toAbsolutePath());
       long started = System.nanoTime();
       if (runs("a") || runs("b")) {
@@ -92,6 +96,7 @@ public final class SuiteCommand implements Callable<Integer> {
       if (runs("d1")) {
         persistedRows(scale, stamp);
       }
+      bar.close();
       String table = SuiteTable.render(machine, rows, (System.nanoTime() - started) / 1e9);
       System.out.println();
       System.out.println(table);
@@ -140,6 +145,27 @@ public final class SuiteCommand implements Callable<Integer> {
     }
   }
 
+  /** Generator runs the selected rows take: what the progress bar counts to. */
+  private int plannedRuns(Scale scale) {
+    int runs = 0;
+    if (only.contains("a")) {
+      runs += 4;
+    }
+    if (only.contains("b")) {
+      runs += 2;
+    }
+    if (runs("c")) {
+      runs += 2;
+    }
+    if (runs("d2")) {
+      runs += scale.variantCalls.length;
+    }
+    if (runs("d1")) {
+      runs += scale.variantCalls.length;
+    }
+    return runs;
+  }
+
   private boolean runs(String row) {
     return only.contains(row) || row.startsWith("d") && only.contains("d");
   }
@@ -177,6 +203,7 @@ public final class SuiteCommand implements Callable<Integer> {
     } catch (HistorySchema.Unreachable e) {
       progress("  PostgreSQL not reachable at " + withoutPassword(pgUrl) + ": " + e.getMessage());
       for (int i = 0; i < labels.size(); i++) {
+        bar.step();
         rows.add(Row.skipped(labels.get(i), scale.variantCalls[i], "skipped: PostgreSQL not reachable at "
             + withoutPassword(pgUrl) + " (" + e.getMessage() + ")"));
       }
@@ -191,6 +218,7 @@ public final class SuiteCommand implements Callable<Integer> {
         service = startService("service-pg", jvm, Map.of("CAREPULSE_PG_URL", schema.serviceUrl()));
       } catch (IOException e) {
         for (int i = 0; i < labels.size(); i++) {
+          bar.step();
           rows.add(Row.skipped(labels.get(i), scale.variantCalls[i], "failed: the service did not start with "
               + "PostgreSQL (" + e.getMessage() + "; see " + out.resolve("service-pg.log") + ")"));
         }
@@ -254,6 +282,7 @@ public final class SuiteCommand implements Callable<Integer> {
     });
     JsonObject result = results.isEmpty() ? new JsonObject().put("failed", "no idle result") : results.get(0);
     progress("  " + server.name + ": " + result.encode());
+    bar.step();
     return result;
   }
 
@@ -265,6 +294,7 @@ public final class SuiteCommand implements Callable<Integer> {
     full.addAll(args);
     progress("  " + server.name + " " + String.join(" ", args));
     List<JsonObject> results = GeneratorRun.run(generatorJvm(name), full, server, database, log, 600);
+    bar.step();
     for (JsonObject result : results) {
       result.put("waitedForQuietSeconds", waited);
       String databaseCores = database == null ? "" : String.format("; %s %.2f cores", database.command(),
@@ -336,7 +366,7 @@ public final class SuiteCommand implements Callable<Integer> {
   }
 
   private void progress(String line) {
-    System.out.println(line);
+    System.out.println((System.console() != null ? bar.clearLine() : "") + line);
     System.out.flush();
     log.println(line);
     log.flush();

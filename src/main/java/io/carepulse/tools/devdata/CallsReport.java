@@ -25,20 +25,20 @@ final class CallsReport {
                  int wellHandled, Map<String, int[]> recallByKind, List<String> misses) {
   }
 
-  static Figures measure(String label, List<CallScript> calls, CoreConfig config) {
+  static Figures measure(String label, List<LabelledCall> calls, CoreConfig config) {
     Map<String, ScoredCall> scored = new HashMap<>();
-    for (CallScript call : calls) {
+    for (LabelledCall call : calls) {
       scored.put(call.id(), ScoredCall.run("call-" + call.id(), call.frames(), config));
     }
     int[] won = new int[PAIRS.length];
     int[] total = new int[PAIRS.length];
     List<String> misses = new ArrayList<>();
     for (int p = 0; p < PAIRS.length; p++) {
-      for (CallScript a : calls) {
+      for (LabelledCall a : calls) {
         if (!a.kind().equals(PAIRS[p][0])) {
           continue;
         }
-        for (CallScript b : calls) {
+        for (LabelledCall b : calls) {
           if (b.kind().equals(PAIRS[p][1]) && b.group().equals(a.group())) {
             total[p]++;
             double gap = scored.get(a.id()).callScore() - scored.get(b.id()).callScore();
@@ -55,7 +55,7 @@ final class CallsReport {
     int caringHigh = 0, caring = 0, coldLow = 0, cold = 0, ordinaryMiddle = 0, ordinary = 0;
     int expectedFired = 0, expected = 0, unexpected = 0, wellHandled = 0;
     Map<String, int[]> byKind = new java.util.TreeMap<>();
-    for (CallScript call : calls) {
+    for (LabelledCall call : calls) {
       ScoredCall s = scored.get(call.id());
       double score = s.callScore();
       switch (call.kind()) {
@@ -74,7 +74,7 @@ final class CallsReport {
         default -> {
         }
       }
-      for (CallScript.Expected mark : call.expected()) {
+      for (LabelledCall.Expected mark : call.expected()) {
         expected++;
         int[] k = byKind.computeIfAbsent(mark.kind(), x -> new int[2]);
         k[1]++;

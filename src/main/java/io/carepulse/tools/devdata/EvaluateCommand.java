@@ -1,6 +1,7 @@
 package io.carepulse.tools.devdata;
 
 import io.carepulse.calibrate.ModelFiles;
+import io.carepulse.console.Progress;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.protocol.CallFrame;
@@ -91,7 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!Files.isDirectory(folder)) {
           continue;
         }
-        List<CallScript> scripts = CallScript.readFolder(folder);
+        List<LabelledCall> scripts = LabelledCall.readFolder(folder);
         List<CallsReport.Figures> figures = List.of(CallsReport.measure("care-1", scripts, care1),
             CallsReport.measure(care2.modelId(), scripts, care2));
         CallsReport.print(out, "Labelled calls, " + split + " (" + scripts.size() + " calls"
@@ -120,35 +121,38 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     int[] ratings = new int[n];
     boolean[] held = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      UssDialogue dialogue = dialogues.get(i);
-      ratings[i] = dialogue.rating();
-      held[i] = MultiWozSplit.heldOut(dialogue.number());
-      List<CallFrame> frames = UssReplay.frames(dialogue);
-      var one = ScoredCall.run(UssReplay.callId(dialogue), frames, care1).summary();
-      ScoredCall two = ScoredCall.run(UssReplay.callId(dialogue), frames, care2);
-      measures.get("care-1 callScore")[i] = one.callScore();
-      measures.get("care-1 score (final)")[i] = one.score();
-      measures.get(c2 + " callScore")[i] = two.summary().callScore();
-      measures.get(c2 + " score (final)")[i] = two.summary().score();
-      double[] f = two.features();
-      measures.get("  part emotion (end)")[i] = f[ScoreBlend.END];
-      measures.get("  part empathy")[i] = f[ScoreBlend.EMPATHY];
-      measures.get("  part ownership")[i] = f[ScoreBlend.OWNERSHIP];
-      measures.get("  part listening")[i] = f[ScoreBlend.LISTENING];
-      measures.get("  part responsiveness")[i] = f[ScoreBlend.RESPONSIVENESS];
-      measures.get("  part personal")[i] = f[ScoreBlend.PERSONAL];
-      measures.get("  trajectory level")[i] = f[ScoreBlend.LEVEL];
-      measures.get("  trajectory trough")[i] = f[ScoreBlend.TROUGH];
-      measures.get("  trajectory recovery")[i] = f[ScoreBlend.RECOVERY];
-      List<String> customer = new ArrayList<>();
-      for (UssDialogue.Turn turn : dialogue.turns()) {
-        if (turn.role() == UssDialogue.Role.USER && !turn.text().isEmpty()) {
-          customer.add(turn.text());
+    try (Progress progress = Progress.of("USS dialogues", n, "dialogues")) {
+      for (int i = 0; i < n; i++) {
+        UssDialogue dialogue = dialogues.get(i);
+        ratings[i] = dialogue.rating();
+        held[i] = MultiWozSplit.heldOut(dialogue.number());
+        List<CallFrame> frames = UssReplay.frames(dialogue);
+        var one = ScoredCall.run(UssReplay.callId(dialogue), frames, care1).summary();
+        ScoredCall two = ScoredCall.run(UssReplay.callId(dialogue), frames, care2);
+        measures.get("care-1 callScore")[i] = one.callScore();
+        measures.get("care-1 score (final)")[i] = one.score();
+        measures.get(c2 + " callScore")[i] = two.summary().callScore();
+        measures.get(c2 + " score (final)")[i] = two.summary().score();
+        double[] f = two.features();
+        measures.get("  part emotion (end)")[i] = f[ScoreBlend.END];
+        measures.get("  part empathy")[i] = f[ScoreBlend.EMPATHY];
+        measures.get("  part ownership")[i] = f[ScoreBlend.OWNERSHIP];
+        measures.get("  part listening")[i] = f[ScoreBlend.LISTENING];
+        measures.get("  part responsiveness")[i] = f[ScoreBlend.RESPONSIVENESS];
+        measures.get("  part personal")[i] = f[ScoreBlend.PERSONAL];
+        measures.get("  trajectory level")[i] = f[ScoreBlend.LEVEL];
+        measures.get("  trajectory trough")[i] = f[ScoreBlend.TROUGH];
+        measures.get("  trajectory recovery")[i] = f[ScoreBlend.RECOVERY];
+        List<String> customer = new ArrayList<>();
+        for (UssDialogue.Turn turn : dialogue.turns()) {
+          if (turn.role() == UssDialogue.Role.USER && !turn.text().isEmpty()) {
+            customer.add(turn.text());
+          }
         }
+        measures.get("VADER-only customer mean")[i] = Baselines.vaderMean(customer);
+        measures.get("LCA-style (mean + last quarter)")[i] = Baselines.lcaStyle(customer);
+        progress.step();
       }
-      measures.get("VADER-only customer mean")[i] = Baselines.vaderMean(customer);
-      measures.get("LCA-style (mean + last quarter)")[i] = Baselines.lcaStyle(customer);
     }
     for (boolean heldOut : new boolean[] {false, true}) {
       int count = 0;
@@ -235,7 +239,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (!Files.isRegularFile(file)) {
         continue;
       }
-      CallScript script = CallScript.read(file);
+      LabelledCall script = LabelledCall.read(file);
       CallEngine engine = new CallEngine("call-" + script.id(), config);
       long start = script.frames().get(0).ts();
       for (CallFrame frame : script.frames()) {

@@ -49,7 +49,7 @@ public final class ExportFitCommand implements Callable<Integer> {
     List<UssDialogue> dialogues = UssCorpus.read(uss).stream()
         .filter(d -> !MultiWozSplit.heldOut(d.number()) && (d.rating() <= 2 || d.rating() >= 4)).toList();
     List<HvbCall> rated = HvbSample.read(hvb).stream().filter(c -> c.callerRating().isPresent()).toList();
-    List<CallScript> scripts = CallScript.readFolder(calls).stream().filter(c -> c.csat() != 3).toList();
+    List<LabelledCall> scripts = LabelledCall.readFolder(calls).stream().filter(c -> c.csat() != 3).toList();
     double ussWeight = 1.0;
     double hvbWeight = (double) dialogues.size() / Math.max(1, rated.size());
     double callWeight = (double) dialogues.size() / Math.max(1, scripts.size());
@@ -66,7 +66,7 @@ public final class ExportFitCommand implements Callable<Integer> {
         int rating = call.callerRating().getAsInt();
         outcome(outcomes, HvbReplay.callId(call), rating >= 9 ? 5 : rating <= 6 ? 1 : 3, hvbWeight, "hvb");
       }
-      for (CallScript script : scripts) {
+      for (LabelledCall script : scripts) {
         write(frames, script.frames());
         outcome(outcomes, "call-" + script.id(), script.csat(), callWeight, "devdata-calls");
       }

@@ -15,11 +15,18 @@ public final class ConsoleFeed implements AutoCloseable {
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final PrintWriter out;
   private final boolean color;
+  private final String beforeLine;
   private final Thread writer;
 
   public ConsoleFeed(PrintWriter out, boolean color) {
+    this(out, color, "");
+  }
+
+  /** {@code beforeLine} is written before every line: a progress bar's line clear when both share a terminal. */
+  public ConsoleFeed(PrintWriter out, boolean color, String beforeLine) {
     this.out = out;
     this.color = color;
+    this.beforeLine = beforeLine;
     this.writer = new Thread(this::write, "simulate-console");
     this.writer.setDaemon(true);
     this.writer.start();
@@ -47,6 +54,7 @@ public final class ConsoleFeed implements AutoCloseable {
           out.flush();
           return;
         }
+        out.print(beforeLine);
         out.println(line);
         if (lines.isEmpty()) {
           out.flush();

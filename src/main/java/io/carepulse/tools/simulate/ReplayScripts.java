@@ -25,6 +25,8 @@ public final class ReplayScripts {
 
   /** Where {@code devdata convert-hvb} put the bundled sample calls, with an index (a jar cannot be listed). */
   public static final String BUNDLED_DIR = "samples/hvb/";
+  /** The scripted demo calls ({@code devdata script --audio}), also indexed. */
+  public static final String DEMO_DIR = "samples/demo/";
 
   private ReplayScripts() {
   }
@@ -44,15 +46,32 @@ public final class ReplayScripts {
     return scripts;
   }
 
+  /** The 40 Harper Valley Bank calls. */
   public static List<ReplayScript> bundledSamples() {
+    return bundled(BUNDLED_DIR);
+  }
+
+  /** The calls the CarePulse team wrote for the demo (samples/demo/NOTICE). */
+  public static List<ReplayScript> bundledDemo() {
+    return bundled(DEMO_DIR);
+  }
+
+  /** What {@code simulate} streams without arguments: the scripted demo calls first, then the HVB calls. */
+  public static List<ReplayScript> bundledAll() {
+    List<ReplayScript> all = new ArrayList<>(bundledDemo());
+    all.addAll(bundledSamples());
+    return all;
+  }
+
+  private static List<ReplayScript> bundled(String dir) {
     ClassLoader loader = ReplayScripts.class.getClassLoader();
     List<ReplayScript> scripts = new ArrayList<>();
-    for (String name : readLines(loader, BUNDLED_DIR + "index.txt")) {
-      try (InputStream in = loader.getResourceAsStream(BUNDLED_DIR + name)) {
+    for (String name : readLines(loader, dir + "index.txt")) {
+      try (InputStream in = loader.getResourceAsStream(dir + name)) {
         if (in == null) {
           throw new IllegalStateException("bundled sample " + name + " is listed but missing");
         }
-        scripts.addAll(parse(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + BUNDLED_DIR + name));
+        scripts.addAll(parse(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + dir + name));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

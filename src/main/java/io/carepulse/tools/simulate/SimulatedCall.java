@@ -37,6 +37,8 @@ final class SimulatedCall extends VerticleBase {
   private final ConsoleFeed feed;
   private final String label;
   private final String callId;
+  private final String token;
+  private final java.util.concurrent.atomic.LongAdder ackedFrames;
   private final List<JsonObject> frames;
   private final long firstTs;
   private final int window;
@@ -66,8 +68,11 @@ final class SimulatedCall extends VerticleBase {
   private final List<String> promptKinds = new ArrayList<>();
 
   SimulatedCall(WebSocketClient client, WebSocketConnectOptions connectOptions, SimulationOptions options,
-                ConsoleFeed feed, String label, String callId, ReplayScript script) {
+                ConsoleFeed feed, String label, String callId, ReplayScript script, String token,
+                java.util.concurrent.atomic.LongAdder ackedFrames) {
     this.client = client;
+    this.token = token;
+    this.ackedFrames = ackedFrames;
     this.connectOptions = connectOptions;
     this.options = options;
     this.feed = feed;
@@ -127,7 +132,7 @@ final class SimulatedCall extends VerticleBase {
   }
 
   private JsonObject hello() {
-    JsonObject hello = new JsonObject().put("type", "hello").put("token", options.token())
+    JsonObject hello = new JsonObject().put("type", "hello").put("token", token)
         .put("client", new JsonObject().put("name", CLIENT_NAME).put("version", "0.1"));
     if (highestSent > 0) {
       hello.put("resume", new JsonArray().add(new JsonObject().put("callId", callId).put("lastSeq", lastAcked)));
@@ -211,6 +216,7 @@ final class SimulatedCall extends VerticleBase {
     }
     long seq = ack.getLong("seq", 0L);
     if (seq > lastAcked) {
+      ackedFrames.add(Math.min(seq, frames.size()) - lastAcked);
       lastAcked = seq;
       lastProgressNanos = System.nanoTime();
       rewindsWithoutProgress = 0;
@@ -345,7 +351,7 @@ final class SimulatedCall extends VerticleBase {
     socket = null;
     Short code = closed.closeStatusCode();
     if (code != null && code == 4401) {
-      fail("unauthorized: the server closed the connection (4401); check --token");
+      fail("unauthorized: the server closed the connection (4401); check --token or --secret");
     } else if (code != null && code == 1009) {
       fail("a frame was too large for the server (1009)");
     } else {

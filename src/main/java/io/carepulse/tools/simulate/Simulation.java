@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,7 @@ public final class Simulation {
   /** Held in a field: an unreferenced client can be collected mid-handshake (docs/stack-notes.md P2). */
   private final WebSocketClient client;
   private final String runId;
+  private final LongAdder ackedFrames = new LongAdder();
 
   public Simulation(Vertx vertx, SimulationOptions options, ConsoleFeed feed) {
     this.vertx = vertx;
@@ -41,16 +44,37 @@ public final class Simulation {
   }
 
   public Future<List<CallOutcome>> run(List<ReplayScript> scripts) {
+    return run(scripts, script -> options.token());
+  }
+
+  /** Frames acknowledged so far, over every call: what a progress bar counts. */
+  public long ackedFrames() {
+    return ackedFrames.sum();
+  }
+
+  /** The script each of the {@code calls} runs, in call order: they cycle through {@code scripts}. */
+  public List<ReplayScript> assignment(List<ReplayScript> scripts) {
+    List<ReplayScript> assigned = new ArrayList<>();
+    for (int i = 0; i < options.calls(); i++) {
+      assigned.add(scripts.get(i % scripts.size()));
+    }
+    return assigned;
+  }
+
+  /** As {@link #run(List)}, each call with the agent token {@code tokenFor} gives its script. */
+  public Future<List<CallOutcome>> run(List<ReplayScript> scripts, Function<ReplayScript, String> tokenFor) {
     if (scripts.isEmpty()) {
       return Future.failedFuture(new IllegalArgumentException("no calls to simulate"));
     }
     WebSocketConnectOptions connect = new WebSocketConnectOptions().setAbsoluteURI(options.url());
     List<Future<CallOutcome>> outcomes = new ArrayList<>();
-    for (int i = 0; i < options.calls(); i++) {
-      ReplayScript script = scripts.get(i % scripts.size());
+    List<ReplayScript> assigned = assignment(scripts);
+    for (int i = 0; i < assigned.size(); i++) {
+      ReplayScript script = assigned.get(i);
       String callId = callId(i + 1, script.callId());
       String label = String.format(Locale.ROOT, "#%d %s", i + 1, abbreviate(script.callId(), 20));
-      SimulatedCall call = new SimulatedCall(client, connect, options, feed, label, callId, script);
+      SimulatedCall call = new SimulatedCall(client, connect, options, feed, label, callId, script,
+          tokenFor.apply(script), ackedFrames);
       outcomes.add(vertx.deployVerticle(call)
           .compose(deployment -> call.outcome().eventually(() -> vertx.undeploy(deployment)))
           .recover(problem -> Future.succeededFuture(new CallOutcome(label, callId, false,

@@ -41,6 +41,7 @@ final class FakeAgentServer {
   private long dropConnectionAtSeq = -1;
   private HttpServer server;
   private boolean realCore;
+  private java.util.function.Predicate<String> tokens = TOKEN::equals;
   private final Map<String, CallEngine> engines = new ConcurrentHashMap<>();
   private final FrameReader frameReader = FrameReader.load();
 
@@ -57,6 +58,12 @@ final class FakeAgentServer {
   /** The first time any call's frame {@code seq} arrives it is applied but the connection drops before the ack. */
   FakeAgentServer droppingConnectionAt(long seq) {
     this.dropConnectionAtSeq = seq;
+    return this;
+  }
+
+  /** Accepts the hello tokens {@code accepted} says yes to, instead of only {@link #TOKEN}. */
+  FakeAgentServer accepting(java.util.function.Predicate<String> accepted) {
+    this.tokens = accepted;
     return this;
   }
 
@@ -86,7 +93,7 @@ final class FakeAgentServer {
       JsonObject frame = new JsonObject(text);
       received.add(frame);
       if (!authenticated.get()) {
-        if ("hello".equals(frame.getString("type")) && TOKEN.equals(frame.getString("token"))) {
+        if ("hello".equals(frame.getString("type")) && tokens.test(frame.getString("token"))) {
           authenticated.set(true);
           ws.writeTextMessage(welcome(frame).encode());
         } else {

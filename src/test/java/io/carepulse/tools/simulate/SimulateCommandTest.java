@@ -82,7 +82,7 @@ class SimulateCommandTest {
   void withoutATokenItSaysHowToGetOne() {
     int status = simulate("--url", server.url(port), "--token", " ");
     assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("--token").contains("CAREPULSE_TOKEN");
+    assertThat(err.toString()).contains("--token").contains("CAREPULSE_AGENT_TOKEN").contains("--secret");
   }
 
   @Test
@@ -110,10 +110,51 @@ class SimulateCommandTest {
   }
 
   @Test
-  void streamsTheBundledSamplesByDefault() {
-    int status = simulate("--url", server.url(port), "--token", FakeAgentServer.TOKEN, "--speed", "0", "--quiet",
-        "--calls", "2");
+  void byDefault_theScriptedDemoCallsAndSevenHvbRecordings_thenTheCallIdsAndACurlForOne() {
+    int status = simulate("--url", server.url(port), "--token", FakeAgentServer.TOKEN, "--secret", "", "--speed", "0",
+        "--quiet");
     assertThat(status).as(out + "\n" + err).isZero();
-    assertThat(server.applied.keySet()).allMatch(id -> id.contains("-hvb-"));
+    int demo = ReplayScripts.bundledDemo().size();
+    assertThat(server.applied).hasSize(demo + 7);
+    assertThat(server.applied.keySet()).filteredOn(id -> id.contains("-demo-")).hasSize(demo);
+    assertThat(server.applied.keySet()).filteredOn(id -> id.contains("-hvb-")).hasSize(7);
+    String first = server.applied.keySet().stream().filter(id -> id.matches("sim-[a-z0-9]+-1-.*")).findFirst()
+        .orElseThrow();
+    assertThat(out.toString())
+        .contains("call ids (history of each: GET http://127.0.0.1:" + port + "/v1/calls/{callId}):")
+        .contains("export CALL_ID=" + first)
+        .contains("curl -H \"Authorization: Bearer $CAREPULSE_INTEGRATOR_TOKEN\" http://127.0.0.1:" + port
+            + "/v1/calls/" + first)
+        .contains("http://127.0.0.1:" + port + "/v1/calls/" + first + "/outcome");
+    server.applied.keySet().forEach(id -> assertThat(out.toString()).contains(id));
+  }
+
+  @Test
+  void withTheDevelopmentSecret_eachCallRunsAsItsOwnAgentInItsOwnTeam() {
+    server.accepting(token -> token.startsWith("eyJ"));
+    int status = simulate("--url", server.url(port), "--secret", "test-secret-test-secret-test-secret-0001",
+        "--speed", "0", "--quiet", "--calls", "6");
+    assertThat(status).as(out + "\n" + err).isZero();
+    List<JsonObject> claims = server.received.stream().filter(f -> "hello".equals(f.getString("type")))
+        .map(hello -> new JsonObject(new String(java.util.Base64.getUrlDecoder()
+            .decode(hello.getString("token").split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8)))
+        .toList();
+    assertThat(claims).extracting(c -> c.getString("sub")).contains("priya", "tom", "sam", "maya", "elizabeth");
+    assertThat(claims).allSatisfy(c -> assertThat(c.getString("role")).isEqualTo("agent"));
+    assertThat(claims).extracting(c -> c.getJsonArray("teams").getString(0)).contains("demo", "hvb");
+    assertThat(out.toString()).contains("each as its own agent").contains("priya@demo").contains("elizabeth@hvb");
+  }
+
+  @Test
+  void helpGivesEveryDefault() {
+    simulate("--help");
+    assertThat(out.toString()).contains("(default: 1)").contains("(default: 10)")
+        .contains("$CAREPULSE_AGENT_TOKEN").contains("$CAREPULSE_DEV_SECRET").contains("--outcomes");
+  }
+
+  @Test
+  void theRestApiIsBesideTheAgentEndpoint() {
+    assertThat(SimulateCommand.apiBase("ws://localhost:8080/v1/agent")).isEqualTo("http://localhost:8080");
+    assertThat(SimulateCommand.apiBase("wss://care.example.com/v1/agent")).isEqualTo("https://care.example.com");
   }
 }
