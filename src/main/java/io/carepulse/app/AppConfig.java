@@ -48,7 +48,11 @@ public record AppConfig(
     int journalQueueBound,
     int retentionDays,
     String model,
-    Duration dashboardLinger) {
+    Duration dashboardLinger,
+    boolean cluster,
+    String clusterHost,
+    int clusterPort,
+    List<String> clusterMembers) {
 
   public enum LogFormat { TEXT, JSON }
 
@@ -59,16 +63,32 @@ public record AppConfig(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "retentionDays", "model", "dashboardLinger"));
+      "journalFlushInterval", "journalQueueBound", "retentionDays", "model", "dashboardLinger", "cluster", "clusterHost",
+      "clusterPort", "clusterMembers"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+  /** A host:port of a cluster member (Hazelcast takes them one by one: a port range throws). */
+  private static final Pattern MEMBER = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:]+]):(\\d{1,5})");
+
+  public AppConfig {
+    clusterMembers = List.copyOf(clusterMembers);
+  }
 
   /** The same settings scoring with another model (serve --model). */
   public AppConfig withModel(String changed) {
     return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
         maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
-        journalQueueBound, retentionDays, changed, dashboardLinger);
+        journalQueueBound, retentionDays, changed, dashboardLinger, cluster, clusterHost, clusterPort, clusterMembers);
+  }
+
+  /** The same settings, clustered (serve --cluster). */
+  public AppConfig clustered() {
+    return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
+        maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
+        shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
+        journalQueueBound, retentionDays, model, dashboardLinger, true, clusterHost, clusterPort, clusterMembers);
   }
 
   public boolean developmentMode() {
@@ -152,7 +172,12 @@ public record AppConfig(
         // The score model: a shipped id (care-2, care-1) or a model file written by calibrate; validated at start.
         s.text("model", "care-2"),
         // An ended call stays on supervisors' boards, faded, with its final score, for this long.
-        s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)));
+        s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)),
+        // Clustering (docs/cluster.md): off unless asked for; the rest is read only then.
+        s.bool("cluster", false),
+        s.text("clusterHost", "127.0.0.1"),
+        s.integer("clusterPort", 5701, 1, 65535),
+        s.members("clusterMembers"));
   }
 
   /** {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h} or bare seconds, above 0 and at most a day; null otherwise. */
@@ -278,6 +303,37 @@ public record AppConfig(
             + e.getMessage());
       }
       return raw.value;
+    }
+
+    boolean bool(String key, boolean fallback) {
+      Raw raw = raw(key);
+      if (raw == null) {
+        return fallback;
+      }
+      return switch (raw.value.toLowerCase(Locale.ROOT)) {
+        case "true", "1", "yes", "on" -> true;
+        case "false", "0", "no", "off" -> false;
+        default -> throw new Invalid(raw.origin + " must be true or false, got '" + raw.value + "'");
+      };
+    }
+
+    /** Comma-separated host:port list; empty means this member alone until others join it. */
+    List<String> members(String key) {
+      Raw raw = raw(key);
+      if (raw == null || raw.value.isEmpty()) {
+        return List.of();
+      }
+      List<String> members = new java.util.ArrayList<>();
+      for (String member : raw.value.split(",")) {
+        String trimmed = member.trim();
+        Matcher m = MEMBER.matcher(trimmed);
+        if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
+          throw new Invalid(raw.origin + " must be a comma-separated list of host:port (one port each, no ranges), "
+              + "got '" + trimmed + "'");
+        }
+        members.add(trimmed);
+      }
+      return members;
     }
 
     LogFormat logFormat(String key) {

@@ -12,6 +12,7 @@ import io.carepulse.history.TranscriptRetention;
 import io.carepulse.live.AckGate;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.CallHistory;
+import io.carepulse.live.CallOwnership;
 import io.carepulse.live.CallRecovery;
 import io.carepulse.live.CallRegistry;
 import io.carepulse.live.IntegrationFeed;
@@ -78,6 +79,12 @@ public final class CarePulseService {
   }
 
   public static Future<CarePulseService> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry meters) {
+    return start(vertx, config, meters, CallOwnership.SOLE);
+  }
+
+  /** As a member of a cluster: {@code ownership} says which node owns each call (docs/cluster.md). */
+  public static Future<CarePulseService> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry meters,
+                                               CallOwnership ownership) {
     String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
     JwtAuth jwt = JwtAuth.create(vertx, secret);
     CareMetrics metrics = new CareMetrics(meters);
@@ -97,7 +104,7 @@ public final class CarePulseService {
         CallRecovery recovery = durable ? new HistoryRecovery(store, reader, () -> journal.health().storeUp())
             : CallRecovery.NONE;
         CallRegistry calls = new CallRegistry(vertx, config.live(), playbooks, metrics,
-            new CallHistory(journal, acks, recovery));
+            new CallHistory(journal, acks, recovery), ownership);
         AgentGateway gateway = new AgentGateway(vertx, config.live(), jwt, ORIGINS, reader, calls, metrics);
         // Alert thresholds come from the team playbooks; supervisors see transcripts redacted.
         Supervision supervision = Supervision.create(vertx, config.live(), jwt, ORIGINS, gateway, playbooks,
@@ -114,7 +121,7 @@ public final class CarePulseService {
         }
         return Future.join(playbooks.load(store), service.deploy(background))
             .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks))
-            .compose(rest -> service.serve(meters, reader, rest));
+            .compose(rest -> service.serve(meters, reader, rest, ownership));
       });
     });
   }
@@ -143,12 +150,13 @@ public final class CarePulseService {
    * One HTTP verticle per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
    * instances share (with 0 each instance would get its own).
    */
-  private Future<CarePulseService> serve(PrometheusMeterRegistry meters, FrameReader reader, RestApi rest) {
+  private Future<CarePulseService> serve(PrometheusMeterRegistry meters, FrameReader reader, RestApi rest,
+                                         CallOwnership ownership) {
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
-              meters, asyncApi, supervision.gateway(), rest, journal::health);
+              meters, asyncApi, supervision.gateway(), rest, journal::health, ownership);
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.serverInstances()))
@@ -161,6 +169,15 @@ public final class CarePulseService {
           }
           return this;
         });
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Which node owns each call: this one alone, or the cluster's leases. */
+  public CallOwnership ownership() {
+    return calls.ownership();
   }
 
   public int port() {

@@ -3,6 +3,7 @@ package io.carepulse.app;
 import io.carepulse.api.RestApi;
 import io.carepulse.history.CallJournal;
 import io.carepulse.live.AgentGateway;
+import io.carepulse.live.CallOwnership;
 import io.carepulse.live.SupervisorGateway;
 import io.carepulse.wire.AsyncApiDocument;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,10 +40,13 @@ final class HttpVerticle extends VerticleBase {
   private final SupervisorGateway supervisors;
   private final RestApi restApi;
   private final Supplier<CallJournal.Health> history;
+  private final CallOwnership ownership;
   private HttpServer server;
 
   HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi,
-               SupervisorGateway supervisors, RestApi restApi, Supplier<CallJournal.Health> history) {
+               SupervisorGateway supervisors, RestApi restApi, Supplier<CallJournal.Health> history,
+               CallOwnership ownership) {
+    this.ownership = ownership;
     this.supervisors = supervisors;
     this.restApi = restApi;
     this.history = history;
@@ -59,7 +64,8 @@ final class HttpVerticle extends VerticleBase {
         "health", HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())),
         "ready", HealthCheckHandler.create(vertx)
             .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK()))
-            .register("history", p -> p.complete(historyStatus())),
+            .register("history", p -> p.complete(historyStatus()))
+            .register("cluster", p -> p.complete(clusterStatus())),
         "metrics", PrometheusScrapingHandler.create(meters),
         "asyncapi", this::asyncApiYaml));
     // The sockets are ordered ahead of every route of the contract, whose first one reads request bodies: a handshake
@@ -91,6 +97,17 @@ final class HttpVerticle extends VerticleBase {
         // carries >1 MB/s at 100 ms RTT, far above what an agent or a dashboard needs.
         .setSendBufferSize(128 * 1024);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  /** Clustered, this node is ready while it is a member: the members it counts, itself among them. */
+  private Status clusterStatus() {
+    if (!ownership.clustered()) {
+      return Status.OK(new JsonObject().put("clustered", false));
+    }
+    List<String> members = ownership.members();
+    JsonObject data = new JsonObject().put("clustered", true).put("node", ownership.node())
+        .put("members", new io.vertx.core.json.JsonArray(members));
+    return members.contains(ownership.node()) ? Status.OK(data) : Status.KO(data);
   }
 
   /**

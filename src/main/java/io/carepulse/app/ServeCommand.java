@@ -26,13 +26,31 @@ public final class ServeCommand implements Callable<Integer> {
       description = "score model: care-2 (default), care-1, or a model file written by calibrate; overrides the config")
   String model;
 
+  @Option(names = "--cluster",
+      description = "join a cluster (docs/cluster.md): CAREPULSE_CLUSTER_HOST, _PORT and _MEMBERS say where; same as CAREPULSE_CLUSTER=true")
+  boolean cluster;
+
   /** The Vert.x instance of a served process: Micrometer metrics, JVM metrics included, scraped at /metrics. */
   static Vertx withMetrics(PrometheusMeterRegistry meters) {
-    return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setJvmMetricsEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(meters))
-        .build();
+    return Vertx.builder().with(options()).withMetrics(new MicrometerMetricsFactory(meters)).build();
+  }
+
+  static VertxOptions options() {
+    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+        .setJvmMetricsEnabled(true));
+  }
+
+  /** What the ready line says of the cluster, or null when not clustered. */
+  static String clusterLine(CarePulseService service) {
+    var ownership = service.ownership();
+    if (!ownership.clustered()) {
+      return null;
+    }
+    AppConfig config = service.config();
+    return "cluster node " + ownership.node() + " at " + config.clusterHost() + ":" + config.clusterPort() + ", "
+        + ownership.members().size() + " member(s); failover "
+        + (config.pgUrl() != null ? "on (calls resume on a survivor from PostgreSQL)"
+            : "OFF: no " + AppConfig.envName("pgUrl") + ", so a node's calls end with it");
   }
 
   /** Where a person on this machine reaches the service: the bind address, or localhost for all interfaces. */
@@ -58,7 +76,8 @@ public final class ServeCommand implements Callable<Integer> {
     AppConfig config;
     try {
       AppConfig loaded = AppConfig.load(configFile, System.getenv());
-      config = model != null ? loaded.withModel(model) : loaded;
+      AppConfig modelled = model != null ? loaded.withModel(model) : loaded;
+      config = cluster ? modelled.clustered() : modelled;
       io.carepulse.calibrate.ModelFiles.config(config.model());
     } catch (AppConfig.Invalid | IllegalArgumentException | java.io.UncheckedIOException e) {
       System.err.println("carepulse: cannot start: " + e.getMessage());
@@ -70,15 +89,25 @@ public final class ServeCommand implements Callable<Integer> {
     Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = withMetrics(meters);
     CarePulseService service;
-    try {
-      service = CarePulseService.start(vertx, config, meters).await();
-    } catch (Exception e) {
-      System.err.println("carepulse: cannot start: " + startFailure(e, config));
-      vertx.close();
-      return 1;
+    if (config.cluster()) {
+      try {
+        service = ClusterStart.start(config, meters).await();
+      } catch (Exception e) {
+        System.err.println("carepulse: cannot start: " + startFailure(e, config));
+        return 1;
+      }
+    } else {
+      Vertx plain = withMetrics(meters);
+      try {
+        service = CarePulseService.start(plain, config, meters).await();
+      } catch (Exception e) {
+        System.err.println("carepulse: cannot start: " + startFailure(e, config));
+        plain.close();
+        return 1;
+      }
     }
+    Vertx vertx = service.vertx();
     String base = "http://" + publicHost(config) + ":" + service.port();
     var ready = log.atInfo().addKeyValue("model", config.model()).addKeyValue("instances", config.serverInstances());
     if (config.logFormat() == AppConfig.LogFormat.JSON) {
@@ -86,6 +115,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
     ready.log("CarePulse ready: dashboard {}/ · leader view {}/leaders · agents ws://{}/v1/agent · REST {}/v1 "
         + "(contract {}/v1/openapi.yaml)", base, base, base.substring("http://".length()), base, base);
+    String clustered = clusterLine(service);
+    if (clustered != null) {
+      if (config.pgUrl() == null) {
+        log.warn("CarePulse {}", clustered);
+      } else {
+        log.info("CarePulse {}", clustered);
+      }
+    }
     if (config.developmentMode()) {
       DevelopmentMode.announce(System.out, service);
     }

@@ -33,10 +33,11 @@ public final class SupervisorFeedRecorder extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // Local: in a cluster the call's owner raises each alert and kudos once, and only its node records them.
     MessageConsumer<JsonObject> alerts = vertx.eventBus()
-        .consumer(SupervisorMessages.ALERTS_ADDRESS, message -> alert(message.body()));
+        .localConsumer(SupervisorMessages.ALERTS_ADDRESS, message -> alert(message.body()));
     MessageConsumer<JsonObject> kudos = vertx.eventBus()
-        .consumer(SupervisorMessages.KUDOS_ADDRESS, message -> kudos(message.body()));
+        .localConsumer(SupervisorMessages.KUDOS_ADDRESS, message -> kudos(message.body()));
     return Future.all(alerts.completion(), kudos.completion());
   }
 

@@ -31,13 +31,16 @@ import org.slf4j.LoggerFactory;
  * routing each call frame to its {@link CallSession}, and handing its calls back to the resume window when it goes
  * away. Its own state is touched on its event loop only; sessions on other loops write to the socket directly.
  */
-final class AgentConnection extends SocketConnection {
+final class AgentConnection extends SocketConnection implements AgentLink {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentConnection.class);
 
   private final AgentGateway gateway;
   /** Calls this connection carries now. Written from session loops too, hence concurrent; it holds no call state. */
   private final Set<CallSession> calls = ConcurrentHashMap.newKeySet();
+
+  /** In a cluster: calls owned by other nodes whose frames this socket forwards, callId → owner node (this loop). */
+  private final Map<String, String> forwarded = new LinkedHashMap<>();
 
   /** Set once the socket closed; read by session loops so that no call attaches to a dead connection. */
   private volatile boolean gone;
@@ -66,8 +69,23 @@ final class AgentConnection extends SocketConnection {
     send(ServerMessages.welcome(sessionId, Map.of()));
   }
 
-  boolean gone() {
+  @Override
+  public boolean gone() {
     return gone;
+  }
+
+  /** This socket's id among the cluster's relayed sockets. */
+  String link() {
+    return sessionId;
+  }
+
+  String agentId() {
+    return identity().userId();
+  }
+
+  @Override
+  public void send(JsonObject message) {
+    super.send(message);
   }
 
   /** Thread-safe: an open, authenticated connection of {@code agentId}. */
@@ -76,12 +94,19 @@ final class AgentConnection extends SocketConnection {
     return !gone && who != null && who.userId().equals(agentId);
   }
 
-  void carry(CallSession session) {
+  @Override
+  public void carry(CallSession session) {
     calls.add(session);
   }
 
-  void release(CallSession session) {
+  @Override
+  public void release(CallSession session) {
     calls.remove(session);
+  }
+
+  /** Calls on this socket, here and forwarded; from this loop. */
+  private int carried() {
+    return calls.size() + forwarded.size();
   }
 
   private void onFrame(WebSocketFrame frame) {
@@ -148,7 +173,7 @@ final class AgentConnection extends SocketConnection {
     } else {
       CallFrame callFrame = (CallFrame) frame;
       gateway.metrics().frameIn(callFrame.type());
-      route(callFrame, received);
+      route(callFrame, text, received, true);
     }
   }
 
@@ -161,44 +186,96 @@ final class AgentConnection extends SocketConnection {
     List<String> unknown = new ArrayList<>();
     for (Hello.ResumeRequest request : hello.resume()) {
       if (gateway.calls().find(request.callId()).isEmpty()
-          && gateway.calls().endedCalls().find(request.callId()).isEmpty()) {
+          && gateway.calls().endedCalls().find(request.callId()).isEmpty()
+          && !forwarded.containsKey(request.callId())) {
         unknown.add(request.callId());
       }
     }
-    if (unknown.isEmpty() || !gateway.calls().recovers()) {
-      answerResume(hello, Set.of());
+    if (unknown.isEmpty() || !gateway.calls().recovers() && gateway.relay() == null) {
+      answerResume(hello, Set.of(), Map.of());
       return;
     }
     socket.pause();
-    Map<String, Future<Void>> lookups = new LinkedHashMap<>();
-    unknown.forEach(callId -> lookups.put(callId, gateway.calls().recover(callId, context())));
+    Map<String, Future<Placed>> lookups = new LinkedHashMap<>();
+    unknown.forEach(callId -> lookups.put(callId, place(callId)));
     Future.join(List.copyOf(lookups.values())).onComplete(done -> context().runOnContext(v -> {
       socket.resume();
       Set<String> unreadable = new java.util.HashSet<>();
+      Map<String, Placed> remote = new LinkedHashMap<>();
       lookups.forEach((callId, lookup) -> {
         if (lookup.failed()) {
           unreadable.add(callId);
+        } else if (lookup.result() != null) {
+          remote.put(callId, lookup.result());
         }
       });
       if (!closing) {
-        answerResume(hello, unreadable);
+        answerResume(hello, unreadable, remote);
       }
     }));
   }
 
-  private void answerResume(Hello hello, Set<String> unreadable) {
+  /** A resumed call that another node owns: the owner and its answer ({@code nextSeq}, or an error message). */
+  private record Placed(String owner, JsonObject reply) {
+  }
+
+  /**
+   * Finds a resumed call this node does not hold: single, in history; clustered, by claiming it first — granted, in
+   * history here (a new owner after a crash); owned by a live node, by asking that node to carry it on this socket.
+   * Null when the call is (or is not) here now.
+   */
+  private Future<Placed> place(String callId) {
+    CallRegistry registry = gateway.calls();
+    if (gateway.relay() == null) {
+      return registry.recover(callId, context()).map(recovered -> null);
+    }
+    return registry.ownership().claim(callId).compose(owner -> {
+      if (owner.equals(registry.ownership().node())) {
+        return registry.recovers() ? registry.recover(callId, context()).map(recovered -> (Placed) null)
+            : Future.succeededFuture();
+      }
+      return gateway.relay().resume(owner, this, callId).map(reply -> new Placed(owner, reply));
+    });
+  }
+
+  private void answerResume(Hello hello, Set<String> unreadable, Map<String, Placed> remote) {
     Map<String, Long> resumed = new LinkedHashMap<>();
     List<CallSession> sessions = new ArrayList<>();
     List<ProtocolError> refusals = new ArrayList<>();
+    List<JsonObject> remoteRefusals = new ArrayList<>();
+    Map<String, String> remoteResumed = new LinkedHashMap<>();
     List<Future<Void>> pending = new ArrayList<>();
     for (Hello.ResumeRequest request : hello.resume()) {
       String callId = request.callId();
       Optional<CallSession> live = gateway.calls().find(callId);
-      if (live.isPresent()) {
+      Placed placed = remote.get(callId);
+      String forwardedTo = placed != null ? placed.owner() : forwarded.get(callId);
+      if (placed != null && placed.reply().containsKey("error")) {
+        remoteRefusals.add(placed.reply().getJsonObject("error"));
+      } else if (placed != null) {
+        if (!forwarded.containsKey(callId) && carried() >= gateway.settings().maxCallsPerConnection()) {
+          refusals.add(tooManyCalls(callId, null));
+        } else {
+          forwarded.put(callId, placed.owner());
+          resumed.put(callId, placed.reply().getLong("nextSeq"));
+          remoteResumed.put(callId, placed.owner());
+        }
+      } else if (forwardedTo != null) {
+        // Already forwarded from this socket: ask the owner again, as a resume on its own socket would.
+        pending.add(gateway.relay().resume(forwardedTo, this, callId).map(reply -> {
+          if (reply.containsKey("error")) {
+            remoteRefusals.add(reply.getJsonObject("error"));
+          } else {
+            resumed.put(callId, reply.getLong("nextSeq"));
+            remoteResumed.put(callId, forwardedTo);
+          }
+          return null;
+        }));
+      } else if (live.isPresent()) {
         CallSession session = live.get();
         if (!owns(session.agentId())) {
           refusals.add(notYours(callId, null));
-        } else if (!calls.contains(session) && calls.size() >= gateway.settings().maxCallsPerConnection()) {
+        } else if (!calls.contains(session) && carried() >= gateway.settings().maxCallsPerConnection()) {
           refusals.add(tooManyCalls(callId, null));
         } else {
           pending.add(session.onOwner(() -> session.attach(this)).map(next -> {
@@ -215,22 +292,24 @@ final class AgentConnection extends SocketConnection {
         refusals.add(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "call " + callId
             + " cannot be looked up in history now; resume it again after a pause", callId, null));
       } else {
-        refusals.add(gateway.calls().endedCalls().find(callId)
-            .map(ended -> owns(ended.agentId())
-                ? new ProtocolError(ErrorCode.CALL_ENDED, "call " + callId + " has ended (" + ended.reason() + ")", callId, null)
+        Optional<EndedCall> ended = gateway.calls().endedCalls().find(callId);
+        if (ended.isEmpty()) {
+          gateway.calls().ownership().release(callId);
+        }
+        refusals.add(ended
+            .map(gone -> owns(gone.agentId())
+                ? new ProtocolError(ErrorCode.CALL_ENDED, "call " + callId + " has ended (" + gone.reason() + ")", callId, null)
                 : notYours(callId, null))
             .orElseGet(() -> new ProtocolError(ErrorCode.UNKNOWN_CALL, "no call " + callId, callId, null)));
       }
     }
-    Future.all(pending).onComplete(done -> {
+    Future.all(pending).onComplete(done -> context().runOnContext(v -> {
       send(ServerMessages.welcome(sessionId, resumed));
       refusals.forEach(this::sendError);
+      remoteRefusals.forEach(this::send);
       sessions.forEach(session -> session.execute(session::deliverHeldWhispers));
-    });
-  }
-
-  private void route(CallFrame frame, long received) {
-    route(frame, received, true);
+      remoteResumed.forEach((callId, owner) -> gateway.relay().welcomed(owner, this, callId));
+    }));
   }
 
   /**
@@ -238,11 +317,16 @@ final class AgentConnection extends SocketConnection {
    * in history first — the call may have been live before a restart; reading pauses meanwhile so the call's next
    * frames keep their order. A call.start for an unknown id never waits for the database: it starts a new call.
    */
-  private void route(CallFrame frame, long received, boolean mayRecover) {
+  private void route(CallFrame frame, String text, long received, boolean mayLookUp) {
     String callId = frame.callId();
     Optional<CallSession> live = gateway.calls().find(callId);
     if (live.isPresent()) {
       deliver(live.get(), frame, received);
+      return;
+    }
+    String owner = forwarded.get(callId);
+    if (owner != null) {
+      gateway.relay().forward(owner, this, callId, text);
       return;
     }
     Optional<EndedCall> ended = gateway.calls().endedCalls().find(callId);
@@ -254,7 +338,11 @@ final class AgentConnection extends SocketConnection {
       }
       return;
     }
-    if (!(frame instanceof CallStart) && mayRecover && gateway.calls().recovers()) {
+    if (mayLookUp && gateway.relay() != null) {
+      claimThenRoute(frame, text, received);
+      return;
+    }
+    if (!(frame instanceof CallStart) && mayLookUp && gateway.calls().recovers()) {
       socket.pause();
       gateway.calls().recover(callId, context()).onComplete(done -> context().runOnContext(v -> {
         socket.resume();
@@ -265,17 +353,19 @@ final class AgentConnection extends SocketConnection {
           sendError(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "call " + callId
               + " cannot be looked up in history now; resend after a pause", callId, frame.seq()));
         } else {
-          route(frame, received, false);
+          route(frame, text, received, false);
         }
       }));
       return;
     }
     if (!(frame instanceof CallStart start)) {
+      gateway.calls().ownership().release(callId);
       sendError(new ProtocolError(ErrorCode.UNKNOWN_CALL, "no call " + callId + "; start it with call.start", callId,
           frame.seq()));
       return;
     }
-    if (calls.size() >= gateway.settings().maxCallsPerConnection()) {
+    if (carried() >= gateway.settings().maxCallsPerConnection()) {
+      gateway.calls().ownership().release(callId);
       sendError(tooManyCalls(callId, frame.seq()));
       return;
     }
@@ -286,10 +376,60 @@ final class AgentConnection extends SocketConnection {
     deliver(opened.session(), frame, received);
   }
 
+  /**
+   * In a cluster, a call this node does not hold: claim it. Granted — a new call, or one whose owner died — it is
+   * started or rebuilt from history here; owned by a live node, its frames are forwarded there from now on. Reading
+   * pauses meanwhile so the call's next frames keep their order.
+   */
+  private void claimThenRoute(CallFrame frame, String text, long received) {
+    String callId = frame.callId();
+    socket.pause();
+    gateway.calls().ownership().claim(callId).onComplete(claimed -> context().runOnContext(v -> {
+      socket.resume();
+      if (closing) {
+        return;
+      }
+      if (claimed.failed()) {
+        sendError(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "call " + callId
+            + " cannot be placed in the cluster now; resend after a pause", callId, frame.seq()));
+      } else if (claimed.result().equals(gateway.calls().ownership().node())) {
+        routeClaimed(frame, text, received, !(frame instanceof CallStart) && gateway.calls().recovers());
+      } else if (carried() >= gateway.settings().maxCallsPerConnection()) {
+        sendError(tooManyCalls(callId, frame.seq()));
+      } else {
+        forwarded.put(callId, claimed.result());
+        gateway.relay().forward(claimed.result(), this, callId, text);
+      }
+    }));
+  }
+
+  /** After a granted claim: recover from history when {@code recover}, then start or deliver as a single node does. */
+  private void routeClaimed(CallFrame frame, String text, long received, boolean recover) {
+    if (recover) {
+      String callId = frame.callId();
+      socket.pause();
+      gateway.calls().recover(callId, context()).onComplete(done -> context().runOnContext(v -> {
+        socket.resume();
+        if (closing) {
+          return;
+        }
+        if (done.failed()) {
+          gateway.calls().ownership().release(callId);
+          sendError(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "call " + callId
+              + " cannot be looked up in history now; resend after a pause", callId, frame.seq()));
+        } else {
+          route(frame, text, received, false);
+        }
+      }));
+    } else {
+      route(frame, text, received, false);
+    }
+  }
+
   private void deliver(CallSession session, CallFrame frame, long received) {
     if (!owns(session.agentId())) {
       sendError(notYours(frame.callId(), frame.seq()));
-    } else if (!calls.contains(session) && calls.size() >= gateway.settings().maxCallsPerConnection()) {
+    } else if (!calls.contains(session) && carried() >= gateway.settings().maxCallsPerConnection()) {
       sendError(tooManyCalls(frame.callId(), frame.seq()));
     } else {
       session.execute(() -> session.receive(frame, this, received));
@@ -300,7 +440,8 @@ final class AgentConnection extends SocketConnection {
    * A frame for a call that is over: a resend of something already applied is acked again (the client may simply not
    * have seen the ack); anything new, and any call.start, is refused with call_ended.
    */
-  void answerForEnded(CallFrame frame, long lastSeq) {
+  @Override
+  public void answerForEnded(CallFrame frame, long lastSeq) {
     JsonObject answer = answerForEnded(frame, lastSeq, gateway.metrics());
     if ("ack".equals(answer.getString("type"))) {
       // With a durable store the call's last frames may not be persisted yet: this ack waits like theirs.
@@ -354,9 +495,27 @@ final class AgentConnection extends SocketConnection {
     return Future.all(settled).transform(done -> closeGoingAway());
   }
 
+  /**
+   * A node this socket forwards calls to left the cluster: answers still in flight there are lost, so this socket
+   * closes 1001 and the client resumes — a survivor then takes the call over from history.
+   */
+  void ownerLeft(String node) {
+    context().runOnContext(v -> {
+      if (forwarded.containsValue(node) && !closing) {
+        forwarded.values().removeIf(node::equals);
+        LOG.atWarn().addKeyValue("node", node).log("owner of forwarded calls left the cluster; agent asked to resume");
+        closeGoingAway();
+      }
+    });
+  }
+
   @Override
   protected void afterClose() {
     gone = true;
+    if (gateway.relay() != null) {
+      gateway.relay().closed(this, Map.copyOf(forwarded));
+      forwarded.clear();
+    }
     for (CallSession session : calls) {
       session.execute(() -> session.detach(this));
     }

@@ -24,12 +24,16 @@ public final class AgentGateway {
   private final CallRegistry calls;
   private final CareMetrics metrics;
   private final SocketGateway<AgentConnection> sockets;
+  private final CallRelay relay;
 
   public AgentGateway(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginCheck origins, FrameReader reader,
                       CallRegistry calls, CareMetrics metrics) {
     this.reader = reader;
     this.calls = calls;
     this.metrics = metrics;
+    // In a cluster, frames of calls owned by other nodes are forwarded there (docs/cluster.md).
+    this.relay = calls.ownership().clustered() ? new CallRelay(vertx, calls, reader) : null;
+    calls.relayThrough(relay);
     this.sockets = new SocketGateway<>(vertx, PATH, settings, jwt, origins, AgentGateway::mayUse,
         (socket, context) -> new AgentConnection(this, socket, context),
         status -> metrics.error(status == 401 ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN));
@@ -84,6 +88,11 @@ public final class AgentGateway {
 
   LiveSettings settings() {
     return sockets.settings();
+  }
+
+  /** Null unless clustered. */
+  CallRelay relay() {
+    return relay;
   }
 
   FrameReader reader() {

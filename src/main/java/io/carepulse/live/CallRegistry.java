@@ -36,6 +36,8 @@ public final class CallRegistry {
   private final Duration resumeWindow;
   private final ConcurrentMap<String, CallSession> live = new ConcurrentHashMap<>();
   private final EndedCalls ended;
+  private final CallOwnership ownership;
+  private volatile CallRelay relay;
 
   /**
    * {@code history} records every call first, says when applied frames may be acknowledged (a durable store holds
@@ -43,7 +45,14 @@ public final class CallRegistry {
    */
   public CallRegistry(Vertx vertx, LiveSettings settings, TeamSettings teamSettings, CareMetrics metrics,
                       CallHistory history) {
+    this(vertx, settings, teamSettings, metrics, history, CallOwnership.SOLE);
+  }
+
+  /** In a cluster, {@code ownership} says which node owns each call; frames of another node's calls go there. */
+  public CallRegistry(Vertx vertx, LiveSettings settings, TeamSettings teamSettings, CareMetrics metrics,
+                      CallHistory history, CallOwnership ownership) {
     this.vertx = vertx;
+    this.ownership = ownership;
     this.teamSettings = teamSettings;
     this.metrics = metrics;
     this.resumeWindow = settings.resumeWindow();
@@ -111,6 +120,10 @@ public final class CallRegistry {
     return rebuilt.future();
   }
 
+  public CallOwnership ownership() {
+    return ownership;
+  }
+
   public Optional<CallSession> find(String callId) {
     return Optional.ofNullable(live.get(callId));
   }
@@ -130,7 +143,7 @@ public final class CallRegistry {
   public Future<WhisperOutcome> whisper(String callId, String from, String text) {
     CallSession session = live.get(callId);
     if (session == null) {
-      return Future.succeededFuture(WhisperOutcome.NO_LIVE_CALL);
+      return relay != null ? relay.whisper(callId, from, text) : Future.succeededFuture(WhisperOutcome.NO_LIVE_CALL);
     }
     return session.onOwner(() -> session.whisper(from, text));
   }
@@ -149,6 +162,12 @@ public final class CallRegistry {
   void ended(CallSession session, EndedCall call) {
     ended.add(call);
     live.remove(session.callId(), session);
+    ownership.release(session.callId());
+  }
+
+  /** In a cluster: where whispers for calls owned by other nodes go. */
+  void relayThrough(CallRelay relay) {
+    this.relay = relay;
   }
 
   Vertx vertx() {

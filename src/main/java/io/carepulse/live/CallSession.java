@@ -44,7 +44,7 @@ public final class CallSession {
   private final SequenceCheck sequence = new SequenceCheck(0);
   private final ArrayDeque<JsonObject> heldWhispers = new ArrayDeque<>();
 
-  private AgentConnection agent;
+  private AgentLink agent;
   private long resumeTimer = -1;
   private boolean ended;
 
@@ -114,7 +114,7 @@ public final class CallSession {
   // ---- everything below runs on the owner event loop
 
   /** One call frame from the owning agent; {@code receivedNanos} is when the gateway had its text. */
-  void receive(CallFrame frame, AgentConnection from, long receivedNanos) {
+  void receive(CallFrame frame, AgentLink from, long receivedNanos) {
     if (ended) {
       from.answerForEnded(frame, sequence.lastApplied());
       return;
@@ -259,7 +259,7 @@ public final class CallSession {
   }
 
   /** Makes {@code connection} the one that carries this call; returns the seq the client should send next, or null if the call has ended. */
-  Long attach(AgentConnection connection) {
+  Long attach(AgentLink connection) {
     if (ended) {
       return null;
     }
@@ -292,7 +292,7 @@ public final class CallSession {
   }
 
   /** The connection went away: keep the call open for the resume window, then end it as disconnected. */
-  void detach(AgentConnection connection) {
+  void detach(AgentLink connection) {
     if (ended || agent != connection) {
       return;
     }

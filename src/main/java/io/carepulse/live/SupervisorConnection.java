@@ -238,9 +238,10 @@ final class SupervisorConnection extends SocketConnection {
     String callId = frame.getString("callId");
     String requestId = frame.getString("requestId");
     CallRegistry calls = gateway.calls();
-    Optional<CallSession> live = calls.find(callId);
-    if (live.isPresent()) {
-      if (!sees(live.get().teamId())) {
+    // Live here, or, in a cluster, live on the node whose row for it is on this board.
+    Optional<String> team = calls.find(callId).map(CallSession::teamId).or(() -> gateway.feed().remoteTeam(callId));
+    if (team.isPresent()) {
+      if (!sees(team.get())) {
         error(notInScope(callId), requestId);
         return;
       }

@@ -5,6 +5,7 @@ import io.carepulse.alert.Kudos;
 import io.carepulse.alert.TeamAlertSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -37,6 +38,8 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
   private final AgentGateway agents;
   private final UnaryOperator<String> redact;
   private volatile EventBus bus;
+  /** Clustered only: rows of other nodes' calls, and this node's for them. */
+  private volatile FeedExchange exchange;
   private final ConcurrentMap<String, LiveCallView> live = new ConcurrentHashMap<>();
   private final Map<String, LiveCallView> ended = new LinkedHashMap<>(ENDED_KEPT, 0.75f, false) {
     @Override
@@ -59,6 +62,10 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
+    if (calls.ownership().clustered()) {
+      exchange = new FeedExchange(this, vertx, calls.ownership(), SupervisorGateway.FLUSH_INTERVAL,
+          calls.resumeWindow());
+    }
     calls.addListener(this);
     return Future.succeededFuture();
   }
@@ -92,10 +99,33 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     for (AlertChange change : changes) {
       notice(applied.call(), SupervisorMessages.alert(change, applied.call(), applied.at()), ALERT);
     }
-    String team = applied.call().teamId();
+    markChanged(applied.call().teamId(), applied.callId());
+    if (exchange != null) {
+      exchange.changed(applied.callId(), applied.call().teamId());
+    }
+  }
+
+  void markChanged(String team, String callId) {
     for (SupervisorConnection supervisor : supervisors) {
       if (supervisor.sees(team)) {
-        supervisor.changed(applied.callId());
+        supervisor.changed(callId);
+      }
+    }
+  }
+
+  void markEnded(String team, String callId) {
+    for (SupervisorConnection supervisor : supervisors) {
+      if (supervisor.sees(team)) {
+        supervisor.ended(callId);
+      }
+    }
+  }
+
+  /** An alert or kudos another node raised, for the supervisors here. */
+  void show(String team, JsonObject message) {
+    for (SupervisorConnection supervisor : supervisors) {
+      if (supervisor.sees(team)) {
+        supervisor.notice(message);
       }
     }
   }
@@ -116,11 +146,9 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     }
     live.remove(end.callId(), view);
     ending.kudos().ifPresent(kudos -> awarded(end.call(), kudos, at));
-    String team = end.call().teamId();
-    for (SupervisorConnection supervisor : supervisors) {
-      if (supervisor.sees(team)) {
-        supervisor.ended(end.callId());
-      }
+    markEnded(end.call().teamId(), end.callId());
+    if (exchange != null) {
+      exchange.ended(end.callId(), end.call().teamId(), view.ended());
     }
   }
 
@@ -140,14 +168,16 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
   private static final String ALERT = SupervisorMessages.ALERTS_ADDRESS;
   private static final String KUDOS = SupervisorMessages.KUDOS_ADDRESS;
 
+  /** Raised here, for this node's history and webhooks (local only: once per cluster) and every supervisor. */
   private void notice(CallInfo call, JsonObject message, String address) {
-    bus.publish(address, message);
-    for (SupervisorConnection supervisor : supervisors) {
-      if (supervisor.sees(call.teamId())) {
-        supervisor.notice(message);
-      }
+    bus.publish(address, message, LOCAL);
+    show(call.teamId(), message);
+    if (exchange != null) {
+      exchange.notice(call.teamId(), message);
     }
   }
+
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   // ---- read by supervisor connections, on their own loops
 
@@ -162,7 +192,15 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
   /** The current row of a live call, or null when it is not live (any more). */
   JsonObject row(String callId) {
     LiveCallView view = live.get(callId);
-    return view == null ? null : view.row();
+    if (view != null) {
+      return view.row();
+    }
+    return exchange == null ? null : exchange.row(callId);
+  }
+
+  /** The team of a call another node of the cluster owns, when its row is here. */
+  Optional<String> remoteTeam(String callId) {
+    return exchange == null ? Optional.empty() : exchange.teamOf(callId);
   }
 
   /** A live call's view, or a recently ended one's. */
@@ -184,6 +222,10 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
       if (row != null && supervisor.sees(view.info.teamId())) {
         rows.add(row);
       }
+    }
+    if (exchange != null) {
+      exchange.rows(supervisor::sees).stream().filter(row -> !live.containsKey(row.getString("callId")))
+          .forEach(rows::add);
     }
     rows.sort((a, b) -> {
       int byRank = Integer.compare(b.getInteger("rank"), a.getInteger("rank"));

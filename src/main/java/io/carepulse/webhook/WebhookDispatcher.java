@@ -66,12 +66,13 @@ public final class WebhookDispatcher extends VerticleBase implements CallListene
     client = WebClient.create(vertx, new WebClientOptions().setUserAgent("CarePulse-Webhooks/1")
         .setConnectTimeout((int) policy.timeout().toMillis()));
     calls.addListener(this);
-    MessageConsumer<JsonObject> alerts = vertx.eventBus().consumer(SupervisorMessages.ALERTS_ADDRESS, message -> {
+    // Local: in a cluster the call's owner raises each alert and kudos once, and only its node delivers them.
+    MessageConsumer<JsonObject> alerts = vertx.eventBus().localConsumer(SupervisorMessages.ALERTS_ADDRESS, message -> {
       if (ALERT_RAISED.equals(message.body().getString("type"))) {
         publish(ALERT_RAISED, without(message.body(), "type"));
       }
     });
-    MessageConsumer<JsonObject> kudos = vertx.eventBus().consumer(SupervisorMessages.KUDOS_ADDRESS,
+    MessageConsumer<JsonObject> kudos = vertx.eventBus().localConsumer(SupervisorMessages.KUDOS_ADDRESS,
         message -> publish(KUDOS_AWARDED, without(message.body(), "type")));
     return Future.all(alerts.completion(), kudos.completion());
   }

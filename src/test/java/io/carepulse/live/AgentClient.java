@@ -157,6 +157,15 @@ final class AgentClient {
     }
   }
 
+  /** Waits up to {@code timeout} for the server to close; returns the close code. */
+  short awaitCloseWithin(java.time.Duration timeout) {
+    try {
+      return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("socket not closed within " + timeout.toMillis() + " ms; seen: " + seen, e);
+    }
+  }
+
   boolean isClosed() {
     return closed.isDone();
   }
