@@ -27,6 +27,9 @@ public final class ClusterNode {
   /** Seconds without a heartbeat before Hazelcast removes a member (its default, 60 s, would exceed the 30 s goal). */
   static final int MAX_NO_HEARTBEAT_SECONDS = 6;
 
+  /** The member attribute where vertx-hazelcast keeps the Vert.x node id. */
+  private static final String VERTX_NODE_ID = "__vertx.nodeId";
+
   private final Vertx vertx;
   private final HazelcastClusterManager manager;
   private final ClusterSettings settings;
@@ -115,8 +118,11 @@ public final class ClusterNode {
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-      String id = event.getMember().getUuid().toString();
-      leaving.forEach(listener -> listener.accept(id));
+      // Vert.x names members by its own node id, kept as a member attribute, not by Hazelcast's member UUID.
+      String id = event.getMember().getAttribute(VERTX_NODE_ID);
+      if (id != null) {
+        leaving.forEach(listener -> listener.accept(id));
+      }
     }
   }
 }

@@ -118,6 +118,29 @@ class AppConfigTest {
   }
 
   @Test
+  void clusterSettings_areOffByDefault_andChecked() {
+    AppConfig plain = AppConfig.defaults();
+    assertThat(plain.cluster()).isFalse();
+    assertThat(plain.clusterHost()).isEqualTo("127.0.0.1");
+    assertThat(plain.clusterPort()).isEqualTo(5701);
+    assertThat(plain.clusterMembers()).isEmpty();
+
+    AppConfig clustered = AppConfig.from(new JsonObject(), Map.of("CAREPULSE_CLUSTER", "true",
+        "CAREPULSE_CLUSTER_PORT", "5702", "CAREPULSE_CLUSTER_MEMBERS", "127.0.0.1:5701, 127.0.0.1:5702",
+        "CAREPULSE_CLUSTER_HOST", "10.0.0.7"));
+    assertThat(clustered.cluster()).isTrue();
+    assertThat(clustered.clusterPort()).isEqualTo(5702);
+    assertThat(clustered.clusterHost()).isEqualTo("10.0.0.7");
+    assertThat(clustered.clusterMembers()).containsExactly("127.0.0.1:5701", "127.0.0.1:5702");
+    assertThat(plain.clustered().cluster()).as("serve --cluster").isTrue();
+
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_CLUSTER_MEMBERS", "127.0.0.1:5701-5703")))
+        .hasMessageContaining("CAREPULSE_CLUSTER_MEMBERS").hasMessageContaining("no ranges");
+    assertThatThrownBy(() -> AppConfig.from(new JsonObject(), Map.of("CAREPULSE_CLUSTER", "maybe")))
+        .hasMessageContaining("CAREPULSE_CLUSTER must be true or false");
+  }
+
+  @Test
   void unknownKeyInTheFileIsATypo() {
     assertThatThrownBy(() -> AppConfig.from(new JsonObject().put("htpPort", 1), Map.of()))
         .hasMessageStartingWith("unknown setting htpPort");

@@ -36,7 +36,9 @@ final class NodeProcess implements AutoCloseable {
       Path dir = Files.createDirectories(Path.of("target", "node-logs"));
       Path log = dir.resolve(name + ".log");
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx200m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+          "-Xmx200m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          // the product's logging, not the tests' (which hides the ready line)
+          "-Dlogback.configurationFile=logback.xml"));
       command.addAll(List.of(jvmOptions));
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -75,6 +77,29 @@ final class NodeProcess implements AutoCloseable {
       return output().contains("CarePulse ready");
     });
   }
+
+  /** The members this node's /ready counts, or -1 while it does not answer. */
+  int members() {
+    try {
+      java.net.http.HttpResponse<String> ready = HTTP.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + httpPort + "/ready")).timeout(Duration.ofSeconds(5)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      for (Object check : new io.vertx.core.json.JsonObject(ready.body()).getJsonArray("checks")) {
+        io.vertx.core.json.JsonObject data = ((io.vertx.core.json.JsonObject) check).getJsonObject("data");
+        if (data != null && data.containsKey("members")) {
+          return data.getJsonArray("members").size();
+        }
+      }
+      return -1;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
   /** kill -9: no shutdown hook, no leave; the cluster finds out by itself. */
   void kill() {

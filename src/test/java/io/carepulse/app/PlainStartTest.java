@@ -1,0 +1,45 @@
+package io.carepulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carepulse.testing.Await;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Without the cluster settings nothing of the cluster is touched: not one class of it is loaded at start. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class PlainStartTest {
+
+  @Test
+  void aPlainServe_loadsNoClusterClass(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("serve.log");
+    ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString(), "-verbose:class", "-Xmx200m", "-XX:TieredStopAtLevel=1",
+        "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "serve"))
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(key -> key.startsWith("CAREPULSE_"));
+    builder.environment().putAll(java.util.Map.of("CAREPULSE_HTTP_HOST", "127.0.0.1", "CAREPULSE_HTTP_PORT", "0",
+        "CAREPULSE_JWT_SECRET", "test-secret-test-secret-test-secret-0001", "CAREPULSE_SERVER_INSTANCES", "1"));
+    Process serve = builder.start();
+    try {
+      Await.until(Duration.ofSeconds(150), "the ready line", () -> {
+        assertThat(serve.isAlive()).as("serve is running").isTrue();
+        return Files.readString(log).contains("CarePulse ready");
+      });
+    } finally {
+      serve.destroyForcibly();
+      serve.waitFor(10, TimeUnit.SECONDS);
+    }
+    String loaded = Files.readString(log);
+    assertThat(loaded).as("-verbose:class lists what was loaded").contains("io.carepulse.app.CarePulseService");
+    assertThat(loaded).doesNotContain("com.hazelcast").doesNotContain("io.vertx.spi.cluster")
+        .doesNotContain("io.carepulse.cluster").doesNotContain("io.carepulse.app.ClusterStart");
+  }
+}
