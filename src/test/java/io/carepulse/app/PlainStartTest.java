@@ -31,7 +31,11 @@ class PlainStartTest {
     try {
       Await.until(Duration.ofSeconds(150), "the ready line", () -> {
         assertThat(serve.isAlive()).as("serve is running").isTrue();
-        return Files.readString(log).contains("CarePulse ready");
+        try {
+          return Files.readString(log).contains("CarePulse ready");
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       });
     } finally {
       serve.destroyForcibly();

@@ -112,8 +112,22 @@ class ArchitectureTest {
 
   static final ArchRule liveKnowsNothingAboveIt = noClasses().that().resideInAPackage("io.carepulse.live..")
       .should().dependOnClassesThat().resideInAnyPackage("io.carepulse.app..", "io.carepulse.api..",
+          "io.carepulse.history..", "io.carepulse.store..", "io.carepulse.webhook..", "io.carepulse.playbook..",
+          "io.carepulse.cluster..")
+      .because("live defines what it needs (CallHistory, AckGate, CallRecovery, CallOwnership, TeamSettings, "
+          + "LiveSettings); others plug in");
+
+  static final ArchRule onlyTheClusterStartNamesTheCluster = noClasses()
+      .that().resideOutsideOfPackage("io.carepulse.cluster..").and().doNotHaveFullyQualifiedName(
+          "io.carepulse.app.ClusterStart")
+      .should().dependOnClassesThat().resideInAPackage("io.carepulse.cluster..")
+      .orShould().dependOnClassesThat().resideInAnyPackage("com.hazelcast..", "io.vertx.spi.cluster..")
+      .because("a plain start must not load Hazelcast: app.ClusterStart alone reaches the cluster package");
+
+  static final ArchRule theClusterKnowsOnlyLiveOwnership = noClasses().that().resideInAPackage("io.carepulse.cluster..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.carepulse.app..", "io.carepulse.api..",
           "io.carepulse.history..", "io.carepulse.store..", "io.carepulse.webhook..", "io.carepulse.playbook..")
-      .because("live defines what it needs (CallHistory, AckGate, CallRecovery, TeamSettings, LiveSettings); others plug in");
+      .because("the cluster package is membership and call leases behind live's CallOwnership");
 
   static final ArchRule theStoreKnowsNoLiveCall = noClasses().that().resideInAPackage("io.carepulse.store..")
       .should().dependOnClassesThat().resideInAnyPackage("io.carepulse.live..", "io.carepulse.history..",
@@ -128,6 +142,16 @@ class ArchitectureTest {
       .that().resideOutsideOfPackages("io.carepulse.app..", "io.carepulse.tools..")
       .should().dependOnClassesThat().resideInAPackage("io.carepulse.app..")
       .because("app builds the configuration and hands each part its own settings");
+
+  @Test
+  void onlyTheClusterStartNamesTheCluster() {
+    onlyTheClusterStartNamesTheCluster.check(product);
+  }
+
+  @Test
+  void theClusterKnowsOnlyLiveOwnership() {
+    theClusterKnowsOnlyLiveOwnership.check(product);
+  }
 
   @Test
   void theCoreImportsNoVertxNettyOrRx() {

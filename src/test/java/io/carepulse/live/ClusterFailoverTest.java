@@ -140,9 +140,16 @@ class ClusterFailoverTest {
     long resumedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
     sendOneByOne(onC, frames, 21, frames.size(), scores);
 
-    System.out.printf("cluster: frame→ack median direct on the owner %.1f ms, forwarded through another node %.1f ms;"
-        + " resume accepted by a survivor %d ms after kill -9 of the owner%n", median(direct), median(forwarded),
-        resumedMillis);
+    String figures = String.format(java.util.Locale.ROOT, "cluster (3 processes, loopback): frame->ack median direct on"
+        + " the owner %.1f ms, forwarded through another node %.1f ms (10 frames each, one at a time); resume accepted"
+        + " by a survivor %d ms after kill -9 of the owner%n", median(direct), median(forwarded), resumedMillis);
+    System.out.print(figures);
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "cluster-figures.txt"), figures,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertThat(resumedMillis).as("survivor accepts the resume within 30 s of the death").isLessThan(30_000);
     assertThat(scores).as("scores equal an uninterrupted run's").isEqualTo(uninterrupted);
     assertThat(db.count("SELECT count(*) FROM frames WHERE call_id = '" + callId + "'")).isEqualTo(frames.size());
