@@ -3,6 +3,7 @@ package io.carepulse.app;
 import io.carepulse.cluster.CallLeases;
 import io.carepulse.cluster.ClusterNode;
 import io.carepulse.cluster.ClusterSettings;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -29,7 +30,13 @@ final class ClusterStart {
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
-    return CarePulseService.start(node.vertx(), config, meters, new CallLeases(node))
+    CallLeases leases = new CallLeases(node);
+    // The cluster view beside the per-node metrics: how many members this node counts, how many calls it owns.
+    Gauge.builder("carepulse.cluster.members", () -> node.members().size()).description("members this node counts")
+        .register(meters);
+    Gauge.builder("carepulse.cluster.calls.owned", leases::held).description("calls whose lease this node holds")
+        .register(meters);
+    return CarePulseService.start(node.vertx(), config, meters, leases)
         .recover(e -> node.vertx().close().transform(closed -> Future.failedFuture(e)));
   }
 }

@@ -49,7 +49,7 @@ public final class SuiteCommand implements Callable<Integer> {
   boolean jfr;
 
   @Option(names = "--only", split = ",",
-      description = "Run only these rows: a, b, c, d (or d1, d2) (comma-separated; default: all).")
+      description = "Run only these rows: a, b, c, d (or d1, d2, d3) (comma-separated; default: all).")
   List<String> only = List.of("a", "b", "c", "d");
 
   @Option(names = "--pg-url", defaultValue = "${env:CAREPULSE_BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432/test}",
@@ -95,6 +95,9 @@ public final class SuiteCommand implements Callable<Integer> {
       }
       if (runs("d1")) {
         persistedRows(scale, stamp);
+      }
+      if (runs("d3")) {
+        clusteredRows(scale);
       }
       bar.close();
       String table = SuiteTable.render(machine, rows, (System.nanoTime() - started) / 1e9);
@@ -161,6 +164,9 @@ public final class SuiteCommand implements Callable<Integer> {
       runs += scale.variantCalls.length;
     }
     if (runs("d1")) {
+      runs += scale.variantCalls.length;
+    }
+    if (runs("d3")) {
       runs += scale.variantCalls.length;
     }
     return runs;
@@ -236,6 +242,66 @@ public final class SuiteCommand implements Callable<Integer> {
           progress("    frames in " + schema.name() + " so far: " + result.getLong("framesPersistedSoFar"));
           rows.add(Row.variant(labels.get(i), "CarePulse + PostgreSQL", result));
         }
+      }
+    }
+  }
+
+  /**
+   * (d3) The (a) load spread over two clustered nodes (docs/cluster.md), in memory: half the calls through each node,
+   * two generators at once, each call owned by the node it started on. Read beside the (a) row with as many calls:
+   * the server CPU of both nodes together against one node's is the cluster's cost per frame (Hazelcast, a lease per
+   * call, the supervisor feed's batches), the latencies are the worse node's.
+   */
+  private void clusteredRows(Scale scale) throws IOException, InterruptedException {
+    int[] clusterPorts = {freePort(), freePort()};
+    String members = "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1];
+    List<ServerUnderTest> nodes = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        List<String> jvm = new ArrayList<>(SERVER_JVM);
+        jvm.add(gcLog("service-node" + (i + 1)));
+        nodes.add(startService("service-node" + (i + 1), jvm, Map.of("CAREPULSE_CLUSTER", "true",
+            "CAREPULSE_CLUSTER_PORT", Integer.toString(clusterPorts[i]), "CAREPULSE_CLUSTER_MEMBERS", members)));
+      }
+      for (int calls : scale.variantCalls) {
+        String label = String.format("(d3) %,d calls x 5 frames/s over 2 clustered nodes (%,d each)", calls,
+            calls / 2);
+        List<String> args = List.of("--calls", Integer.toString(calls / 2), "--rate", "5", "--warmup", scale.warmup,
+            "--window", scale.window);
+        awaitQuiet(nodes.toArray(new ServerUnderTest[0]));
+        progress("  2 clustered nodes, each " + String.join(" ", args));
+        List<java.util.concurrent.Future<List<JsonObject>>> runs = new ArrayList<>();
+        java.util.concurrent.ExecutorService generators = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+          for (int i = 0; i < 2; i++) {
+            ServerUnderTest node = nodes.get(i);
+            List<String> full = new ArrayList<>(List.of("--port", Integer.toString(node.port), "--secret", secret));
+            full.addAll(args);
+            String name = "d3-" + calls + "-node" + (i + 1);
+            runs.add(generators.submit(() -> GeneratorRun.run(generatorJvm(name), full, node, null, log, 600)));
+          }
+          List<JsonObject> results = new ArrayList<>();
+          for (var run : runs) {
+            List<JsonObject> result = run.get();
+            if (result.isEmpty()) {
+              throw new IOException("a generator reported nothing; see " + out.resolve("suite.log"));
+            }
+            results.add(result.get(0));
+          }
+          JsonObject both = ClusterLoad.combine(results.get(0), results.get(1), calls);
+          bar.step();
+          progress("    " + LoadGenerator.summary(both) + String.format(" | both nodes %.2f cores, %.0f MB",
+              both.getDouble("serverCpuCores"), both.getDouble("serverRssMb")));
+          rows.add(Row.variant(label, "CarePulse, 2 clustered nodes", both));
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IOException("a generator failed: " + e.getCause(), e.getCause());
+        } finally {
+          generators.shutdownNow();
+        }
+      }
+    } finally {
+      for (ServerUnderTest node : nodes) {
+        node.close();
       }
     }
   }
