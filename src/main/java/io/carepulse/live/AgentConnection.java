@@ -303,13 +303,15 @@ final class AgentConnection extends SocketConnection implements AgentLink {
             .orElseGet(() -> new ProtocolError(ErrorCode.UNKNOWN_CALL, "no call " + callId, callId, null)));
       }
     }
-    Future.all(pending).onComplete(done -> context().runOnContext(v -> {
+    // Completes on this loop (onOwner and event-bus replies answer on the caller's context), and at once when nothing
+    // is pending: the welcome then goes out before any frame read after the hello is answered.
+    Future.all(pending).onComplete(done -> {
       send(ServerMessages.welcome(sessionId, resumed));
       refusals.forEach(this::sendError);
       remoteRefusals.forEach(this::send);
       sessions.forEach(session -> session.execute(session::deliverHeldWhispers));
       remoteResumed.forEach((callId, owner) -> gateway.relay().welcomed(owner, this, callId));
-    }));
+    });
   }
 
   /**
