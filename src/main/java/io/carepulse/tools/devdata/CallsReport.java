@@ -58,6 +58,7 @@ final class CallsReport {
     for (LabelledCall call : calls) {
       ScoredCall s = scored.get(call.id());
       double score = s.callScore();
+      misses.add(String.format(Locale.ROOT, "%s %s ends %d", call.kind(), call.id(), (int) score));
       switch (call.kind()) {
         case "caring" -> {
           caring++;
