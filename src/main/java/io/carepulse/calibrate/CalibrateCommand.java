@@ -143,7 +143,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     print(log, fit);
     Scale scale = Scale.of(fit, examples, baseModel);
     log.printf(Locale.ROOT, "  use the scale: z shifted by %.3f so the priors score 50, stretched x %.3f below and x %.3f"
-        + " above, so the fitted calls' 10th percentile scores 15 and their 90th 85, neither side over 3 times the"
+        + " above, so the fitted calls' 10th percentile scores 15 and their 90th 85, neither side over 2 times the"
         + " other (ranks unchanged)%n",
         -scale.neutral(), scale.below(), scale.above());
     String modelId = id != null ? id : baseModel.id() + "-fit";
@@ -192,7 +192,7 @@ public final class CalibrateCommand implements Callable<Integer> {
    */
   record Scale(double neutral, double below, double above) {
     static final double TARGET = Math.log(85.0 / 15.0);
-    static final double MAX_RATIO = 3;
+    static final double MAX_RATIO = 2;
 
     static Scale of(BlendFit.Result fit, List<BlendFit.Example> examples, ScoringModel base) {
       double[] z = examples.stream().mapToDouble(e -> z(fit, e.x())).sorted().toArray();

@@ -67,8 +67,8 @@ class CalibrateCommandTest {
     assertThat(fitted.scorer()).isEqualTo(ScoringModel.CARE_2);
     ScoreBlend blend = ScoreBlend.of(fitted);
     assertThat(blend.score(ScoreBlend.neutral(fitted))).as("a call with no evidence yet").isCloseTo(50, within(0.5));
-    assertThat(blend.scaleBelow()).isLessThanOrEqualTo(3 * blend.scaleAbove() + 1e-6);
-    assertThat(blend.scaleAbove()).isLessThanOrEqualTo(3 * blend.scaleBelow() + 1e-6);
+    assertThat(blend.scaleBelow()).isLessThanOrEqualTo(2 * blend.scaleAbove() + 1e-6);
+    assertThat(blend.scaleAbove()).isLessThanOrEqualTo(2 * blend.scaleBelow() + 1e-6);
   }
 
   @Test
