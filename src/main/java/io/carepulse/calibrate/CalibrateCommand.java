@@ -222,7 +222,9 @@ public final class CalibrateCommand implements Callable<Integer> {
   private void write(ScoringModel baseModel, String modelId, BlendFit.Result fit, Scale scale, int n)
       throws IOException {
     List<String> lines = new ArrayList<>();
-    String resource = baseModel.id().equals(ScoringModel.CARE_2) ? ScoringModel.STANDARD_RESOURCE : null;
+    // A base given as a file is rewritten from that file, whatever its model.id says (a file may call itself care-2).
+    boolean file = Files.isRegularFile(Path.of(base));
+    String resource = !file && baseModel.id().equals(ScoringModel.CARE_2) ? ScoringModel.STANDARD_RESOURCE : null;
     List<String> baseLines = resource != null ? readResource(resource) : Files.readAllLines(Path.of(base));
     lines.add("# Fitted by calibrate from " + baseModel.id() + " on " + n + " calls with outcomes; lambda "
         + fmt(fit.lambda()) + ", criterion " + fmt(fit.cvAuroc()) + "; z = 0 at the priors, stretched x"
