@@ -111,7 +111,10 @@ final class HttpVerticle extends VerticleBase {
         // A backstop only: the guard's header deadline closes idle HTTP connections sooner, and sockets ping every
         // third of their idle timeout, so this never closes a live one.
         .setIdleTimeout((int) Math.max(1, config.idleTimeout().toSeconds() * 2))
-        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+        // No HTTP/2 over cleartext (nothing here uses it): with it Vert.x waits for a connection's first bytes to tell
+        // HTTP/1 from HTTP/2 before the connection exists, so a client that sends nothing would escape the guard.
+        .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options).connectionHandler(guard::connected).requestHandler(router).listen()
         .onSuccess(s -> server = s);
   }

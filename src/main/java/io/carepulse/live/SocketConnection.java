@@ -9,7 +9,9 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
@@ -49,6 +51,13 @@ abstract class SocketConnection {
   static final short CLOSE_FORBIDDEN = 4403;
   static final short CLOSE_IDLE = 4408;
 
+  /**
+   * After a refusal the client has this long to answer the close frame before TCP is closed under it: a client that
+   * keeps sending (a flood) or never reads (the close frame waits behind a full queue) would otherwise hold the
+   * connection, and cost decoding, for the whole close handshake.
+   */
+  private static final long REFUSED_LINGER_MILLIS = 2_000;
+
   /** RFC 6455 §5.5: a close frame's payload is at most 125 bytes, two of them the code. */
   private static final int MAX_CLOSE_REASON_BYTES = 123;
 
@@ -60,6 +69,8 @@ abstract class SocketConnection {
   private final String rateLimited;
   private final int maxMessageBytes;
   private final Promise<Void> closed = Promise.promise();
+  /** The TCP connection under the socket, to end it when a refused client does not finish the close handshake. */
+  private HttpConnection transport;
   private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -114,7 +125,8 @@ abstract class SocketConnection {
   }
 
   /** Starts serving; {@code fromHeader} is set when the upgrade request carried a valid bearer token. */
-  final void open(Identity fromHeader) {
+  final void open(Identity fromHeader, HttpConnection transport) {
+    this.transport = transport;
     // Raw frames rather than Vert.x's message aggregation: above its message limit Vert.x drops a message silently,
     // it decodes invalid UTF-8 into U+FFFD, and it hands over binary messages whole; the protocol wants too_large and
     // 1009, 1007 and 1003 for those.
@@ -266,6 +278,36 @@ abstract class SocketConnection {
     }
     closing = true;
     socket.close(code, fitCloseReason(reason));
+    stopReadingAfterRefusal();
+  }
+
+  /** Nothing more is read from a refused client, and TCP ends after the linger whatever the client does. */
+  private void stopReadingAfterRefusal() {
+    holdReading();
+    gateway.vertx().setTimer(REFUSED_LINGER_MILLIS, id -> {
+      if (!closed.future().isComplete() && transport != null) {
+        abort(transport);
+      }
+    });
+  }
+
+  /**
+   * Ends TCP now. Vert.x's own close waits for the write queue to flush first, which never happens for a client that
+   * does not read; only the channel itself (an implementation class, no public API says this) closes at once.
+   */
+  private static void abort(HttpConnection transport) {
+    if (transport instanceof io.vertx.core.net.impl.ConnectionBase connection) {
+      // From the first handler's context the close goes straight to the transport, past Vert.x's handler, which would
+      // flush what is queued first.
+      var first = connection.channel().pipeline().firstContext();
+      if (first != null) {
+        first.close();
+      } else {
+        connection.channel().close();
+      }
+    } else {
+      transport.close();
+    }
   }
 
   static String fitCloseReason(String reason) {
@@ -323,7 +365,12 @@ abstract class SocketConnection {
       socket.writeTextMessage(message.encode());
       if (!backpressured && writeQueueFull()) {
         backpressured = true;
-        context.runOnContext(v -> stopReadingUntilDrained());
+        // On this loop at once, so that not one more frame of a read batch is handled; from a call's loop, soon.
+        if (Vertx.currentContext() == context) {
+          stopReadingUntilDrained();
+        } else {
+          context.runOnContext(v -> stopReadingUntilDrained());
+        }
       }
     }
   }
@@ -383,6 +430,7 @@ abstract class SocketConnection {
     sendError(ProtocolError.of(code, message));
     closing = true;
     socket.close(closeCode, code.wire());
+    stopReadingAfterRefusal();
   }
 
   /** Closes 1001 ("going away"): frames still buffered are ignored, never applied. */

@@ -105,6 +105,7 @@ final class SocketGateway<C extends SocketConnection> {
 
   private void upgrade(RoutingContext ctx, Identity identity) {
     Context context = Vertx.currentContext();
+    io.vertx.core.http.HttpConnection transport = ctx.request().connection();
     ctx.request().toWebSocket().onComplete(result -> {
       if (result.failed()) {
         LOG.atDebug().addKeyValue("path", path).log("upgrade failed: {}", result.cause().toString());
@@ -113,7 +114,7 @@ final class SocketGateway<C extends SocketConnection> {
       C connection = connect.apply(result.result(), context);
       connections.add(connection);
       connection.closed().onComplete(v -> connections.remove(connection));
-      connection.open(identity);
+      connection.open(identity, transport);
     });
   }
 

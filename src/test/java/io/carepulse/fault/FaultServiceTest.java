@@ -30,10 +30,11 @@ abstract class FaultServiceTest {
   static final String SECRET = "fault-secret-fault-secret-fault-secret-01";
 
   /**
-   * The neighbour's p99 ack round trip under every abuse. Unloaded it is a few ms; the bound leaves room for a
-   * two-core box shared with other builds (docs/reliability.md, "Socket abuse").
+   * The neighbour's p99 ack round trip under every abuse. Unloaded it is a few ms (p50 4–40 ms measured while other
+   * builds shared the box); single stalls of a few hundred ms come from that sharing, not from the abuser, so the bound
+   * is 500 ms on a busy two-core box (docs/reliability.md, "Socket abuse", has the measured figures).
    */
-  static final Duration NEIGHBOUR_P99 = Duration.ofMillis(250);
+  static final Duration NEIGHBOUR_P99 = Duration.ofMillis(500);
 
   Vertx vertx;
   CarePulseService service;
@@ -88,7 +89,10 @@ abstract class FaultServiceTest {
     return keep(RawSocket.upgraded(port(), path, Map.of()));
   }
 
+  /** A neighbour streaming, with its baseline (20 acks, about a second) measured before the test's abuse. */
   Neighbour neighbour() throws IOException {
-    return keep(Neighbour.start(port(), token("neighbour", Role.AGENT), "neighbour-call"));
+    Neighbour neighbour = keep(Neighbour.start(port(), token("neighbour", Role.AGENT), "neighbour-call"));
+    neighbour.measureBaseline(20);
+    return neighbour;
   }
 }

@@ -34,6 +34,9 @@ final class Neighbour implements AutoCloseable {
   private final AtomicLong lastSent = new AtomicLong();
   private final AtomicLong lastAcked = new AtomicLong();
   private volatile String failure;
+  /** Acks before this index were the baseline, measured before the abuse began. */
+  private volatile int baselineEnd;
+  private volatile long baselineP99 = 0;
   /** Set when the test stops streaming; the reader keeps collecting the last acks. */
   private volatile boolean paused;
   private volatile boolean stopping;
@@ -106,13 +109,31 @@ final class Neighbour implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for {@code n} acks before any abuse and keeps their p99 as the baseline: on a shared two-core box the load
+   * of other processes moves every figure, and the question is what the abuse adds.
+   */
+  void measureBaseline(int n) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (acked() < n && failure == null && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+    }
+    assertThat(failure).as("neighbour failure before the abuse").isNull();
+    assertThat(acked()).as("neighbour acks before the abuse").isGreaterThanOrEqualTo(n);
+    baselineP99 = quantile(new ArrayList<>(ackMillis), 0.99);
+    baselineEnd = ackMillis.size();
+  }
+
   long acked() {
     return ackMillis.size();
   }
 
-  /** The {@code q}-quantile (0..1) of the ack round trips so far, in ms. */
+  /** The {@code q}-quantile (0..1) of the ack round trips since the baseline, in ms. */
   long quantileMillis(double q) {
-    List<Long> sorted = new ArrayList<>(ackMillis);
+    return quantile(new ArrayList<>(ackMillis.subList(Math.min(baselineEnd, ackMillis.size()), ackMillis.size())), q);
+  }
+
+  private static long quantile(List<Long> sorted, double q) {
     if (sorted.isEmpty()) {
       return Long.MAX_VALUE;
     }
@@ -121,19 +142,26 @@ final class Neighbour implements AutoCloseable {
   }
 
   long maxMillis() {
-    return ackMillis.stream().mapToLong(Long::longValue).max().orElse(Long.MAX_VALUE);
+    return quantileMillis(1.0);
   }
 
-  /** The round-trip figures, for a test's report line: "n=… p50=… p99=… max=… ms". */
+  /** The round-trip figures, for a test's report line: "n=… p50=… p99=… max=… ms (baseline p99 … ms)". */
   String figures() {
-    return "n=" + acked() + " p50=" + quantileMillis(0.5) + " p99=" + quantileMillis(0.99) + " max=" + maxMillis() + " ms";
+    return "n=" + (acked() - baselineEnd) + " p50=" + quantileMillis(0.5) + " p99=" + quantileMillis(0.99) + " max="
+        + maxMillis() + " ms (baseline p99 " + baselineP99 + " ms)";
   }
 
   /**
-   * Every frame sent was acknowledged in order with no refusal, at least {@code minAcks} acks arrived, and the p99
-   * round trip stayed under {@code p99Bound}. Waits up to 5 s for the last frames' acks.
+   * Every frame sent was acknowledged in order with no refusal, at least {@code minAcks} acks arrived since the
+   * baseline, and their p99 round trip stayed under {@code p99Bound} — or under four times the baseline's p99 when the
+   * box was already that slow before the abuse. Waits up to 5 s for the last frames' acks.
    */
   void assertAcksFlowed(long minAcks, Duration p99Bound) {
+    // Short cases end quickly: the neighbour streams at least minAcks frames, all of them beside the abuse's aftermath.
+    long least = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (acked() - baselineEnd < minAcks && failure == null && System.nanoTime() < least) {
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+    }
     paused = true;
     pacer.shutdownNow();
     try {
@@ -148,8 +176,10 @@ final class Neighbour implements AutoCloseable {
     }
     assertThat(failure).as("neighbour failure").isNull();
     assertThat(lastAcked.get()).as("neighbour's last ack (of " + sent + " sent)").isEqualTo(sent);
-    assertThat(acked()).as("neighbour acks").isGreaterThanOrEqualTo(minAcks);
-    assertThat(quantileMillis(0.99)).as("neighbour p99 ack ms (" + figures() + ")").isLessThan(p99Bound.toMillis());
+    assertThat(acked() - baselineEnd).as("neighbour acks during the abuse").isGreaterThanOrEqualTo(minAcks);
+    long bound = Math.max(p99Bound.toMillis(), 4 * baselineP99);
+    assertThat(quantileMillis(0.99)).as("neighbour p99 ack ms (" + figures() + "), bound " + bound + " ms")
+        .isLessThan(bound);
   }
 
   @Override

@@ -58,8 +58,16 @@ final class RawSocket implements AutoCloseable {
 
   /** A TCP connection and nothing else. */
   static RawSocket tcp(int port) throws IOException {
+    return tcp(port, 0);
+  }
+
+  /** {@code receiveBuffer} > 0: a small receive window, as a client that reads slowly or not at all has. */
+  static RawSocket tcp(int port, int receiveBuffer) throws IOException {
     Socket socket = new Socket();
     socket.setTcpNoDelay(true);
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
     socket.setSoTimeout(10_000);
     return new RawSocket(socket);
@@ -67,7 +75,12 @@ final class RawSocket implements AutoCloseable {
 
   /** Connects and upgrades {@code path}; fails unless the server answers 101. */
   static RawSocket upgraded(int port, String path, Map<String, String> extraHeaders) throws IOException {
-    RawSocket raw = tcp(port);
+    return upgraded(port, path, extraHeaders, 0);
+  }
+
+  static RawSocket upgraded(int port, String path, Map<String, String> extraHeaders, int receiveBuffer)
+      throws IOException {
+    RawSocket raw = tcp(port, receiveBuffer);
     Handshake answer = raw.handshake(path, extraHeaders);
     if (answer.status() != 101) {
       raw.close();
