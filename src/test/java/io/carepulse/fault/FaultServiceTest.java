@@ -30,11 +30,13 @@ abstract class FaultServiceTest {
   static final String SECRET = "fault-secret-fault-secret-fault-secret-01";
 
   /**
-   * The neighbour's p99 ack round trip under every abuse. Unloaded it is a few ms (p50 4–40 ms measured while other
-   * builds shared the box); single stalls of a few hundred ms come from that sharing, not from the abuser, so the bound
-   * is 500 ms on a busy two-core box (docs/reliability.md, "Socket abuse", has the measured figures).
+   * The neighbour's p99 ack round trip under every abuse, or four times its p99 before the abuse when the box was
+   * already slower than that (see Neighbour#assertAcksFlowed). On a quiet box the p99 is tens of ms; this box is shared
+   * by several builds (load averages of 20–40 on two cores were seen while these tests ran), where single stalls of
+   * hundreds of ms come from the sharing: 1 s holds there and still fails for an abuse that stalls an event loop
+   * (the binary flood before its fix held the neighbour for seconds). Figures: docs/reliability.md, "Socket abuse".
    */
-  static final Duration NEIGHBOUR_P99 = Duration.ofMillis(500);
+  static final Duration NEIGHBOUR_P99 = Duration.ofMillis(1_000);
 
   Vertx vertx;
   CarePulseService service;
