@@ -56,8 +56,8 @@ public final class CallSession {
     this.context = context;
     this.registry = registry;
     this.start = start;
-    this.info = new CallInfo(callId, agentId, start.teamId(), start);
     this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()));
+    this.info = new CallInfo(callId, agentId, start.teamId(), start, engine.holdout().orElse(null));
     this.clock = new CallClock(registry.tsTolerance().toMillis());
   }
 
@@ -203,6 +203,9 @@ public final class CallSession {
     }
     sequence.applied(frame.seq());
     clock.accepted(frame.ts(), nowMillis());
+    if (frame instanceof CallStart && info.holdout() != null) {
+      send(ServerMessages.holdout(callId, info.holdout()));
+    }
     step.score().ifPresent(score -> {
       send(ServerMessages.score(score));
       registry.metrics().frameToScore(System.nanoTime() - receivedNanos);
