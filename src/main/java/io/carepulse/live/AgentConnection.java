@@ -11,11 +11,8 @@ import io.carepulse.wire.FrameRead;
 import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,24 +41,13 @@ final class AgentConnection extends SocketConnection implements AgentLink {
 
   /** Set once the socket closed; read by session loops so that no call attaches to a dead connection. */
   private volatile boolean gone;
-  /** A fragmented message being assembled, bounded by the frame limit. */
-  private boolean assembling;
-  private Buffer assembled;
-  private long assembledBytes;
-  private boolean assembledIsText;
 
   AgentConnection(AgentGateway gateway, ServerWebSocket socket, Context context) {
     super(gateway.sockets(), socket, context, gateway.settings().framesPerSecond(), gateway.settings().frameBurst(),
         "more than " + gateway.settings().framesPerSecond()
-            + " frames/s on this connection; frames were dropped, resend from expectedSeq");
+            + " frames/s on this connection; frames were dropped, resend from expectedSeq",
+        gateway.settings().maxFrameBytes());
     this.gateway = gateway;
-  }
-
-  @Override
-  protected void listen() {
-    // Raw frames rather than Vert.x's message aggregation: above its message limit Vert.x drops a message silently,
-    // while the protocol wants too_large and close 1009 for every oversize message, fragmented or not.
-    socket.frameHandler(this::onFrame);
   }
 
   @Override
@@ -109,49 +95,8 @@ final class AgentConnection extends SocketConnection implements AgentLink {
     return calls.size() + forwarded.size();
   }
 
-  private void onFrame(WebSocketFrame frame) {
-    heard();
-    boolean first = frame.isText() || frame.isBinary();
-    if (closing || !first && !(frame.isContinuation() && assembling)) {
-      return;
-    }
-    if (first) {
-      assembling = true;
-      assembled = null;
-      assembledBytes = 0;
-      assembledIsText = frame.isText();
-    }
-    Buffer data = frame.binaryData();
-    assembledBytes += data.length();
-    if (assembledBytes > gateway.settings().maxFrameBytes()) {
-      assembling = false;
-      assembled = null;
-      refuse(ErrorCode.TOO_LARGE, "frame exceeds " + gateway.settings().maxFrameBytes() + " bytes", CLOSE_TOO_BIG);
-      return;
-    }
-    if (!frame.isFinal()) {
-      assembled = assembled == null ? Buffer.buffer().appendBuffer(data) : assembled.appendBuffer(data);
-      return;
-    }
-    Buffer whole = assembled == null ? data : assembled.appendBuffer(data);
-    assembling = false;
-    assembled = null;
-    onMessage(whole, assembledIsText);
-  }
-
-  private void onMessage(Buffer data, boolean text) {
-    if (!text) {
-      sendError(ProtocolError.of(ErrorCode.INVALID, "binary frames are not accepted; send JSON as text frames"));
-      return;
-    }
-    onText(data.toString(StandardCharsets.UTF_8));
-  }
-
-  private void onText(String text) {
-    long received = System.nanoTime();
-    if (!withinBudget(received)) {
-      return;
-    }
+  @Override
+  protected void onText(String text, long received) {
     FrameRead read = gateway.reader().read(text);
     if (identity() == null) {
       if (read instanceof FrameRead.Accepted accepted && accepted.frame() instanceof Hello hello && hello.token() != null) {
@@ -195,11 +140,11 @@ final class AgentConnection extends SocketConnection implements AgentLink {
       answerResume(hello, Set.of(), Map.of());
       return;
     }
-    socket.pause();
+    holdReading();
     Map<String, Future<Placed>> lookups = new LinkedHashMap<>();
     unknown.forEach(callId -> lookups.put(callId, place(callId)));
     Future.join(List.copyOf(lookups.values())).onComplete(done -> context().runOnContext(v -> {
-      socket.resume();
+      releaseReading();
       Set<String> unreadable = new java.util.HashSet<>();
       Map<String, Placed> remote = new LinkedHashMap<>();
       lookups.forEach((callId, lookup) -> {
@@ -345,9 +290,9 @@ final class AgentConnection extends SocketConnection implements AgentLink {
       return;
     }
     if (!(frame instanceof CallStart) && mayLookUp && gateway.calls().recovers()) {
-      socket.pause();
+      holdReading();
       gateway.calls().recover(callId, context()).onComplete(done -> context().runOnContext(v -> {
-        socket.resume();
+        releaseReading();
         if (closing) {
           return;
         }
@@ -372,6 +317,11 @@ final class AgentConnection extends SocketConnection implements AgentLink {
       return;
     }
     CallRegistry.Opened opened = gateway.calls().open(start, identity().userId(), context());
+    if (opened.limited()) {
+      sendError(new ProtocolError(ErrorCode.TOO_MANY_AGENT_CALLS, "at most " + gateway.calls().maxCallsPerAgent()
+          + " live calls per agent; end one before starting another", callId, frame.seq()));
+      return;
+    }
     if (opened.created()) {
       LOG.atInfo().addKeyValue("callId", callId).addKeyValue("agentId", identity().userId()).log("call started");
     }
@@ -385,9 +335,9 @@ final class AgentConnection extends SocketConnection implements AgentLink {
    */
   private void claimThenRoute(CallFrame frame, String text, long received) {
     String callId = frame.callId();
-    socket.pause();
+    holdReading();
     gateway.calls().ownership().claim(callId).onComplete(claimed -> context().runOnContext(v -> {
-      socket.resume();
+      releaseReading();
       if (closing) {
         return;
       }
@@ -409,9 +359,9 @@ final class AgentConnection extends SocketConnection implements AgentLink {
   private void routeClaimed(CallFrame frame, String text, long received, boolean recover) {
     if (recover) {
       String callId = frame.callId();
-      socket.pause();
+      holdReading();
       gateway.calls().recover(callId, context()).onComplete(done -> context().runOnContext(v -> {
-        socket.resume();
+        releaseReading();
         if (closing) {
           return;
         }
@@ -491,7 +441,7 @@ final class AgentConnection extends SocketConnection implements AgentLink {
     if (closing) {
       return Future.succeededFuture();
     }
-    socket.pause();
+    holdReading();
     List<Future<Void>> settled = new ArrayList<>();
     calls.forEach(session -> settled.add(session.settled()));
     return Future.all(settled).transform(done -> closeGoingAway());
