@@ -101,17 +101,21 @@ class CallJournalTest {
     CallInfo info = new CallInfo("c1", "agent-1", "team-a", start);
     CallEngine engine = new CallEngine("c1", CORE);
     List<String> seen = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
 
     vertx.runOnContext(v -> {
       journal.on(new CallEvent.Started(info, Instant.now()));
       CallEvent.Applied applied = new CallEvent.Applied(info, start, engine.apply(start), Instant.now());
       journal.on(applied);
       journal.persistedAcks().release(applied, () -> seen.add("ack 1, stored: " + !store.frames("c1", 0, 10).result().isEmpty()));
+      queued.set(true);
     });
+    // The frame must be queued before the flush below, or the flush writes nothing and the ack waits for ever.
+    Await.until("the frame and its ack queued", queued::get);
     Await.holds(Duration.ofMillis(50), "no ack before the frame is written", seen::isEmpty);
     assertThat(seen).isEmpty();
     journal.flush().await();
-    Await.until(Duration.ofSeconds(2), "the ack", () -> !seen.isEmpty());
+    Await.until("the ack", () -> !seen.isEmpty());
     assertThat(seen).containsExactly("ack 1, stored: true");
   }
 

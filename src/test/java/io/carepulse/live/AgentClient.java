@@ -3,6 +3,7 @@ package io.carepulse.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.carepulse.testing.Connections;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -51,7 +52,7 @@ final class AgentClient {
     ws.closeHandler(v -> agent.closed.complete(ws.closeStatusCode()));
     agent.socket = ws;
     try {
-      await(ws.connect(options));
+      Connections.await("opening an agent WebSocket to 127.0.0.1:" + port + "/v1/agent", ws.connect(options));
     } catch (RuntimeException | AssertionError e) {
       agent.client.close();
       throw e;

@@ -5,6 +5,7 @@ import static io.carepulse.live.Frames.customerSays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.testing.Await;
+import io.carepulse.testing.Connections;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -29,11 +30,11 @@ class OperationsTest extends LiveServiceTest {
     if (http == null) {
       http = vertx.createHttpClient();
     }
-    return http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port()).setURI(path))
+    return Connections.await("GET " + path, http.request(new RequestOptions().setMethod(HttpMethod.GET)
+            .setHost("127.0.0.1").setPort(port()).setURI(path))
         .compose(request -> request.send())
         .compose((HttpClientResponse response) -> response.body()
-            .map((Buffer body) -> new Reply(response.statusCode(), response.getHeader("content-type"), body.toString())))
-        .await(5, TimeUnit.SECONDS);
+            .map((Buffer body) -> new Reply(response.statusCode(), response.getHeader("content-type"), body.toString()))));
   }
 
   private double framesRead(String type) {
