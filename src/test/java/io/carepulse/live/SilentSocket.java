@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket client that upgrades and then never says anything again — not even a pong: what a frozen tab or a dead
@@ -38,9 +39,14 @@ final class SilentSocket implements AutoCloseable {
 
   /** Reads, ignoring pings and messages, until the server's close frame; returns its code. */
   short awaitCloseCode() throws IOException {
+    // A deadline of its own: the server's pings keep each read short, and a socket read ignores interrupts.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (true) {
       int first;
       try {
+        if (System.nanoTime() > deadline) {
+          throw new SocketTimeoutException();
+        }
         first = in.readUnsignedByte();
       } catch (SocketTimeoutException e) {
         throw new AssertionError("no close frame within 5 s (" + pingsIgnored + " pings ignored)", e);

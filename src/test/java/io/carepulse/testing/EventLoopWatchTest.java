@@ -33,6 +33,7 @@ class EventLoopWatchTest {
       // Taken here, so that this test itself passes: any other test with such a report fails.
       List<String> reports = EventLoopWatch.takeReports();
       assertThat(reports).anyMatch(r -> r.contains("vert.x-eventloop-thread") && r.contains("has been blocked"));
+      assertThat(reports).allSatisfy(r -> assertThat(EventLoopWatch.blockedMillis(r)).isBetween(100L, 60_000L));
     } catch (Exception e) {
       throw new AssertionError(e);
     } finally {
