@@ -117,8 +117,9 @@ public final class Connections {
   }
 
   private static String read(String file) {
-    try {
-      return Files.readString(Path.of(file));
+    // Not Files.readString: /proc files report a size of 0, and it then read one byte of ip_local_port_range.
+    try (var in = Files.newInputStream(Path.of(file))) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
     } catch (IOException | RuntimeException e) {
       return null;
     }
