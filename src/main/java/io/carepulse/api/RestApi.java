@@ -60,11 +60,12 @@ public final class RestApi {
     // Parsing the contract's YAML and building the library's model of it (done synchronously by
     // OpenAPIContract.from) take hundreds of milliseconds of CPU — 7.7 s on a loaded two-core box, measured by the
     // tests' EventLoopWatch: on a worker, never on the event loop that starts the service.
+    // (A worker may not await: it hands the library's future back, and the caller's context composes on it.)
     return vertx.executeBlocking(() -> {
       ContractDocument document = ContractDocument.load();
-      OpenAPIContract contract = document.contract(vertx).await();
-      return new RestApi(vertx, contract, document.yaml(), jwt, store, settings, reader, feed, dispatcher);
-    }, false);
+      return document.contract(vertx).map(contract -> new RestApi(vertx, contract, document.yaml(), jwt, store,
+          settings, reader, feed, dispatcher));
+    }, false).compose(built -> built);
   }
 
   public OpenAPIContract contract() {
