@@ -33,16 +33,25 @@ public final class EventLoopWatch implements BeforeEachCallback, AfterEachCallba
   private static final Pattern BLOCKED_FOR = Pattern.compile("blocked for (\\d+) ms");
   private static final Reports REPORTS = new Reports();
 
-  static {
+  /**
+   * Attaches the watch to the checker's logger, again if need be: the service's JSON logging (JsonLogs) resets the
+   * logging context, which stops and detaches every appender, when a test starts it in-process with json logs.
+   */
+  private static synchronized void attach() {
+    Logger checker = (Logger) LoggerFactory.getLogger(CHECKER_LOGGER);
+    if (checker.getAppender(REPORTS.getName()) != null && REPORTS.isStarted()) {
+      return;
+    }
+    REPORTS.setName("event-loop-watch");
     REPORTS.setContext((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory());
     REPORTS.start();
-    Logger checker = (Logger) LoggerFactory.getLogger(CHECKER_LOGGER);
     checker.setLevel(Level.WARN);
     checker.addAppender(REPORTS);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    attach();
     REPORTS.take();
   }
 
