@@ -173,7 +173,14 @@ abstract class SocketConnection {
   /** Thread-safe. Once closing, only errors still go out (the refusal that explains the close). */
   void send(JsonObject message) {
     if (!closing || "error".equals(message.getString("type"))) {
-      socket.writeTextMessage(message.encode());
+      socket.writeTextMessage(ServerMessages.encode(message));
+    }
+  }
+
+  /** Thread-safe: a message already encoded (never an error), sent unless closing. */
+  void sendText(String message) {
+    if (!closing) {
+      socket.writeTextMessage(message);
     }
   }
 

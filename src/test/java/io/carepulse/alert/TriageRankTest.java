@@ -38,4 +38,15 @@ class TriageRankTest {
     TriageRank.Triage good = TriageRank.of(new TriageRank.Call(75, Trend.RISING, 60_000, 50_000, false, false, null), SETTINGS);
     assertThat(good.rank()).isLessThan(10);
   }
+
+  @Test
+  void theCallClockReadsAsMinutesAndTwoDigitSecondsAsItAlwaysDid() {
+    assertThat(TriageRank.clock(83_000)).isEqualTo("1:23");
+    assertThat(TriageRank.clock(5_000)).isEqualTo("0:05");
+    assertThat(TriageRank.clock(600_000)).isEqualTo("10:00");
+    for (long ms = -130_000; ms <= 4_000_000; ms += 999) {
+      long seconds = ms / 1000;
+      assertThat(TriageRank.clock(ms)).isEqualTo(seconds / 60 + ":" + String.format("%02d", seconds % 60));
+    }
+  }
 }

@@ -1,0 +1,95 @@
+package io.carepulse.live;
+
+import io.carepulse.alert.Alert;
+import io.carepulse.alert.AlertSettings;
+import io.carepulse.alert.TriageRank;
+import io.carepulse.score.ScoreUpdate;
+import io.carepulse.wire.ServerMessages;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One published row of the supervisors' live list: the values a call had when it published, immutable, so that any
+ * loop may read it. Its JSON and text are built on first use and kept; two loops racing to build them build equal
+ * ones, and either may win.
+ */
+final class LiveRow {
+
+  private final CallInfo info;
+  private final Instant startedAt;
+  private final AlertSettings settings;
+  private final ScoreUpdate score;
+  private final long callTimeMs;
+  private final long seq;
+  private final long customerSpokeAtMs;
+  private final boolean wrappingUp;
+  private final boolean onHold;
+  private final List<Alert> open;
+  private final List<Integer> sparkline;
+
+  private volatile JsonObject json;
+  private volatile String text;
+
+  LiveRow(CallInfo info, Instant startedAt, AlertSettings settings, ScoreUpdate score, long callTimeMs, long seq,
+          long customerSpokeAtMs, boolean wrappingUp, boolean onHold, List<Alert> open, List<Integer> sparkline) {
+    this.info = info;
+    this.startedAt = startedAt;
+    this.settings = settings;
+    this.score = score;
+    this.callTimeMs = callTimeMs;
+    this.seq = seq;
+    this.customerSpokeAtMs = customerSpokeAtMs;
+    this.wrappingUp = wrappingUp;
+    this.onHold = onHold;
+    this.open = open;
+    this.sparkline = sparkline;
+  }
+
+  /** The row as JSON; callers must not change it. */
+  JsonObject json() {
+    JsonObject built = json;
+    if (built == null) {
+      built = build();
+      json = built;
+    }
+    return built;
+  }
+
+  /** The row as the text frame supervisors get. */
+  String text() {
+    String encoded = text;
+    if (encoded == null) {
+      encoded = ServerMessages.encode(json());
+      text = encoded;
+    }
+    return encoded;
+  }
+
+  private JsonObject build() {
+    TriageRank.Triage triage = TriageRank.of(new TriageRank.Call(score.score(), score.trend(), callTimeMs,
+        customerSpokeAtMs, wrappingUp, onHold, open.isEmpty() ? null : open.get(0)), settings);
+    JsonArray alerts = new JsonArray();
+    open.forEach(alert -> alerts.add(SupervisorMessages.openAlert(alert)));
+    return new JsonObject()
+        .put("type", "call")
+        .put("callId", info.callId())
+        .put("agentId", info.agentId())
+        .put("teamId", info.teamId())
+        .put("customer", info.start().customer().name())
+        .put("startedAt", startedAt.toString())
+        .put("callTimeMs", callTimeMs)
+        .put("seq", seq)
+        .put("score", score.score())
+        .put("callScore", score.callScore())
+        .put("trend", score.trend().wire())
+        .put("parts", ServerMessages.parts(score.parts()))
+        .put("recovery", ServerMessages.recovery(score.recovery()))
+        .put("history", new JsonArray(sparkline))
+        .put("onHold", onHold)
+        .put("alerts", alerts)
+        .put("rank", triage.rank())
+        .put("rankReason", triage.reason());
+  }
+}
