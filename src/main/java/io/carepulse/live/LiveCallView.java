@@ -15,7 +15,6 @@ import io.carepulse.score.Reason;
 import io.carepulse.score.ScoreUpdate;
 import io.carepulse.score.Signal;
 import io.carepulse.score.Trend;
-import io.carepulse.wire.ServerMessages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

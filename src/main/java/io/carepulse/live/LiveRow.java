@@ -72,7 +72,7 @@ final class LiveRow {
         customerSpokeAtMs, wrappingUp, onHold, open.isEmpty() ? null : open.get(0)), settings);
     JsonArray alerts = new JsonArray();
     open.forEach(alert -> alerts.add(SupervisorMessages.openAlert(alert)));
-    return new JsonObject()
+    JsonObject row = new JsonObject()
         .put("type", "call")
         .put("callId", info.callId())
         .put("agentId", info.agentId())
@@ -91,5 +91,9 @@ final class LiveRow {
         .put("alerts", alerts)
         .put("rank", triage.rank())
         .put("rankReason", triage.reason());
+    if (info.holdout() != null) {
+      row.put("holdout", ServerMessages.assignment(info.holdout()));
+    }
+    return row;
   }
 }
