@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One published row of the supervisors' live list: the values a call had when it published, immutable, so that any
@@ -29,6 +31,10 @@ final class LiveRow {
   private final List<Alert> open;
   private final List<Integer> sparkline;
 
+  private static final Logger LOG = LoggerFactory.getLogger(LiveRow.class);
+  /** Marks a row whose JSON could not be built: it reads as no row, as when building it failed on the call's loop. */
+  private static final JsonObject UNBUILDABLE = new JsonObject();
+
   private volatile JsonObject json;
   private volatile String text;
 
@@ -47,21 +53,31 @@ final class LiveRow {
     this.sparkline = sparkline;
   }
 
-  /** The row as JSON; callers must not change it. */
+  /** The row as JSON, or null when it cannot be built; callers must not change it. */
   JsonObject json() {
     JsonObject built = json;
     if (built == null) {
-      built = build();
+      try {
+        built = build();
+      } catch (RuntimeException e) {
+        // A supervisor's flush reads this: one call's bad row must not stop that supervisor's flushes.
+        LOG.atError().addKeyValue("callId", info.callId()).setCause(e).log("supervisor row could not be built");
+        built = UNBUILDABLE;
+      }
       json = built;
     }
-    return built;
+    return built == UNBUILDABLE ? null : built;
   }
 
-  /** The row as the text frame supervisors get. */
+  /** The row as the text frame supervisors get, or null when it cannot be built. */
   String text() {
     String encoded = text;
     if (encoded == null) {
-      encoded = ServerMessages.encode(json());
+      JsonObject row = json();
+      if (row == null) {
+        return null;
+      }
+      encoded = ServerMessages.encode(row);
       text = encoded;
     }
     return encoded;
