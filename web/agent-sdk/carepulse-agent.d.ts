@@ -169,7 +169,8 @@ export interface PromptMessage {
   callId: CallId;
   promptId: string;
   /** acknowledge_feelings, take_ownership, let_them_finish, check_in, slow_down, use_name, next_steps,
-   * empathy_without_action, positive_recovery; more may be added within v1. */
+   * empathy_without_action, positive_recovery, customer_context (at call start, for a caller with history); more may
+   * be added within v1. */
   kind: string;
   text: string;
   priority: number;

@@ -5,6 +5,7 @@ import io.carepulse.api.RestApi;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.history.CallJournal;
+import io.carepulse.history.CustomerMemory;
 import io.carepulse.history.HistoryRecovery;
 import io.carepulse.history.JournalVerticle;
 import io.carepulse.history.SupervisorFeedRecorder;
@@ -77,6 +78,9 @@ public final class CarePulseService {
     this.supervision = supervision;
   }
 
+  /** How far back care memory remembers a customer's calls (docs/score-model.md "Care memory"). */
+  static final int MEMORY_DAYS = 30;
+
   public static Future<CarePulseService> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry meters) {
     String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
     JwtAuth jwt = JwtAuth.create(vertx, secret);
@@ -96,8 +100,12 @@ public final class CarePulseService {
         AckGate acks = durable ? journal.persistedAcks() : AckGate.IMMEDIATE;
         CallRecovery recovery = durable ? new HistoryRecovery(store, reader, () -> journal.health().storeUp())
             : CallRecovery.NONE;
+        // Care memory never reaches back further than transcripts are kept.
+        CustomerMemory memory = new CustomerMemory(Duration.ofDays(config.retentionDays() > 0
+            ? Math.min(config.retentionDays(), MEMORY_DAYS) : MEMORY_DAYS), Clock.systemUTC());
         CallRegistry calls = new CallRegistry(vertx, config.live(), playbooks, metrics,
-            new CallHistory(journal, acks, recovery));
+            new CallHistory(journal, acks, recovery, memory));
+        calls.addListener(memory);
         AgentGateway gateway = new AgentGateway(vertx, config.live(), jwt, ORIGINS, reader, calls, metrics);
         // Alert thresholds come from the team playbooks; supervisors see transcripts redacted.
         Supervision supervision = Supervision.create(vertx, config.live(), jwt, ORIGINS, gateway, playbooks,
@@ -112,8 +120,9 @@ public final class CarePulseService {
           background.add(new TranscriptRetention(store, Duration.ofDays(config.retentionDays()), Duration.ofHours(1),
               Clock.systemUTC()));
         }
-        return Future.join(playbooks.load(store), service.deploy(background))
-            .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks))
+        return Future.join(playbooks.load(store), memory.load(store), service.deploy(background))
+            .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks,
+                memory))
             .compose(rest -> service.serve(meters, reader, rest));
       });
     });

@@ -30,6 +30,7 @@ public final class CallRegistry {
   private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
   private final AckGate ackGate;
   private final CallRecovery recovery;
+  private final CallerMemory memory;
   /** Recoveries under way, so two connections asking for one call rebuild it once. */
   private final ConcurrentMap<String, Future<Void>> recovering = new ConcurrentHashMap<>();
   private final CareMetrics metrics;
@@ -50,6 +51,7 @@ public final class CallRegistry {
     this.ended = new EndedCalls(settings.endedCallsKept());
     this.ackGate = history.acks();
     this.recovery = history.recovery();
+    this.memory = history.memory();
     listeners.add(history.recorder());
     metrics.activeCalls(live::size);
   }
@@ -153,6 +155,10 @@ public final class CallRegistry {
 
   Vertx vertx() {
     return vertx;
+  }
+
+  CallerMemory memory() {
+    return memory;
   }
 
   TeamSettings teamSettings() {

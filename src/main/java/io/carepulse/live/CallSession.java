@@ -10,6 +10,7 @@ import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
 import io.carepulse.protocol.SequenceCheck;
 import io.carepulse.protocol.WhisperOutcome;
+import io.carepulse.score.CallerHistory;
 import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -54,8 +55,11 @@ public final class CallSession {
     this.context = context;
     this.registry = registry;
     this.start = start;
-    this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()));
-    this.info = new CallInfo(callId, agentId, start.teamId(), start, engine.holdout().orElse(null));
+    String customerId = start.customer().id();
+    CallerHistory history = customerId == null ? CallerHistory.NONE
+        : registry.memory().recall(customerId, Instant.ofEpochMilli(start.ts()));
+    this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()), history);
+    this.info = new CallInfo(callId, agentId, start.teamId(), start, engine.holdout().orElse(null), history);
   }
 
   public String callId() {

@@ -110,6 +110,9 @@ final class LiveRow {
     if (info.holdout() != null) {
       row.put("holdout", ServerMessages.assignment(info.holdout()));
     }
+    if (!info.history().isEmpty()) {
+      row.put("repeatCaller", SupervisorMessages.repeatCaller(info.history(), info.start().ts()));
+    }
     return row;
   }
 }

@@ -65,6 +65,16 @@ public final class ScoreBlend {
         part(level), part(end), part(trough), (end - trough) / 50};
   }
 
+  /**
+   * Takes the customer's emotional trajectory out of {@code features} (in place): its four features contribute
+   * nothing, and the score rests on the behaviour parts. For a call whose customer emotion cannot be read.
+   */
+  public static void withoutEmotion(double[] features) {
+    for (int i = LEVEL; i <= RECOVERY; i++) {
+      features[i] = 0;
+    }
+  }
+
   public double z(double[] features) {
     double z = intercept;
     for (int i = 0; i < weights.length; i++) {
