@@ -209,7 +209,7 @@ export interface HoldoutMessage {
 }
 
 export type ProtocolErrorCode = 'bad_json' | 'invalid' | 'unauthorized' | 'forbidden' | 'unknown_call' | 'call_exists'
-  | 'call_ended' | 'seq_gap' | 'rate_limited' | 'too_large' | 'too_many_calls' | 'store_unavailable';
+  | 'call_ended' | 'seq_gap' | 'rate_limited' | 'too_large' | 'too_many_calls' | 'too_many_agent_calls' | 'store_unavailable';
 export interface ErrorMessage {
   type: 'error';
   code: ProtocolErrorCode;
