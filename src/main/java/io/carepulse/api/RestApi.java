@@ -1,6 +1,7 @@
 package io.carepulse.api;
 
 import io.carepulse.auth.JwtAuth;
+import io.carepulse.history.CustomerMemory;
 import io.carepulse.live.CallIngest;
 import io.carepulse.playbook.PlaybookSettings;
 import io.carepulse.store.CarePulseStore;
@@ -40,26 +41,30 @@ public final class RestApi {
   private final ReportsApi reports;
   private final PlaybooksApi playbooks;
   private final WebhooksApi webhooks;
+  private final CustomersApi customers;
 
   private RestApi(Vertx vertx, OpenAPIContract contract, String contractYaml, JwtAuth jwt, CarePulseStore store,
-                  PlaybookSettings settings, FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher) {
+                  PlaybookSettings settings, FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher,
+                  CustomerMemory memory) {
     this.vertx = vertx;
     this.contract = contract;
     this.contractYaml = contractYaml;
     this.bearer = new Bearer(jwt);
     this.calls = new CallsApi(store);
     this.frames = new FramesApi(reader, feed);
-    this.outcomes = new OutcomesApi(store, calls);
+    this.outcomes = new OutcomesApi(store, calls, memory);
+    this.customers = new CustomersApi(store, memory);
     this.reports = new ReportsApi(store, java.time.Clock.systemUTC());
     this.playbooks = new PlaybooksApi(vertx, store, settings);
     this.webhooks = new WebhooksApi(store, dispatcher);
   }
 
   public static Future<RestApi> create(Vertx vertx, JwtAuth jwt, CarePulseStore store, PlaybookSettings settings,
-                                       FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher) {
+                                       FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher,
+                                       CustomerMemory memory) {
     ContractDocument document = ContractDocument.load();
-    return document.contract(vertx)
-        .map(contract -> new RestApi(vertx, contract, document.yaml(), jwt, store, settings, reader, feed, dispatcher));
+    return document.contract(vertx).map(contract -> new RestApi(vertx, contract, document.yaml(), jwt, store, settings,
+        reader, feed, dispatcher, memory));
   }
 
   public OpenAPIContract contract() {
@@ -90,6 +95,8 @@ public final class RestApi {
     bind(builder, "getTeamReport", reports::teams);
     bind(builder, "getPlaybook", playbooks::get);
     bind(builder, "putPlaybook", playbooks::put);
+    bind(builder, "listCustomerCalls", customers::calls);
+    bind(builder, "forgetCustomer", customers::forget);
     bind(builder, "createWebhook", webhooks::create);
     bind(builder, "listWebhooks", webhooks::list);
     bind(builder, "deleteWebhook", webhooks::delete);
