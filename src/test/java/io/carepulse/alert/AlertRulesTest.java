@@ -33,7 +33,12 @@ class AlertRulesTest {
   private static final long T0 = 1_700_000_000_000L;
   private static final String CALL = "c1";
 
-  private final AlertRules rules = new AlertRules(CALL, AlertSettings.defaults());
+  private AlertRules rules = new AlertRules(CALL, AlertSettings.defaults());
+
+  /** The boundary tests below count in care-1's thresholds: below 45 for 20 s, a 15-point drop within 30 s. */
+  private void care1Thresholds() {
+    rules = new AlertRules(CALL, AlertSettings.care1());
+  }
   private final List<AlertChange> heard = new ArrayList<>();
   private long seq;
 
@@ -190,6 +195,7 @@ class AlertRulesTest {
 
   @Test
   void aScoreAtTheThresholdIsNotLow_andTheEpisodeEndsExactlyAtThresholdPlusMargin() {
+    care1Thresholds();
     start(57);
     scored(5_000, 45, Trend.STEADY);
     tick(30_000);
@@ -217,6 +223,7 @@ class AlertRulesTest {
 
   @Test
   void aFallOfExactlyTheSharpDropPointsIsRaised_andRecoveringHalfOfThemClearsIt() {
+    care1Thresholds();
     start(70);
     scored(10_000, 56, Trend.FALLING);
     assertThat(heard).as("14 points").isEmpty();
@@ -232,6 +239,7 @@ class AlertRulesTest {
 
   @Test
   void aFallSpreadOverMoreThanTheWindowIsNoSharpDrop() {
+    care1Thresholds();
     start(70);
     scored(30_001, 54, Trend.FALLING);
     assertThat(kinds()).isEmpty();
@@ -239,6 +247,7 @@ class AlertRulesTest {
 
   @Test
   void aFallWithinTheWindowIsASharpDrop_upToItsLastMillisecond() {
+    care1Thresholds();
     start(70);
     scored(30_000, 54, Trend.FALLING);
     assertThat(kinds()).containsExactly("raised sharp_drop");
@@ -246,6 +255,7 @@ class AlertRulesTest {
 
   @Test
   void aDropThatDeepens_measuresItsRecoveryFromTheLowestPoint() {
+    care1Thresholds();
     start(70);
     scored(5_000, 50, Trend.FALLING);
     scored(8_000, 40, Trend.FALLING);

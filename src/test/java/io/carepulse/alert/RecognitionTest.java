@@ -52,9 +52,9 @@ class RecognitionTest {
     assertThat(recognition.ended(true, summary)).isEmpty();
   }
 
-  // ---- the rules on their own: six final turns, a 20-point recovery, a top band from 70
+  // ---- the rules on their own, in care-1's thresholds: six final turns, a 20-point recovery, a top band from 70
 
-  private final Recognition rules = new Recognition("c1", AlertSettings.defaults());
+  private final Recognition rules = new Recognition("c1", AlertSettings.care1());
   private long seq;
 
   private void turns(int count) {
