@@ -46,6 +46,7 @@ public record AppConfig(
     int journalBatchSize,
     Duration journalFlushInterval,
     int journalQueueBound,
+    Duration journalStallBound,
     int retentionDays,
     String model,
     Duration dashboardLinger) {
@@ -59,7 +60,7 @@ public record AppConfig(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "retentionDays", "model", "dashboardLinger"));
+      "journalFlushInterval", "journalQueueBound", "journalStallBound", "retentionDays", "model", "dashboardLinger"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -68,7 +69,7 @@ public record AppConfig(
     return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
         maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
-        journalQueueBound, retentionDays, changed, dashboardLinger);
+        journalQueueBound, journalStallBound, retentionDays, changed, dashboardLinger);
   }
 
   public boolean developmentMode() {
@@ -147,6 +148,9 @@ public record AppConfig(
         // Frames applied but not yet in PostgreSQL; past it new frames are refused (store_unavailable). At ~300 bytes
         // queued per frame, 100,000 is ~30 MB and rides out a ~20 s outage at 5,000 frames/s.
         s.integer("journalQueueBound", 100_000, 100, 10_000_000),
+        // Acks held this long with nothing committed turn /ready to 503: the node cannot honour "ack means persisted",
+        // so new calls should go elsewhere. Longer than a database failover; calls on the node keep being scored.
+        s.duration("journalStallBound", Duration.ofSeconds(15), Duration.ofMillis(100), Duration.ofHours(1)),
         // Transcript text is deleted this many days after a call ended (scores, outcomes stay); 0 keeps it forever.
         s.integer("retentionDays", 30, 0, 36_500),
         // The score model: a shipped id (care-2, care-1) or a model file written by calibrate; validated at start.

@@ -95,20 +95,26 @@ final class HttpVerticle extends VerticleBase {
 
   /**
    * A history store outage degrades history, never the live call: /ready stays 200 (the check's data says
-   * {@code degraded} and why) so load balancers keep sending resumes and live frames here; it turns 503 only once the
-   * queue in front of the store is full and new frames are being refused anyway.
+   * {@code degraded} and why) so load balancers keep sending resumes and live frames here. It turns 503 once the queue
+   * in front of the store is full and new frames are being refused anyway ({@code full}), or once acks have waited
+   * longer than {@code journalStallBound} with nothing committed ({@code stalled}): the node cannot promise "ack means
+   * persisted" then, so new calls should go elsewhere. Back to 200 as soon as batches commit again.
    */
   private Status historyStatus() {
     CallJournal.Health health = history.get();
-    if (health.storeUp()) {
+    boolean stalled = health.stuckLongerThan(config.journalStallBound());
+    if (health.storeUp() && !stalled) {
       return Status.OK();
     }
+    String state = health.full() ? "full" : stalled ? "stalled" : "degraded";
     JsonObject data = new JsonObject()
-        .put("state", health.full() ? "full" : "degraded")
-        .put("reason", "history store unavailable since " + health.failingSince() + ": " + health.lastError())
+        .put("state", state)
+        .put("reason", health.storeUp() ? "acks waiting for the history store for " + health.acksWaiting().toMillis()
+            + " ms" : "history store unavailable since " + health.failingSince() + ": " + health.lastError())
         .put("pendingFrames", health.pendingFrames())
-        .put("queueBound", health.bound());
-    return health.full() ? Status.KO(data) : Status.OK(data);
+        .put("queueBound", health.bound())
+        .put("acksWaitingMs", health.acksWaiting().toMillis());
+    return state.equals("degraded") ? Status.OK(data) : Status.KO(data);
   }
 
   int actualPort() {

@@ -266,4 +266,16 @@ final class SqlQueries {
         SELECT f.ctid FROM frames f JOIN calls c ON c.call_id = f.call_id
         WHERE c.state = 'ended' AND c.ended_at < $1 AND f.type = 'utterance'
         LIMIT $2))""";
+
+  // ---- quarantine: history the store refused, kept aside with the reason (CallJournal isolates it)
+
+  static final String QUARANTINE = """
+      INSERT INTO quarantine (entry_id, call_id, seq, kind, content, reason, at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      ON CONFLICT (entry_id) DO NOTHING""";
+
+  static final String QUARANTINED = """
+      SELECT entry_id, call_id, seq, kind, content, reason, at FROM quarantine ORDER BY position LIMIT $1""";
+
+  static final String DELETE_OLD_QUARANTINE = "DELETE FROM quarantine WHERE at < $1";
 }
