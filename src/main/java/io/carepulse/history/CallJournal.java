@@ -90,6 +90,11 @@ public final class CallJournal implements CallListener {
   /** Batch boundaries: the clock's ticks, full batches, flushes. */
   private final FlowableProcessor<Object> cuts = PublishProcessor.create().toSerialized();
   private final Promise<Void> drained = Promise.promise();
+  /** Batches cut and not yet written, oldest first. */
+  private final java.util.Queue<List<Object>> cutBatches = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** On the journal's context only: a write is running. */
+  private boolean writing;
+  private volatile boolean cutsDone;
   /** Events queued and not yet written: what the dropping bound counts. */
   private final AtomicInteger pending = new AtomicInteger();
   /** Frames queued and not yet written: what the durable bound counts. */
@@ -152,12 +157,45 @@ public final class CallJournal implements CallListener {
     entries.buffer(cuts)
         .doOnNext(batch -> uncut.addAndGet(-batch.size()))
         .filter(batch -> !batch.isEmpty())
-        // A cut runs on whichever thread closed the batch; batches wait here (bounded by the counts above) while one
-        // is written, and are written on the journal's context, one at a time.
-        .onBackpressureBuffer()
-        .observeOn(scheduler)
-        .concatMapCompletable(this::write, 1)
-        .subscribe(drained::tryComplete, drained::tryFail);
+        .subscribe(this::queueBatch, drained::tryFail, () -> {
+          cutsDone = true;
+          scheduler.scheduleDirect(this::writeNext);
+        });
+  }
+
+  /**
+   * A cut runs on whichever thread closed the batch; cut batches wait here (bounded by the counts above) while one is
+   * written, then go on the journal's context, one write at a time.
+   */
+  private void queueBatch(List<Object> batch) {
+    cutBatches.add(batch);
+    scheduler.scheduleDirect(this::writeNext);
+  }
+
+  /**
+   * On the journal's context: writes what is queued, oldest first, merging queued batches up to the batch size. After
+   * an outage the clock has cut many small batches; merged, they drain in a few commits instead of one each.
+   */
+  private void writeNext() {
+    if (writing) {
+      return;
+    }
+    List<Object> merged = new ArrayList<>();
+    for (List<Object> next = cutBatches.peek(); next != null && (merged.isEmpty()
+        || merged.size() + next.size() <= maxBatch); next = cutBatches.peek()) {
+      merged.addAll(cutBatches.poll());
+    }
+    if (merged.isEmpty()) {
+      if (cutsDone) {
+        drained.tryComplete();
+      }
+      return;
+    }
+    writing = true;
+    write(merged).subscribe(() -> {
+      writing = false;
+      writeNext();
+    }, drained::tryFail);
   }
 
   public static CallJournal dropping(Vertx vertx, CarePulseStore store, Redactor redactor, Duration flushInterval,
