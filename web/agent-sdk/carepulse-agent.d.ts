@@ -123,7 +123,7 @@ export type CallFrame = CallStartFrame | UtteranceFrame | AcousticFrame | EventF
   | PromptFeedbackFrame | CallEndFrame;
 export type ClientFrame = HelloFrame | CallFrame;
 
-// ---- server → client (welcome.json, ack.json, score.json, prompt.json, whisper.json, kudos.json, error.json)
+// ---- server → client (welcome.json, ack.json, score.json, prompt.json, whisper.json, kudos.json, holdout.json, error.json)
 
 export interface WelcomeMessage {
   type: 'welcome';
@@ -195,6 +195,18 @@ export interface KudosMessage {
   callScore: Points;
 }
 
+/**
+ * The call is in its team's uplift experiment: sent once after call.start. In the control arm the call is scored
+ * but gets no prompts (`prompts: false`); tell the agent why the coach is quiet.
+ */
+export interface HoldoutMessage {
+  type: 'holdout';
+  callId: CallId;
+  experiment: string;
+  arm: 'treated' | 'control';
+  prompts: boolean;
+}
+
 export type ProtocolErrorCode = 'bad_json' | 'invalid' | 'unauthorized' | 'forbidden' | 'unknown_call' | 'call_exists'
   | 'call_ended' | 'seq_gap' | 'rate_limited' | 'too_large' | 'too_many_calls' | 'store_unavailable';
 export interface ErrorMessage {
@@ -207,7 +219,7 @@ export interface ErrorMessage {
 }
 
 export type ServerMessage = WelcomeMessage | AckMessage | ScoreMessage | PromptMessage | WhisperMessage | KudosMessage
-  | ErrorMessage;
+  | HoldoutMessage | ErrorMessage;
 
 // ---- the client
 
@@ -305,6 +317,8 @@ export declare class CarePulseCall {
   /** Restored from storage after a page reload. */
   readonly resumed: boolean;
   readonly lastScore: ScoreMessage | null;
+  /** The call's arm when its team runs an uplift experiment (null otherwise, or until call.start is applied). */
+  readonly holdout: HoldoutMessage | null;
   readonly stats: CallStats;
   /** Milliseconds since the call started. */
   now(): number;
@@ -322,6 +336,7 @@ export declare class CarePulseCall {
   on(type: 'prompt', handler: (prompt: PromptMessage) => void): Unsubscribe;
   on(type: 'whisper', handler: (whisper: WhisperMessage) => void): Unsubscribe;
   on(type: 'kudos', handler: (kudos: KudosMessage) => void): Unsubscribe;
+  on(type: 'holdout', handler: (holdout: HoldoutMessage) => void): Unsubscribe;
   on(type: 'ack', handler: (ack: { seq: Seq }) => void): Unsubscribe;
   on(type: 'frame', handler: (frame: CallFrame) => void): Unsubscribe;
   on(type: 'error', handler: (error: CarePulseError) => void): Unsubscribe;
@@ -356,6 +371,7 @@ export declare class CarePulseAgent {
   on(type: 'prompt', handler: (prompt: PromptMessage) => void): Unsubscribe;
   on(type: 'whisper', handler: (whisper: WhisperMessage) => void): Unsubscribe;
   on(type: 'kudos', handler: (kudos: KudosMessage) => void): Unsubscribe;
+  on(type: 'holdout', handler: (holdout: HoldoutMessage) => void): Unsubscribe;
   on(type: 'error', handler: (error: CarePulseError) => void): Unsubscribe;
   off(type: string, handler: (value: any) => void): void;
   once(type: string, handler: (value: any) => void): Unsubscribe;

@@ -190,6 +190,7 @@ export class CarePulseCall extends Emitter {
     this.lost = false;
     this.resumed = Boolean(restored);
     this.lastScore = null;
+    this.holdout = null;
     this.stats = { created: 0, transmissions: 0, resent: 0, acked: this.acked, refused: 0, sentPastAck: 0 };
     this.rewoundTo = 0;
     this.pausedUntil = 0;
@@ -608,6 +609,7 @@ export class CarePulseAgent extends Emitter {
       case 'prompt': call?.emit('prompt', message); this.emit('prompt', message); break;
       case 'whisper': call?.emit('whisper', message); this.emit('whisper', message); break;
       case 'kudos': call?.emit('kudos', message); this.emit('kudos', message); break;
+      case 'holdout': if (call) call.holdout = message; call?.emit('holdout', message); this.emit('holdout', message); break;
       case 'error': this.#onError(call, message); break;
       default: break;
     }

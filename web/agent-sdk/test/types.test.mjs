@@ -14,7 +14,7 @@ const INTERFACES = {
   acoustic: ['AcousticFrame', 'AcousticFields', 'CallFrameBase'], event: ['EventFrame', 'CallFrameBase'],
   emotion: ['EmotionFrame', 'EmotionFields', 'CallFrameBase'], 'prompt.feedback': ['PromptFeedbackFrame', 'CallFrameBase'],
   'call.end': ['CallEndFrame', 'CallFrameBase'], welcome: ['WelcomeMessage'], ack: ['AckMessage'], score: ['ScoreMessage'],
-  prompt: ['PromptMessage'], whisper: ['WhisperMessage'], kudos: ['KudosMessage'], error: ['ErrorMessage'],
+  prompt: ['PromptMessage'], whisper: ['WhisperMessage'], kudos: ['KudosMessage'], holdout: ['HoldoutMessage'], error: ['ErrorMessage'],
 };
 
 function body(name) {

@@ -280,7 +280,7 @@ function callRow(row, ended, tabbable) {
     : `<span class="trend ${esc(row.trend)}">${trendArrow(row.trend)}</span>`;
   const chips = ended
     ? (ended.kudos ? `<span class="chip kudos">★ ${esc(words(ended.kudos.reason))}</span>` : '')
-    : `${row.onHold ? '<span class="chip hold">on hold</span>' : ''}${alerts}`;
+    : `${row.onHold ? '<span class="chip hold">on hold</span>' : ''}${holdoutChip(row)}${alerts}`;
   return `
   <li class="call${selected ? ' selected' : ''}${ended ? ' ended' : ''}" data-call-id="${esc(row.callId)}" role="option"
       aria-selected="${selected}" tabindex="${tabbable ? 0 : -1}"><div class="call-body">
@@ -293,6 +293,13 @@ function callRow(row, ended, tabbable) {
     <div class="chips">${chips}</div>
     <div class="reason">${ended ? `final score ${ended.score} · call score ${ended.callScore ?? '–'} · lowest ${ended.minScore ?? '–'}` : esc(row.rankReason)}</div>
   </div></li>`;
+}
+
+/** A control call of an uplift experiment gets no prompts: say so, so a quiet coach is not read as a fault. */
+function holdoutChip(row) {
+  return row.holdout?.arm === 'control'
+    ? `<span class="chip hold" title="uplift experiment ${esc(row.holdout.experiment)}: scored, never prompted">control · no prompts</span>`
+    : '';
 }
 
 function sparkline(values, width, height) {

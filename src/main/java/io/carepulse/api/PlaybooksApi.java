@@ -53,6 +53,7 @@ final class PlaybooksApi {
       JsonObject effective = PlaybookDocument.effective(chosen);
       PlaybookDocument.policy(effective);
       PlaybookDocument.alerts(effective);
+      PlaybookDocument.holdout(effective);
     } catch (IllegalArgumentException e) {
       throw Problem.invalid("body", e.getMessage()).asFailure();
     }

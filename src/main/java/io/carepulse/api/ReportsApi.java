@@ -28,6 +28,15 @@ final class ReportsApi {
         .onFailure(ctx::fail);
   }
 
+  void uplift(RoutingContext ctx) {
+    Params params = Params.of(ctx);
+    ReportQuery query = query(ctx, params, params.query("teamId"));
+    String experiment = params.query("experiment");
+    store.callFacts(query)
+        .onSuccess(facts -> Replies.json(ctx, 200, range(query).mergeIn(UpliftReport.of(facts, experiment))))
+        .onFailure(ctx::fail);
+  }
+
   void agents(RoutingContext ctx) {
     Params params = Params.of(ctx);
     ReportQuery query = query(ctx, params, params.query("teamId"));

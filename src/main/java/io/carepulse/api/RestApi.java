@@ -85,6 +85,7 @@ public final class RestApi {
     bind(builder, "postCallFrames", frames::post);
     bind(builder, "postCallOutcome", outcomes::post);
     bind(builder, "getCalibrationReport", reports::calibration);
+    bind(builder, "getUpliftReport", reports::uplift);
     bind(builder, "getAgentReport", reports::agents);
     bind(builder, "getTeamReport", reports::teams);
     bind(builder, "getPlaybook", playbooks::get);

@@ -1,6 +1,7 @@
 package io.carepulse.engine;
 
 import io.carepulse.coach.Coach;
+import io.carepulse.coach.Holdout;
 import io.carepulse.coach.Prompt;
 import io.carepulse.protocol.CallEnd;
 import io.carepulse.protocol.CallFrame;
@@ -26,6 +27,7 @@ public final class CallEngine {
   private final CoreConfig config;
   private final Scorer scorer;
   private final Coach coach;
+  private final Holdout.Assignment holdout;
   private ScoreUpdate last;
   private long lastEmitAtMs = Long.MIN_VALUE;
   private boolean ended;
@@ -35,6 +37,7 @@ public final class CallEngine {
     this.config = config;
     this.scorer = Scorer.create(callId, config.model(), config.sentiment());
     this.coach = new Coach(callId, config.coaching());
+    this.holdout = config.holdout().assign(callId).orElse(null);
   }
 
   /** Applies one frame and returns what to send back: maybe a score update, maybe prompts, and the signals. */
@@ -45,7 +48,9 @@ public final class CallEngine {
       return Step.NOTHING;
     }
     Observations observations = scorer.observe(frame);
-    List<Prompt> prompts = ended || frame instanceof CallEnd ? List.of() : coach.coach(observations, scorer);
+    // A control call is scored exactly as a treated one; only the coaching is withheld.
+    boolean coached = !ended && !(frame instanceof CallEnd) && (holdout == null || !holdout.control());
+    List<Prompt> prompts = coached ? coach.coach(observations, scorer) : List.of();
     if (frame instanceof CallEnd) {
       ended = true;
     }
@@ -79,6 +84,11 @@ public final class CallEngine {
     return scorer.blendFeatures();
   }
 
+  /** The call's arm in its team's uplift experiment; empty when none runs. */
+  public Optional<Holdout.Assignment> holdout() {
+    return Optional.ofNullable(holdout);
+  }
+
   public boolean ended() {
     return ended;
   }
@@ -90,7 +100,7 @@ public final class CallEngine {
   public CallSummary summary() {
     ScoreUpdate now = last != null ? last : scorer.update();
     return new CallSummary(callId, config.modelId(), now.score(), now.callScore(), Math.min(scorer.minScore(),
-        now.score()), now.parts(), coach.shown(), now.recovery());
+        now.score()), now.parts(), coach.shown(), now.recovery(), holdout);
   }
 
   /** The output of one frame. */

@@ -1,15 +1,24 @@
 package io.carepulse.engine;
 
 import io.carepulse.coach.CoachingPolicy;
+import io.carepulse.coach.Holdout;
 import io.carepulse.score.ScoringModel;
 import io.carepulse.score.sentiment.SentimentAnalyzer;
 
 /**
  * Everything the core needs to score and coach a call. Built once at start-up (or per team playbook) and shared
- * read-only by every call.
+ * read-only by every call. {@code holdout} is the team's uplift experiment ({@link Holdout#NONE} without one).
  */
 public record CoreConfig(ScoringModel model, CoachingPolicy coaching, SentimentAnalyzer sentiment,
-                         long emitMinIntervalMs) {
+                         long emitMinIntervalMs, Holdout holdout) {
+
+  public CoreConfig {
+    holdout = holdout == null ? Holdout.NONE : holdout;
+  }
+
+  public CoreConfig(ScoringModel model, CoachingPolicy coaching, SentimentAnalyzer sentiment, long emitMinIntervalMs) {
+    this(model, coaching, sentiment, emitMinIntervalMs, Holdout.NONE);
+  }
 
   public static CoreConfig defaults() {
     ScoringModel model = ScoringModel.standard();
@@ -30,11 +39,15 @@ public record CoreConfig(ScoringModel model, CoachingPolicy coaching, SentimentA
   }
 
   public CoreConfig withCoaching(CoachingPolicy policy) {
-    return new CoreConfig(model, policy, sentiment, emitMinIntervalMs);
+    return new CoreConfig(model, policy, sentiment, emitMinIntervalMs, holdout);
+  }
+
+  public CoreConfig withHoldout(Holdout changed) {
+    return new CoreConfig(model, coaching, sentiment, emitMinIntervalMs, changed);
   }
 
   public CoreConfig withModel(ScoringModel changed) {
-    return new CoreConfig(changed, coaching, sentiment, emitMinIntervalMs);
+    return new CoreConfig(changed, coaching, sentiment, emitMinIntervalMs, holdout);
   }
 
   public String modelId() {

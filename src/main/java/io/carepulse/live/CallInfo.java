@@ -1,7 +1,15 @@
 package io.carepulse.live;
 
+import io.carepulse.coach.Holdout;
 import io.carepulse.protocol.CallStart;
 
-/** Who a live call belongs to and how it began; fixed for the life of the call. */
-public record CallInfo(String callId, String agentId, String teamId, CallStart start) {
+/**
+ * Who a live call belongs to and how it began; fixed for the life of the call. {@code holdout} is its arm in the
+ * team's uplift experiment, null when none runs.
+ */
+public record CallInfo(String callId, String agentId, String teamId, CallStart start, Holdout.Assignment holdout) {
+
+  public CallInfo(String callId, String agentId, String teamId, CallStart start) {
+    this(callId, agentId, teamId, start, null);
+  }
 }

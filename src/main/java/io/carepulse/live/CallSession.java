@@ -54,8 +54,8 @@ public final class CallSession {
     this.context = context;
     this.registry = registry;
     this.start = start;
-    this.info = new CallInfo(callId, agentId, start.teamId(), start);
     this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()));
+    this.info = new CallInfo(callId, agentId, start.teamId(), start, engine.holdout().orElse(null));
   }
 
   public String callId() {
@@ -196,6 +196,9 @@ public final class CallSession {
           .log("scoring core failed on a frame; frame skipped");
     }
     sequence.applied(frame.seq());
+    if (frame instanceof CallStart && info.holdout() != null) {
+      send(ServerMessages.holdout(callId, info.holdout()));
+    }
     step.score().ifPresent(score -> {
       send(ServerMessages.score(score));
       registry.metrics().frameToScore(System.nanoTime() - receivedNanos);

@@ -192,6 +192,9 @@ final class LiveCallView {
         .put("alerts", alerts)
         .put("rank", triage.rank())
         .put("rankReason", triage.reason());
+    if (info.holdout() != null) {
+      row.put("holdout", ServerMessages.assignment(info.holdout()));
+    }
   }
 
   Trend trend() {

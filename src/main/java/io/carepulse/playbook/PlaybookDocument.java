@@ -2,6 +2,7 @@ package io.carepulse.playbook;
 
 import io.carepulse.alert.AlertSettings;
 import io.carepulse.coach.CoachingPolicy;
+import io.carepulse.coach.Holdout;
 import io.carepulse.coach.PromptKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +20,9 @@ public final class PlaybookDocument {
 
   /** A cooldown this long means "once per call": no call lasts a day. */
   static final long ONCE_PER_CALL_MS = 86_400_000L;
+
+  /** The experiment id a team's holdout runs under until it names its own. */
+  public static final String DEFAULT_EXPERIMENT = "uplift-1";
 
   /** Alert thresholds a team gets until it sets its own. */
   public static final JsonObject DEFAULT_ALERTS = alertThresholds(AlertSettings.defaults());
@@ -56,7 +60,17 @@ public final class PlaybookDocument {
             .put("staleAfterMs", policy.staleAfterMs())
             .put("feedbackCooldownFactor", policy.feedbackCooldownFactor()))
         .put("prompts", new JsonObject().put("enabled", enabled).put("texts", texts))
-        .put("alerts", DEFAULT_ALERTS.copy());
+        .put("alerts", DEFAULT_ALERTS.copy())
+        .put("holdout", new JsonObject().put("share", 0.0).put("experiment", DEFAULT_EXPERIMENT));
+  }
+
+  /**
+   * The uplift experiment of an effective document (docs/uplift.md); IllegalArgumentException when out of range.
+   * A team that changes its share should also name a new experiment, so the report never mixes two splits.
+   */
+  public static Holdout holdout(JsonObject effective) {
+    JsonObject holdout = effective.getJsonObject("holdout");
+    return new Holdout(holdout.getString("experiment"), holdout.getDouble("share"));
   }
 
   /**

@@ -59,7 +59,8 @@ public final class PlaybookSettings implements TeamSettings, TeamAlertSettings {
   /** Makes {@code playbook} the team's settings for calls that start from now on. */
   public void apply(Playbook playbook) {
     JsonObject effective = PlaybookDocument.effective(playbook.document());
-    byTeam.put(playbook.teamId(), base.withCoaching(PlaybookDocument.policy(effective)));
+    byTeam.put(playbook.teamId(), base.withCoaching(PlaybookDocument.policy(effective))
+        .withHoldout(PlaybookDocument.holdout(effective)));
     alertsByTeam.put(playbook.teamId(), effective.getJsonObject("alerts"));
     alertSettingsByTeam.put(playbook.teamId(), PlaybookDocument.alerts(effective));
   }

@@ -1,5 +1,6 @@
 package io.carepulse.wire;
 
+import io.carepulse.coach.Holdout;
 import io.carepulse.coach.Prompt;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.protocol.ErrorCode;
@@ -67,10 +68,25 @@ public final class ServerMessages {
     return new JsonObject().put("type", "whisper").put("callId", callId).put("from", from).put("text", text);
   }
 
+  /**
+   * Tells the agent's client, once at call start, that the call is in an uplift experiment and in which arm: a
+   * control call gets scores but no prompts, so the plugin can say why (docs/uplift.md).
+   */
+  public static JsonObject holdout(String callId, Holdout.Assignment assignment) {
+    return new JsonObject().put("type", "holdout").put("callId", callId)
+        .put("experiment", assignment.experiment()).put("arm", assignment.arm().wire())
+        .put("prompts", !assignment.control());
+  }
+
+  /** A call's arm as the summary, REST and the supervisor rows show it. */
+  public static JsonObject assignment(Holdout.Assignment assignment) {
+    return new JsonObject().put("experiment", assignment.experiment()).put("arm", assignment.arm().wire());
+  }
+
   public static JsonObject summary(CallSummary summary) {
     JsonArray kinds = new JsonArray();
     summary.prompts().forEach(kind -> kinds.add(kind.wire()));
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("type", "call.summary")
         .put("callId", summary.callId())
         .put("model", summary.model())
@@ -80,6 +96,10 @@ public final class ServerMessages {
         .put("parts", parts(summary.parts()))
         .put("prompts", kinds)
         .put("recovery", recovery(summary.recovery()));
+    if (summary.holdout() != null) {
+      json.put("holdout", assignment(summary.holdout()));
+    }
+    return json;
   }
 
   /** The error frame that tells a client why its frame was refused. */

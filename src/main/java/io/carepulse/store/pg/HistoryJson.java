@@ -1,5 +1,6 @@
 package io.carepulse.store.pg;
 
+import io.carepulse.coach.Holdout;
 import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.score.Part;
@@ -61,6 +62,10 @@ final class HistoryJson {
       json.put("recovery", new JsonObject().put("minScore", recovery.minScore()).put("minAtMs", recovery.minAtMs())
           .put("sinceMinMs", recovery.sinceMinMs()).put("slopePerMin", recovery.slopePerMin()));
     }
+    if (summary.holdout() != null) {
+      json.put("holdout", new JsonObject().put("experiment", summary.holdout().experiment())
+          .put("arm", summary.holdout().arm().wire()));
+    }
     return json;
   }
 
@@ -68,9 +73,12 @@ final class HistoryJson {
     List<PromptKind> prompts = new ArrayList<>();
     json.getJsonArray("prompts").forEach(kind -> prompts.add(PromptKind.fromWire((String) kind)));
     JsonObject recovery = json.getJsonObject("recovery");
+    JsonObject holdout = json.getJsonObject("holdout");
     return new CallSummary(json.getString("callId"), json.getString("model"), json.getInteger("score"),
         json.getInteger("callScore"), json.getInteger("minScore"), parts(json.getJsonObject("parts")), prompts,
         recovery == null ? null : new Recovery(recovery.getInteger("minScore"), recovery.getLong("minAtMs"),
-            recovery.getLong("sinceMinMs"), recovery.getDouble("slopePerMin")));
+            recovery.getLong("sinceMinMs"), recovery.getDouble("slopePerMin")),
+        holdout == null ? null : new Holdout.Assignment(holdout.getString("experiment"),
+            Holdout.Arm.fromWire(holdout.getString("arm"))));
   }
 }
