@@ -49,7 +49,12 @@ public record AppConfig(
     Duration journalStallBound,
     int retentionDays,
     String model,
-    Duration dashboardLinger) {
+    Duration dashboardLinger,
+    boolean webhookAllowPrivate,
+    String metricsToken,
+    int managementPort,
+    String managementHost,
+    int restRequestsPerSecond) {
 
   public enum LogFormat { TEXT, JSON }
 
@@ -60,7 +65,8 @@ public record AppConfig(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "journalStallBound", "retentionDays", "model", "dashboardLinger"));
+      "journalFlushInterval", "journalQueueBound", "journalStallBound", "retentionDays", "model", "dashboardLinger",
+      "webhookAllowPrivate", "metricsToken", "managementPort", "managementHost", "restRequestsPerSecond"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -69,7 +75,8 @@ public record AppConfig(
     return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
         maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
-        journalQueueBound, journalStallBound, retentionDays, changed, dashboardLinger);
+        journalQueueBound, journalStallBound, retentionDays, changed, dashboardLinger, webhookAllowPrivate, metricsToken,
+        managementPort, managementHost, restRequestsPerSecond);
   }
 
   public boolean developmentMode() {
@@ -156,7 +163,16 @@ public record AppConfig(
         // The score model: a shipped id (care-2, care-1) or a model file written by calibrate; validated at start.
         s.text("model", "care-2"),
         // An ended call stays on supervisors' boards, faded, with its final score, for this long.
-        s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)));
+        s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)),
+        // Webhooks to loopback, link-local or private addresses (SSRF) are refused unless this is true.
+        s.bool("webhookAllowPrivate", false),
+        // /metrics on the public port answers this bearer token (or an admin JWT); without either it is 401.
+        s.optionalSecret("metricsToken"),
+        // A second listener for /metrics, /health and /ready without a token, for scrapers on a private network; 0: none.
+        s.integer("managementPort", 0, 0, 65535),
+        s.text("managementHost", "127.0.0.1"),
+        // REST requests per second per token (burst: twice that); past it 429 with RateLimit and Retry-After.
+        s.integer("restRequestsPerSecond", 50, 1, 1_000_000));
   }
 
   /** {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h} or bare seconds, above 0 and at most a day; null otherwise. */
@@ -253,6 +269,31 @@ public record AppConfig(
             + raw.value + "'");
       }
       return value;
+    }
+
+    boolean bool(String key, boolean fallback) {
+      Raw raw = raw(key);
+      if (raw == null) {
+        return fallback;
+      }
+      return switch (raw.value.toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new Invalid(raw.origin + " must be true or false, got '" + raw.value + "'");
+      };
+    }
+
+    /** A shared secret that, when set, must be long enough not to be guessed. */
+    String optionalSecret(String key) {
+      Raw raw = raw(key);
+      if (raw == null || raw.value.isEmpty()) {
+        return null;
+      }
+      if (raw.value.length() < MIN_SECRET_CHARS) {
+        throw new Invalid(raw.origin + " must have at least " + MIN_SECRET_CHARS + " characters; got "
+            + raw.value.length());
+      }
+      return raw.value;
     }
 
     String secret(String key) {

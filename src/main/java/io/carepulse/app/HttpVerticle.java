@@ -5,7 +5,6 @@ import io.carepulse.history.CallJournal;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.SupervisorGateway;
 import io.carepulse.wire.AsyncApiDocument;
-import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -13,12 +12,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Map;
 
 /**
@@ -38,10 +34,13 @@ final class HttpVerticle extends VerticleBase {
   private final SupervisorGateway supervisors;
   private final RestApi restApi;
   private final Supplier<CallJournal.Health> history;
+  private final MetricsAccess metricsAccess;
   private HttpServer server;
 
   HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi,
-               SupervisorGateway supervisors, RestApi restApi, Supplier<CallJournal.Health> history) {
+               SupervisorGateway supervisors, RestApi restApi, Supplier<CallJournal.Health> history,
+               MetricsAccess metricsAccess) {
+    this.metricsAccess = metricsAccess;
     this.supervisors = supervisors;
     this.restApi = restApi;
     this.history = history;
@@ -55,12 +54,11 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     // The contract's operations (openapi.yaml) come from the REST API's router; the operational ones are ours.
+    Operations operations = new Operations(vertx, config, gateway, meters, history);
     Router router = restApi.router(Map.of(
-        "health", HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())),
-        "ready", HealthCheckHandler.create(vertx)
-            .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK()))
-            .register("history", p -> p.complete(historyStatus())),
-        "metrics", PrometheusScrapingHandler.create(meters),
+        "health", operations.health(),
+        "ready", operations.ready(),
+        "metrics", metricsAccess.guarding(operations.metrics()),
         "asyncapi", this::asyncApiYaml));
     // The sockets are ordered ahead of every route of the contract, whose first one reads request bodies: a handshake
     // carrying Content-Length: 0 (Java's own client sends it) would be read as a body and fail (docs/stack-notes.md P8).
@@ -91,30 +89,6 @@ final class HttpVerticle extends VerticleBase {
         // carries >1 MB/s at 100 ms RTT, far above what an agent or a dashboard needs.
         .setSendBufferSize(128 * 1024);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
-  }
-
-  /**
-   * A history store outage degrades history, never the live call: /ready stays 200 (the check's data says
-   * {@code degraded} and why) so load balancers keep sending resumes and live frames here. It turns 503 once the queue
-   * in front of the store is full and new frames are being refused anyway ({@code full}), or once acks have waited
-   * longer than {@code journalStallBound} with nothing committed ({@code stalled}): the node cannot promise "ack means
-   * persisted" then, so new calls should go elsewhere. Back to 200 as soon as batches commit again.
-   */
-  private Status historyStatus() {
-    CallJournal.Health health = history.get();
-    boolean stalled = health.stuckLongerThan(config.journalStallBound());
-    if (health.storeUp() && !stalled) {
-      return Status.OK();
-    }
-    String state = health.full() ? "full" : stalled ? "stalled" : "degraded";
-    JsonObject data = new JsonObject()
-        .put("state", state)
-        .put("reason", health.storeUp() ? "acks waiting for the history store for " + health.acksWaiting().toMillis()
-            + " ms" : "history store unavailable since " + health.failingSince() + ": " + health.lastError())
-        .put("pendingFrames", health.pendingFrames())
-        .put("queueBound", health.bound())
-        .put("acksWaitingMs", health.acksWaiting().toMillis());
-    return state.equals("degraded") ? Status.OK(data) : Status.KO(data);
   }
 
   int actualPort() {

@@ -45,8 +45,9 @@ public final class DurableService implements AutoCloseable {
     return service.port();
   }
 
+  /** An agent of team-a and of hvb, the team of the recorded sample calls. */
   public String agentToken(String sub) {
-    return service.jwt().mint(sub, Role.AGENT, List.of("team-a"), Duration.ofMinutes(5));
+    return service.jwt().mint(sub, Role.AGENT, List.of("team-a", "hvb"), Duration.ofMinutes(5));
   }
 
   /** Stops abruptly: sockets drop, nothing is drained; only what PostgreSQL committed survives. */
