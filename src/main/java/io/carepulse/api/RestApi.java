@@ -1,6 +1,7 @@
 package io.carepulse.api;
 
 import io.carepulse.auth.JwtAuth;
+import io.carepulse.history.CustomerMemory;
 import io.carepulse.live.CallIngest;
 import io.carepulse.playbook.PlaybookSettings;
 import io.carepulse.store.CarePulseStore;
@@ -42,17 +43,19 @@ public final class RestApi {
   private final ReportsApi reports;
   private final PlaybooksApi playbooks;
   private final WebhooksApi webhooks;
+  private final CustomersApi customers;
 
   private RestApi(Vertx vertx, OpenAPIContract contract, String contractYaml, JwtAuth jwt, CarePulseStore store,
                   PlaybookSettings settings, FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher,
-                  int requestsPerSecond) {
+                  CustomerMemory memory, int requestsPerSecond) {
     this.vertx = vertx;
     this.contract = contract;
     this.contractYaml = contractYaml;
     this.bearer = new Bearer(jwt, new RateLimit(requestsPerSecond));
     this.calls = new CallsApi(store);
     this.frames = new FramesApi(reader, feed);
-    this.outcomes = new OutcomesApi(store, calls);
+    this.outcomes = new OutcomesApi(store, calls, memory);
+    this.customers = new CustomersApi(store, memory);
     this.reports = new ReportsApi(store, java.time.Clock.systemUTC());
     this.playbooks = new PlaybooksApi(vertx, store, settings);
     this.webhooks = new WebhooksApi(store, dispatcher);
@@ -60,10 +63,10 @@ public final class RestApi {
 
   public static Future<RestApi> create(Vertx vertx, JwtAuth jwt, CarePulseStore store, PlaybookSettings settings,
                                        FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher,
-                                       int requestsPerSecond) {
+                                       CustomerMemory memory, int requestsPerSecond) {
     ContractDocument document = ContractDocument.load();
-    return document.contract(vertx).map(contract -> new RestApi(vertx, contract, document.yaml(), jwt, store,
-        settings, reader, feed, dispatcher, requestsPerSecond));
+    return document.contract(vertx).map(contract -> new RestApi(vertx, contract, document.yaml(), jwt, store, settings,
+        reader, feed, dispatcher, memory, requestsPerSecond));
   }
 
   public OpenAPIContract contract() {
@@ -94,6 +97,8 @@ public final class RestApi {
     bind(builder, "getTeamReport", reports::teams);
     bind(builder, "getPlaybook", playbooks::get);
     bind(builder, "putPlaybook", playbooks::put);
+    bind(builder, "listCustomerCalls", customers::calls);
+    bind(builder, "forgetCustomer", customers::forget);
     bind(builder, "createWebhook", webhooks::create);
     bind(builder, "listWebhooks", webhooks::list);
     bind(builder, "deleteWebhook", webhooks::delete);

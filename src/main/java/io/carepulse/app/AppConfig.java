@@ -54,7 +54,24 @@ public record AppConfig(
     String metricsToken,
     int managementPort,
     String managementHost,
-    int restRequestsPerSecond) {
+    int restRequestsPerSecond,
+    Edge edge) {
+
+  /**
+   * The socket and authentication hardening settings (docs/reliability.md, "Socket abuse"): how long a connection may
+   * take to send a request's headers (and stay idle between requests), connection caps in all and per client address
+   * (0 = no per-address cap), live calls per agent, how long a client may leave its write queue full, how far a frame's
+   * {@code ts} may stray from its call's clock, the longest token lifetime accepted, and the web origins allowed (empty
+   * = any).
+   */
+  public record Edge(Duration requestHeaderTimeout, int maxConnections, int maxConnectionsPerIp, int maxCallsPerAgent,
+                     Duration writeStallTimeout, Duration tsTolerance, Duration maxTokenLifetime,
+                     List<String> allowedOrigins) {
+
+    public Edge {
+      allowedOrigins = List.copyOf(allowedOrigins);
+    }
+  }
 
   public enum LogFormat { TEXT, JSON }
 
@@ -66,7 +83,11 @@ public record AppConfig(
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
       "journalFlushInterval", "journalQueueBound", "journalStallBound", "retentionDays", "model", "dashboardLinger",
-      "webhookAllowPrivate", "metricsToken", "managementPort", "managementHost", "restRequestsPerSecond"));
+      "webhookAllowPrivate", "metricsToken", "managementPort", "managementHost", "restRequestsPerSecond",
+      "requestHeaderTimeout", "maxConnections", "maxConnectionsPerIp", "maxCallsPerAgent", "writeStallTimeout",
+      "tsTolerance", "maxTokenLifetime", "allowedOrigins"));
+
+  private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -76,7 +97,7 @@ public record AppConfig(
         maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
         journalQueueBound, journalStallBound, retentionDays, changed, dashboardLinger, webhookAllowPrivate, metricsToken,
-        managementPort, managementHost, restRequestsPerSecond);
+        managementPort, managementHost, restRequestsPerSecond, edge);
   }
 
   public boolean developmentMode() {
@@ -86,7 +107,8 @@ public record AppConfig(
   /** The live path's share of the configuration. */
   public LiveSettings live() {
     return new LiveSettings(maxFrameBytes, framesPerSecond, frameBurst, maxCallsPerConnection, idleTimeout, helloTimeout,
-        resumeWindow, endedCallsKept, dashboardLinger);
+        resumeWindow, endedCallsKept, dashboardLinger, edge.maxCallsPerAgent(), edge.writeStallTimeout(),
+        edge.tsTolerance());
   }
 
   /** Webhook deliveries: attempts in all, the first retry's wait doubling up to 5 minutes, 10 s per attempt. */
@@ -172,7 +194,35 @@ public record AppConfig(
         s.integer("managementPort", 0, 0, 65535),
         s.text("managementHost", "127.0.0.1"),
         // REST requests per second per token (burst: twice that); past it 429 with RateLimit and Retry-After.
-        s.integer("restRequestsPerSecond", 50, 1, 1_000_000));
+        s.integer("restRequestsPerSecond", 50, 1, 1_000_000),
+        edge(s));
+  }
+
+  private static Edge edge(Settings s) {
+    // Below the process's file-descriptor limit, leaving room for the database pool, log files and the JVM's own.
+    int fdLimit = fileDescriptorLimit();
+    int defaultConnections = fdLimit > 0 ? Math.max(64, Math.min(50_000, fdLimit - Math.max(256, fdLimit / 10))) : 10_000;
+    return new Edge(
+        // Slow-header (slowloris) and idle connections hold a file descriptor each; a real client sends its headers at once.
+        s.duration("requestHeaderTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(5)),
+        s.integer("maxConnections", defaultConnections, 1, 10_000_000),
+        // Agents behind one NAT or proxy share an address: high enough for a contact centre's site, 0 turns it off.
+        s.integer("maxConnectionsPerIp", Math.min(defaultConnections, 2_000), 0, 10_000_000),
+        s.integer("maxCallsPerAgent", 64, 1, 100_000),
+        s.duration("writeStallTimeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofHours(1)),
+        // Frames are stamped by the client's clock; a call's frames come from one clock, so minutes is generous.
+        s.duration("tsTolerance", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1)),
+        s.duration("maxTokenLifetime", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(1)),
+        s.origins("allowedOrigins"));
+  }
+
+  /** The process's open-file limit, or 0 where the platform does not say. */
+  static int fileDescriptorLimit() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+      return (int) Math.min(Integer.MAX_VALUE, unix.getMaxFileDescriptorCount());
+    }
+    return 0;
   }
 
   /** {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h} or bare seconds, above 0 and at most a day; null otherwise. */
@@ -323,6 +373,33 @@ public record AppConfig(
             + e.getMessage());
       }
       return raw.value;
+    }
+
+    /**
+     * Web origins, {@code scheme://host[:port]}: comma-separated in the environment, a list or that string in the file;
+     * empty when unset.
+     */
+    List<String> origins(String key) {
+      Raw raw = raw(key);
+      if (raw == null) {
+        return List.of();
+      }
+      List<String> values = env.get(envName(key)) == null && file.getValue(key) instanceof io.vertx.core.json.JsonArray array
+          ? array.stream().map(String::valueOf).toList()
+          : java.util.Arrays.asList(raw.value.split(","));
+      List<String> origins = new java.util.ArrayList<>();
+      for (String value : values) {
+        String origin = value.trim();
+        if (origin.isEmpty()) {
+          continue;
+        }
+        if (!ORIGIN.matcher(origin).matches()) {
+          throw new Invalid(raw.origin + " must list origins such as https://crm.example.com or http://localhost:3000"
+              + " (scheme, host, optional port; no path), got '" + origin + "'");
+        }
+        origins.add(origin.toLowerCase(Locale.ROOT));
+      }
+      return List.copyOf(origins);
     }
 
     LogFormat logFormat(String key) {

@@ -195,6 +195,9 @@ final class LiveCallView {
     if (info.holdout() != null) {
       row.put("holdout", ServerMessages.assignment(info.holdout()));
     }
+    if (!info.history().isEmpty()) {
+      row.put("repeatCaller", SupervisorMessages.repeatCaller(info.history(), info.start().ts()));
+    }
   }
 
   Trend trend() {

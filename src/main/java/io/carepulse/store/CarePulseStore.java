@@ -116,6 +116,17 @@ public interface CarePulseStore {
   /** A subscription's deliveries, newest first, at most {@code limit}. */
   Future<List<WebhookDelivery>> deliveries(String subscriptionId, int limit);
 
+  // ---- customers (care memory)
+
+  /** A customer's calls (live and ended), newest first by (startedAt, callId), at most {@code limit}. */
+  Future<List<CallRecord>> customerCalls(String customerId, int limit);
+
+  /**
+   * Erases a customer: every ended call with this customer id and everything stored of it (frames, scores, prompts
+   * and feedback, whispers, alerts, kudos, outcomes). Live calls are left alone; returns the number of calls erased.
+   */
+  Future<Integer> forgetCustomer(String customerId);
+
   // ---- retention
 
   /**

@@ -414,4 +414,30 @@ public final class InMemoryStore implements CarePulseStore {
     }
     return Future.succeededFuture(deleted);
   }
+
+  // ---- customers
+
+  @Override
+  public synchronized Future<List<CallRecord>> customerCalls(String customerId, int limit) {
+    return Future.succeededFuture(calls.values().stream().map(history -> history.call)
+        .filter(call -> customerId.equals(call.customerId()))
+        .sorted(java.util.Comparator.comparing(CallRecord::startedAt).thenComparing(CallRecord::callId).reversed())
+        .limit(limit).toList());
+  }
+
+  @Override
+  public synchronized Future<Integer> forgetCustomer(String customerId) {
+    int erased = 0;
+    Iterator<History> all = calls.values().iterator();
+    while (all.hasNext()) {
+      History history = all.next();
+      if (customerId.equals(history.call.customerId()) && history.call.state() == CallState.ENDED) {
+        history.alerts.forEach(alert -> alertsById.remove(alert.alertId()));
+        history.kudos.forEach(kudos -> kudosIds.remove(kudos.kudosId()));
+        all.remove();
+        erased++;
+      }
+    }
+    return Future.succeededFuture(erased);
+  }
 }

@@ -164,13 +164,26 @@ public final class FrameReader {
     return value instanceof String s && CALL_ID.matcher(s).matches() ? s : null;
   }
 
+  /**
+   * The seq to echo in an error: only an integer a JSON client can hold exactly (|seq| ≤ 2^53−1). A larger one (a
+   * BigInteger, or a double such as 1e20) would come back wrapped or rounded, naming a frame the client never sent.
+   */
   private static Long seqOf(JsonObject json) {
-    Object value = json.getValue("seq");
-    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
-      return n.longValue();
+    if (!(json.getValue("seq") instanceof Number n)) {
+      return null;
     }
-    return null;
+    try {
+      java.math.BigDecimal exact = new java.math.BigDecimal(n.toString());
+      if (exact.abs().compareTo(MAX_SAFE_SEQ) > 0) {
+        return null;
+      }
+      return exact.longValueExact();
+    } catch (NumberFormatException | ArithmeticException notAnInteger) {
+      return null;
+    }
   }
+
+  private static final java.math.BigDecimal MAX_SAFE_SEQ = java.math.BigDecimal.valueOf(9_007_199_254_740_991L);
 
   // ---- error messages: "<type>.<field> <rule>", from the first leaf error the validator reports
 

@@ -39,30 +39,30 @@ class AlertRulesTest {
 
   @Test
   void lowScoreIsRaisedOnlyAfterItLasts_onceForTheEpisode_andClearedWithHysteresis() {
-    start(57);
-    scored(5_000, 44, Trend.FALLING);
+    start(50);
+    scored(5_000, 34, Trend.FALLING);
     tick(20_000);
     assertThat(heard).isEmpty();
     tick(25_000);
     assertThat(kinds()).containsExactly("raised low_score");
-    assertThat(heard.get(0).alert().message()).isEqualTo("score 44, below 45 for 20 s");
-    scored(36_000, 41, Trend.FALLING);
-    scored(38_000, 47, Trend.RISING);
-    assertThat(kinds()).as("47 is within the 5-point margin: still the same episode").containsExactly("raised low_score");
-    scored(40_000, 51, Trend.RISING);
+    assertThat(heard.get(0).alert().message()).isEqualTo("score 34, below 35 for 20 s");
+    scored(36_000, 31, Trend.FALLING);
+    scored(38_000, 37, Trend.RISING);
+    assertThat(kinds()).as("37 is within the 5-point margin: still the same episode").containsExactly("raised low_score");
+    scored(40_000, 41, Trend.RISING);
     assertThat(kinds()).containsExactly("raised low_score", "cleared low_score");
     assertThat(heard.get(1).alert().alertId()).isEqualTo(heard.get(0).alert().alertId());
-    assertThat(heard.get(1).alert().message()).isEqualTo("score back at 51");
+    assertThat(heard.get(1).alert().message()).isEqualTo("score back at 41");
   }
 
   @Test
   void sharpDropIsRaisedOnce_andClearsWhenTheScoreRecoversHalfway_withoutFlappingOnTheNextDip() {
-    start(70);
-    scored(5_000, 66, Trend.STEADY);
-    scored(12_000, 54, Trend.FALLING);
+    start(80);
+    scored(5_000, 75, Trend.STEADY);
+    scored(12_000, 44, Trend.FALLING);
     assertThat(kinds()).containsExactly("raised sharp_drop");
-    assertThat(heard.get(0).alert().message()).isEqualTo("score fell 16 points in 12 s (70 → 54)");
-    scored(15_000, 50, Trend.FALLING);
+    assertThat(heard.get(0).alert().message()).isEqualTo("score fell 36 points in 12 s (80 → 44)");
+    scored(15_000, 40, Trend.FALLING);
     assertThat(kinds()).hasSize(1);
     scored(20_000, 58, Trend.RISING);
     assertThat(kinds()).containsExactly("raised sharp_drop", "cleared sharp_drop");
@@ -72,8 +72,8 @@ class AlertRulesTest {
 
   @Test
   void sharpDropEndsWhenTheScoreStopsFalling_evenIfItStaysLow() {
-    start(70);
-    scored(10_000, 52, Trend.FALLING);
+    start(80);
+    scored(10_000, 44, Trend.FALLING);
     tick(39_000);
     assertThat(kinds()).containsExactly("raised sharp_drop");
     tick(40_000);
@@ -150,9 +150,9 @@ class AlertRulesTest {
 
   @Test
   void theEndOfTheCallClearsEveryOpenAlert_mostUrgentIsListedFirst() {
-    start(70);
+    start(80);
     signal(3_000, Signal.Kind.CUSTOMER_CHURN_THREAT);
-    scored(6_000, 44, Trend.FALLING);
+    scored(6_000, 30, Trend.FALLING);
     tick(30_000);
     assertThat(rules.open()).extracting(a -> a.kind().wire())
         .containsExactly("churn_threat", "low_score", "sharp_drop");
@@ -171,7 +171,7 @@ class AlertRulesTest {
     changes.addAll(vip.applied(start(), step(57, Trend.STEADY, 0)));
     changes.addAll(vip.applied(tickFrame(2_000), step(52, Trend.FALLING, 2_000)));
     assertThat(changes).extracting(c -> c.alert().kind()).containsExactly(AlertKind.LOW_SCORE);
-    assertThat(teams.forTeam("other").lowScore()).isEqualTo(45);
+    assertThat(teams.forTeam("other").lowScore()).isEqualTo(35);
   }
 
   @Test

@@ -19,7 +19,7 @@ class RecognitionTest {
     Kudos kudos = replay.recognition.ended(true, replay.summary()).orElseThrow();
     assertThat(kudos.reason()).isEqualTo(KudosReason.STRONG_RECOVERY);
     assertThat(kudos.kudosId()).isEqualTo("sc-angry-acknowledged-recovers-kudos");
-    assertThat(kudos.message()).isEqualTo("Turned the call around: the customer went from upset to positive (score 47 → 76)");
+    assertThat(kudos.message()).isEqualTo("Turned the call around: the customer went from upset to positive (score 11 → 95)");
   }
 
   @Test
@@ -29,14 +29,14 @@ class RecognitionTest {
   }
 
   @Test
-  void anOrdinaryCallEarnsNothing_andATopBandOneDoes() {
+  void aCalmWellHandledCallEndsInTheTopBand_butNotInAStricterTeamsBand() {
     CallReplay calm = CallReplay.of("calm-good-call", AlertSettings.defaults());
-    assertThat(calm.recognition.ended(true, calm.summary())).as("69 is just below the top band").isEmpty();
-    Recognition lenient = CallReplay.of("calm-good-call",
-        new AlertSettings(45, 20_000, 5, 15, 30_000, 60_000, 60_000, 2, 120_000, 360_000, 65, 20, 6)).recognition;
-    Kudos kudos = lenient.ended(true, calm.summary()).orElseThrow();
+    Kudos kudos = calm.recognition.ended(true, calm.summary()).orElseThrow();
     assertThat(kudos.reason()).isEqualTo(KudosReason.TOP_BAND);
-    assertThat(kudos.message()).isEqualTo("Top-band call: call score 69");
+    assertThat(kudos.message()).isEqualTo("Top-band call: call score 79");
+    Recognition strict = CallReplay.of("calm-good-call",
+        new AlertSettings(35, 20_000, 5, 35, 30_000, 60_000, 60_000, 2, 120_000, 360_000, 85, 30, 6)).recognition;
+    assertThat(strict.ended(true, calm.summary())).as("79 is below a top band of 85").isEmpty();
   }
 
   @Test

@@ -548,6 +548,31 @@ public final class PgStore implements CarePulseStore {
             : purgeFrom(cutoff, deletedSoFar + slice.rowCount()));
   }
 
+  // ---- customers
+
+  @Override
+  public Future<List<CallRecord>> customerCalls(String customerId, int limit) {
+    return all(SqlQueries.CUSTOMER_CALLS, Tuple.of(customerId, limit), PgStore::callRecord);
+  }
+
+  @Override
+  public Future<Integer> forgetCustomer(String customerId) {
+    return pool.withTransaction(conn -> conn.preparedQuery(SqlQueries.CUSTOMER_ENDED_CALLS).execute(Tuple.of(customerId))
+        .compose(rows -> {
+          List<String> ids = new ArrayList<>();
+          rows.forEach(row -> ids.add(row.getString("call_id")));
+          if (ids.isEmpty()) {
+            return Future.succeededFuture(0);
+          }
+          Tuple params = Tuple.tuple().addArrayOfString(ids.toArray(String[]::new));
+          Future<Void> chain = Future.succeededFuture();
+          for (String sql : SqlQueries.ERASE_CALL_ROWS) {
+            chain = chain.compose(v -> conn.preparedQuery(sql).execute(params).mapEmpty());
+          }
+          return chain.map(v -> ids.size());
+        }));
+  }
+
   // ---- rows to records
 
   private <T> Future<Optional<T>> first(String sql, Tuple params, Function<Row, T> mapper) {
