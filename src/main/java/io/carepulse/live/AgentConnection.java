@@ -220,6 +220,10 @@ final class AgentConnection extends SocketConnection {
           frame.seq()));
       return;
     }
+    if (!identity().mayStartCallsIn(start.teamId())) {
+      sendError(notYourTeam(start));
+      return;
+    }
     if (calls.size() >= gateway.settings().maxCallsPerConnection()) {
       sendError(tooManyCalls(callId, frame.seq()));
       return;
@@ -275,6 +279,12 @@ final class AgentConnection extends SocketConnection {
 
   private ProtocolError notYours(String callId, Long seq) {
     return new ProtocolError(ErrorCode.FORBIDDEN, "call " + callId + " belongs to another agent", callId, seq);
+  }
+
+  /** A call in someone else's team would show on that team's dashboard, reports and playbook. */
+  private static ProtocolError notYourTeam(CallStart start) {
+    return new ProtocolError(ErrorCode.FORBIDDEN, "teamId " + start.teamId() + " is not one of your teams",
+        start.callId(), start.seq());
   }
 
   private ProtocolError tooManyCalls(String callId, Long seq) {

@@ -139,6 +139,10 @@ public final class FrameReader {
         return invalid(describe(typeName, json, result), callId, seq);
       }
     }
+    String nul = TextWithNul.find(json);
+    if (nul != null) {
+      return invalid(typeName + "." + nul + " must not contain U+0000", callId, seq);
+    }
     return new FrameRead.Accepted(DECODERS.get(typeName).apply(json));
   }
 

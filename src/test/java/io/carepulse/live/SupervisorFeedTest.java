@@ -46,7 +46,7 @@ class SupervisorFeedTest extends LiveServiceTest {
   void aSupervisorSeesOnlyItsTeamsCalls_snapshotThenChanges_andAnAdminSeesAll() throws Exception {
     start();
     AgentClient alice = agent("agent-a");
-    AgentClient bob = agent("agent-b");
+    AgentClient bob = agentOf("agent-b", "team-b");
     alice.send(startIn("a1", "team-a"));
     alice.awaitAck("a1", 1);
     bob.send(startIn("b1", "team-b"));
@@ -111,7 +111,7 @@ class SupervisorFeedTest extends LiveServiceTest {
   void aWhisperReachesTheAgent_andEveryRefusalHasItsCode() throws Exception {
     start();
     AgentClient alice = agent("agent-a");
-    AgentClient bob = agent("agent-b");
+    AgentClient bob = agentOf("agent-b", "team-b");
     alice.send(startIn("a1", "team-a"));
     alice.awaitAck("a1", 1);
     bob.send(startIn("b1", "team-b"));
