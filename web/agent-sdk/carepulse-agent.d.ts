@@ -169,7 +169,8 @@ export interface PromptMessage {
   callId: CallId;
   promptId: string;
   /** acknowledge_feelings, take_ownership, let_them_finish, check_in, slow_down, use_name, next_steps,
-   * empathy_without_action, positive_recovery; more may be added within v1. */
+   * empathy_without_action, positive_recovery, customer_context (at call start, for a caller with history); more may
+   * be added within v1. */
   kind: string;
   text: string;
   priority: number;
@@ -208,7 +209,7 @@ export interface HoldoutMessage {
 }
 
 export type ProtocolErrorCode = 'bad_json' | 'invalid' | 'unauthorized' | 'forbidden' | 'unknown_call' | 'call_exists'
-  | 'call_ended' | 'seq_gap' | 'rate_limited' | 'too_large' | 'too_many_calls' | 'store_unavailable';
+  | 'call_ended' | 'seq_gap' | 'rate_limited' | 'too_large' | 'too_many_calls' | 'too_many_agent_calls' | 'store_unavailable';
 export interface ErrorMessage {
   type: 'error';
   code: ProtocolErrorCode;

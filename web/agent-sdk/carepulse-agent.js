@@ -752,6 +752,7 @@ export class CarePulseAgent extends Emitter {
       case 'forbidden':
       case 'call_exists':
       case 'too_many_calls':
+      case 'too_many_agent_calls':
         if (refusedSeq === 1 || refusedSeq == null) {
           this.#finish(call, error);
           return;

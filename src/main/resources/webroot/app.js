@@ -280,7 +280,7 @@ function callRow(row, ended, tabbable) {
     : `<span class="trend ${esc(row.trend)}">${trendArrow(row.trend)}</span>`;
   const chips = ended
     ? (ended.kudos ? `<span class="chip kudos">★ ${esc(words(ended.kudos.reason))}</span>` : '')
-    : `${row.onHold ? '<span class="chip hold">on hold</span>' : ''}${holdoutChip(row)}${alerts}`;
+    : `${row.onHold ? '<span class="chip hold">on hold</span>' : ''}${holdoutChip(row)}${repeatChip(row)}${alerts}`;
   return `
   <li class="call${selected ? ' selected' : ''}${ended ? ' ended' : ''}" data-call-id="${esc(row.callId)}" role="option"
       aria-selected="${selected}" tabindex="${tabbable ? 0 : -1}"><div class="call-body">
@@ -293,6 +293,14 @@ function callRow(row, ended, tabbable) {
     <div class="chips">${chips}</div>
     <div class="reason">${ended ? `final score ${ended.score} · call score ${ended.callScore ?? '–'} · lowest ${ended.minScore ?? '–'}` : esc(row.rankReason)}</div>
   </div></li>`;
+}
+
+/** Care memory: the customer called before; the title says how the last call ended. */
+function repeatChip(row) {
+  const r = row.repeatCaller;
+  if (!r) return '';
+  const last = r.lastResolved === false ? 'unresolved' : r.lastResolved === true ? 'resolved' : `ended at ${r.lastScore}`;
+  return `<span class="chip hold" title="last call ${esc(r.lastCallId)}: ${esc(last)}">repeat caller · ${r.callsThisWeek + 1} this week</span>`;
 }
 
 /** A control call of an uplift experiment gets no prompts: say so, so a quiet coach is not read as a fault. */

@@ -73,6 +73,16 @@ public final class ActModel {
     return Standard.MODEL;
   }
 
+  private static final java.util.Map<String, ActModel> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A model shipped as {@code /model/<id>.model} (acts-1, acts-2), loaded once. */
+  public static ActModel shipped(String id) {
+    if (!id.matches("acts-[0-9]+")) {
+      throw new IllegalArgumentException("not a shipped act model id: " + id);
+    }
+    return SHIPPED.computeIfAbsent(id, k -> k.equals("acts-1") ? standard() : fromResource("/model/" + k + ".model"));
+  }
+
   public static ActModel fromResource(String resource) {
     try (InputStream in = ActModel.class.getResourceAsStream(resource)) {
       if (in == null) {

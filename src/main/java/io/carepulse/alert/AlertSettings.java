@@ -43,13 +43,6 @@ public record AlertSettings(int lowScore, long lowScoreForMs, int clearMargin, i
     require(kudosMinTurns >= 0, "kudosMinTurns must not be negative");
   }
 
-  /**
-   * Defaults, fitted to model care-1, whose scores sit close to its prior (57 with no evidence): across the scenario
-   * calls in src/test/resources/scenarios a call in real trouble (two deflections, a churn threat) falls to 37–44 and
-   * the best calls end at 65–76. So: a low score is below 45 for 20 s (about two exchanges); a sharp drop is 15 points
-   * inside 30 s (the first angry customer turn alone costs ~10, which is not news for a supervisor); a hold past 60 s;
-   * a typical support call lasts ~6 minutes; the top band starts at 70; a strong recovery regains 20 points.
-   */
   /** These settings with the thresholds a team playbook may set replaced. */
   public AlertSettings withThresholds(int lowScore, long lowScoreForMs, int sharpDropPoints, long sharpDropWindowMs,
                                       long longHoldMs, int promptsIgnored) {
@@ -58,8 +51,31 @@ public record AlertSettings(int lowScore, long lowScoreForMs, int clearMargin, i
         recoveryPoints, kudosMinTurns);
   }
 
+  /**
+   * Defaults for model care-2, the default model, whose calls start at 50 and whose bands are docs/score-model.md's:
+   * a low score is the cold band (below 35) for 20 s; a sharp drop is 35 points inside 30 s; the top band for kudos is
+   * "connected", 75; a strong recovery regains 30 points. Chosen on the development calls (src/devdata/calls/dev, by
+   * {@code devdata evaluate}'s alert rows): an upset customer's opening turn alone moves care-2's live score 20–40
+   * points, which is the call, not news for a supervisor. There, 2 of 21 well-handled calls raise low_score and 16 of
+   * 24 calls where the customer was let down do; sharp_drop 1 of 21 against 11 of 24. A hold past 60 s; a typical
+   * support call lasts ~6 minutes.
+   */
   public static AlertSettings defaults() {
+    return new AlertSettings(35, 20_000, 5, 35, 30_000, 60_000, 60_000, 2, 120_000, 360_000, 75, 30, 6);
+  }
+
+  /**
+   * The defaults fitted to model care-1, whose scores sit close to its prior (57 with no evidence): across the scenario
+   * calls a call in real trouble falls to 37–44 and the best calls end at 65–76. So: below 45 for 20 s; 15 points in
+   * 30 s; top band 70; a strong recovery regains 20 points. For a deployment or a replay that still runs care-1.
+   */
+  public static AlertSettings care1() {
     return new AlertSettings(45, 20_000, 5, 15, 30_000, 60_000, 60_000, 2, 120_000, 360_000, 70, 20, 6);
+  }
+
+  /** The default settings for the scale of this model: {@link #care1()} for care-1, {@link #defaults()} otherwise. */
+  public static AlertSettings forModel(String modelId) {
+    return "care-1".equals(modelId) ? care1() : defaults();
   }
 
   private static void require(boolean ok, String message) {

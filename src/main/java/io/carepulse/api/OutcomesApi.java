@@ -1,6 +1,7 @@
 package io.carepulse.api;
 
 import io.carepulse.auth.Role;
+import io.carepulse.history.CustomerMemory;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.OutcomeRecord;
 import io.vertx.core.json.JsonObject;
@@ -14,10 +15,12 @@ final class OutcomesApi {
 
   private final CarePulseStore store;
   private final CallsApi calls;
+  private final CustomerMemory memory;
 
-  OutcomesApi(CarePulseStore store, CallsApi calls) {
+  OutcomesApi(CarePulseStore store, CallsApi calls, CustomerMemory memory) {
     this.store = store;
     this.calls = calls;
+    this.memory = memory;
   }
 
   void post(RoutingContext ctx) {
@@ -36,6 +39,9 @@ final class OutcomesApi {
             ctx.fail(Problem.idempotencyKeyReused("Idempotency-Key " + key + " was used for call " + callId
                 + " with a different outcome").asFailure());
             return;
+          }
+          if (saved.created()) {
+            memory.outcome(callId, saved.outcome().resolved());
           }
           Replies.json(ctx, saved.created() ? 201 : 200, ApiJson.outcome(saved.outcome()));
         })

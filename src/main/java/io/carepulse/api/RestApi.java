@@ -1,6 +1,7 @@
 package io.carepulse.api;
 
 import io.carepulse.auth.JwtAuth;
+import io.carepulse.history.CustomerMemory;
 import io.carepulse.live.CallIngest;
 import io.carepulse.playbook.PlaybookSettings;
 import io.carepulse.store.CarePulseStore;
@@ -29,6 +30,8 @@ import java.util.Map;
 public final class RestApi {
 
   private static final long BODY_LIMIT = 1024 * 1024;
+  /** Operations whose handler checks its own credential (the metrics token), not a JWT. */
+  private static final java.util.Set<String> SELF_AUTHENTICATED = java.util.Set.of("metrics");
 
   private final Vertx vertx;
   private final OpenAPIContract contract;
@@ -40,23 +43,27 @@ public final class RestApi {
   private final ReportsApi reports;
   private final PlaybooksApi playbooks;
   private final WebhooksApi webhooks;
+  private final CustomersApi customers;
 
   private RestApi(Vertx vertx, OpenAPIContract contract, String contractYaml, JwtAuth jwt, CarePulseStore store,
-                  PlaybookSettings settings, FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher) {
+                  PlaybookSettings settings, FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher,
+                  CustomerMemory memory, int requestsPerSecond) {
     this.vertx = vertx;
     this.contract = contract;
     this.contractYaml = contractYaml;
-    this.bearer = new Bearer(jwt);
+    this.bearer = new Bearer(jwt, new RateLimit(requestsPerSecond));
     this.calls = new CallsApi(store);
     this.frames = new FramesApi(reader, feed);
-    this.outcomes = new OutcomesApi(store, calls);
+    this.outcomes = new OutcomesApi(store, calls, memory);
+    this.customers = new CustomersApi(store, memory);
     this.reports = new ReportsApi(store, java.time.Clock.systemUTC());
     this.playbooks = new PlaybooksApi(vertx, store, settings);
     this.webhooks = new WebhooksApi(store, dispatcher);
   }
 
   public static Future<RestApi> create(Vertx vertx, JwtAuth jwt, CarePulseStore store, PlaybookSettings settings,
-                                       FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher) {
+                                       FrameReader reader, CallIngest feed, WebhookDispatcher dispatcher,
+                                       CustomerMemory memory, int requestsPerSecond) {
     // Parsing the contract's YAML and building the library's model of it (done synchronously by
     // OpenAPIContract.from) take hundreds of milliseconds of CPU — 7.7 s on a loaded two-core box, measured by the
     // tests' EventLoopWatch: on a worker, never on the event loop that starts the service.
@@ -64,7 +71,7 @@ public final class RestApi {
     return vertx.executeBlocking(() -> {
       ContractDocument document = ContractDocument.load();
       return document.contract(vertx).map(contract -> new RestApi(vertx, contract, document.yaml(), jwt, store,
-          settings, reader, feed, dispatcher));
+          settings, reader, feed, dispatcher, memory, requestsPerSecond));
     }, false).compose(built -> built);
   }
 
@@ -96,6 +103,8 @@ public final class RestApi {
     bind(builder, "getTeamReport", reports::teams);
     bind(builder, "getPlaybook", playbooks::get);
     bind(builder, "putPlaybook", playbooks::put);
+    bind(builder, "listCustomerCalls", customers::calls);
+    bind(builder, "forgetCustomer", customers::forget);
     bind(builder, "createWebhook", webhooks::create);
     bind(builder, "listWebhooks", webhooks::list);
     bind(builder, "deleteWebhook", webhooks::delete);
@@ -110,7 +119,10 @@ public final class RestApi {
     Router router = builder.createRouter();
     router.route().failureHandler(Problems::render);
     router.errorHandler(404, Problems::renderStatus);
-    router.errorHandler(405, Problems::renderStatus);
+    router.errorHandler(405, ctx -> {
+      ctx.response().putHeader(HttpHeaders.ALLOW, allowedMethods(ctx.request().path()));
+      Problems.renderStatus(ctx);
+    });
     return router;
   }
 
@@ -120,7 +132,8 @@ public final class RestApi {
       throw new IllegalStateException("openapi.yaml has no operation " + operationId);
     }
     route.setDoSecurity(false);
-    if (!route.getOperation().getSecurityRequirements().isEmpty() || declaresGlobalSecurity(route)) {
+    boolean ownCheck = SELF_AUTHENTICATED.contains(operationId);
+    if (!ownCheck && (!route.getOperation().getSecurityRequirements().isEmpty() || declaresGlobalSecurity(route))) {
       route.addHandler(bearer::authenticate);
     }
     route.addHandler(handler);
@@ -130,6 +143,18 @@ public final class RestApi {
   private boolean declaresGlobalSecurity(OpenAPIRoute route) {
     JsonObject operation = route.getOperation().getOpenAPIModel();
     return !operation.containsKey("security") && !contract.getSecurityRequirements().isEmpty();
+  }
+
+  /** The methods the contract declares on the path of {@code requestPath}, for the Allow header of a 405. */
+  private String allowedMethods(String requestPath) {
+    java.util.TreeSet<String> methods = new java.util.TreeSet<>();
+    for (io.vertx.openapi.contract.Operation operation : contract.operations()) {
+      String pattern = operation.getOpenAPIPath().replaceAll("\\{[^/]+}", "[^/]+");
+      if (requestPath.matches(pattern)) {
+        methods.add(operation.getHttpMethod().name());
+      }
+    }
+    return String.join(", ", methods);
   }
 
   private void openapi(RoutingContext ctx) {

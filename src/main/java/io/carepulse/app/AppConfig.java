@@ -46,9 +46,32 @@ public record AppConfig(
     int journalBatchSize,
     Duration journalFlushInterval,
     int journalQueueBound,
+    Duration journalStallBound,
     int retentionDays,
     String model,
-    Duration dashboardLinger) {
+    Duration dashboardLinger,
+    boolean webhookAllowPrivate,
+    String metricsToken,
+    int managementPort,
+    String managementHost,
+    int restRequestsPerSecond,
+    Edge edge) {
+
+  /**
+   * The socket and authentication hardening settings (docs/reliability.md, "Socket abuse"): how long a connection may
+   * take to send a request's headers (and stay idle between requests), connection caps in all and per client address
+   * (0 = no per-address cap), live calls per agent, how long a client may leave its write queue full, how far a frame's
+   * {@code ts} may stray from its call's clock, the longest token lifetime accepted, and the web origins allowed (empty
+   * = any).
+   */
+  public record Edge(Duration requestHeaderTimeout, int maxConnections, int maxConnectionsPerIp, int maxCallsPerAgent,
+                     Duration writeStallTimeout, Duration tsTolerance, Duration maxTokenLifetime,
+                     List<String> allowedOrigins) {
+
+    public Edge {
+      allowedOrigins = List.copyOf(allowedOrigins);
+    }
+  }
 
   public enum LogFormat { TEXT, JSON }
 
@@ -59,7 +82,12 @@ public record AppConfig(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "retentionDays", "model", "dashboardLinger"));
+      "journalFlushInterval", "journalQueueBound", "journalStallBound", "retentionDays", "model", "dashboardLinger",
+      "webhookAllowPrivate", "metricsToken", "managementPort", "managementHost", "restRequestsPerSecond",
+      "requestHeaderTimeout", "maxConnections", "maxConnectionsPerIp", "maxCallsPerAgent", "writeStallTimeout",
+      "tsTolerance", "maxTokenLifetime", "allowedOrigins"));
+
+  private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -68,7 +96,8 @@ public record AppConfig(
     return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
         maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
-        journalQueueBound, retentionDays, changed, dashboardLinger);
+        journalQueueBound, journalStallBound, retentionDays, changed, dashboardLinger, webhookAllowPrivate, metricsToken,
+        managementPort, managementHost, restRequestsPerSecond, edge);
   }
 
   public boolean developmentMode() {
@@ -78,7 +107,8 @@ public record AppConfig(
   /** The live path's share of the configuration. */
   public LiveSettings live() {
     return new LiveSettings(maxFrameBytes, framesPerSecond, frameBurst, maxCallsPerConnection, idleTimeout, helloTimeout,
-        resumeWindow, endedCallsKept, dashboardLinger);
+        resumeWindow, endedCallsKept, dashboardLinger, edge.maxCallsPerAgent(), edge.writeStallTimeout(),
+        edge.tsTolerance());
   }
 
   /** Webhook deliveries: attempts in all, the first retry's wait doubling up to 5 minutes, 10 s per attempt. */
@@ -147,12 +177,52 @@ public record AppConfig(
         // Frames applied but not yet in PostgreSQL; past it new frames are refused (store_unavailable). At ~300 bytes
         // queued per frame, 100,000 is ~30 MB and rides out a ~20 s outage at 5,000 frames/s.
         s.integer("journalQueueBound", 100_000, 100, 10_000_000),
+        // Acks held this long with nothing committed turn /ready to 503: the node cannot honour "ack means persisted",
+        // so new calls should go elsewhere. Longer than a database failover; calls on the node keep being scored.
+        s.duration("journalStallBound", Duration.ofSeconds(15), Duration.ofMillis(100), Duration.ofHours(1)),
         // Transcript text is deleted this many days after a call ended (scores, outcomes stay); 0 keeps it forever.
         s.integer("retentionDays", 30, 0, 36_500),
         // The score model: a shipped id (care-2, care-1) or a model file written by calibrate; validated at start.
         s.text("model", "care-2"),
         // An ended call stays on supervisors' boards, faded, with its final score, for this long.
-        s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)));
+        s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)),
+        // Webhooks to loopback, link-local or private addresses (SSRF) are refused unless this is true.
+        s.bool("webhookAllowPrivate", false),
+        // /metrics on the public port answers this bearer token (or an admin JWT); without either it is 401.
+        s.optionalSecret("metricsToken"),
+        // A second listener for /metrics, /health and /ready without a token, for scrapers on a private network; 0: none.
+        s.integer("managementPort", 0, 0, 65535),
+        s.text("managementHost", "127.0.0.1"),
+        // REST requests per second per token (burst: twice that); past it 429 with RateLimit and Retry-After.
+        s.integer("restRequestsPerSecond", 50, 1, 1_000_000),
+        edge(s));
+  }
+
+  private static Edge edge(Settings s) {
+    // Below the process's file-descriptor limit, leaving room for the database pool, log files and the JVM's own.
+    int fdLimit = fileDescriptorLimit();
+    int defaultConnections = fdLimit > 0 ? Math.max(64, Math.min(50_000, fdLimit - Math.max(256, fdLimit / 10))) : 10_000;
+    return new Edge(
+        // Slow-header (slowloris) and idle connections hold a file descriptor each; a real client sends its headers at once.
+        s.duration("requestHeaderTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(5)),
+        s.integer("maxConnections", defaultConnections, 1, 10_000_000),
+        // Agents behind one NAT or proxy share an address: high enough for a contact centre's site, 0 turns it off.
+        s.integer("maxConnectionsPerIp", Math.min(defaultConnections, 2_000), 0, 10_000_000),
+        s.integer("maxCallsPerAgent", 64, 1, 100_000),
+        s.duration("writeStallTimeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofHours(1)),
+        // Frames are stamped by the client's clock; a call's frames come from one clock, so minutes is generous.
+        s.duration("tsTolerance", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1)),
+        s.duration("maxTokenLifetime", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(1)),
+        s.origins("allowedOrigins"));
+  }
+
+  /** The process's open-file limit, or 0 where the platform does not say. */
+  static int fileDescriptorLimit() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+      return (int) Math.min(Integer.MAX_VALUE, unix.getMaxFileDescriptorCount());
+    }
+    return 0;
   }
 
   /** {@code 500ms}, {@code 120s}, {@code 2m}, {@code 1h} or bare seconds, above 0 and at most a day; null otherwise. */
@@ -251,6 +321,31 @@ public record AppConfig(
       return value;
     }
 
+    boolean bool(String key, boolean fallback) {
+      Raw raw = raw(key);
+      if (raw == null) {
+        return fallback;
+      }
+      return switch (raw.value.toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new Invalid(raw.origin + " must be true or false, got '" + raw.value + "'");
+      };
+    }
+
+    /** A shared secret that, when set, must be long enough not to be guessed. */
+    String optionalSecret(String key) {
+      Raw raw = raw(key);
+      if (raw == null || raw.value.isEmpty()) {
+        return null;
+      }
+      if (raw.value.length() < MIN_SECRET_CHARS) {
+        throw new Invalid(raw.origin + " must have at least " + MIN_SECRET_CHARS + " characters; got "
+            + raw.value.length());
+      }
+      return raw.value;
+    }
+
     String secret(String key) {
       Raw raw = raw(key);
       if (raw == null || raw.value.isEmpty()) {
@@ -278,6 +373,33 @@ public record AppConfig(
             + e.getMessage());
       }
       return raw.value;
+    }
+
+    /**
+     * Web origins, {@code scheme://host[:port]}: comma-separated in the environment, a list or that string in the file;
+     * empty when unset.
+     */
+    List<String> origins(String key) {
+      Raw raw = raw(key);
+      if (raw == null) {
+        return List.of();
+      }
+      List<String> values = env.get(envName(key)) == null && file.getValue(key) instanceof io.vertx.core.json.JsonArray array
+          ? array.stream().map(String::valueOf).toList()
+          : java.util.Arrays.asList(raw.value.split(","));
+      List<String> origins = new java.util.ArrayList<>();
+      for (String value : values) {
+        String origin = value.trim();
+        if (origin.isEmpty()) {
+          continue;
+        }
+        if (!ORIGIN.matcher(origin).matches()) {
+          throw new Invalid(raw.origin + " must list origins such as https://crm.example.com or http://localhost:3000"
+              + " (scheme, host, optional port; no path), got '" + origin + "'");
+        }
+        origins.add(origin.toLowerCase(Locale.ROOT));
+      }
+      return List.copyOf(origins);
     }
 
     LogFormat logFormat(String key) {

@@ -5,6 +5,7 @@ import io.carepulse.api.RestApi;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.history.CallJournal;
+import io.carepulse.history.CustomerMemory;
 import io.carepulse.history.HistoryRecovery;
 import io.carepulse.history.JournalVerticle;
 import io.carepulse.history.SupervisorFeedRecorder;
@@ -15,7 +16,7 @@ import io.carepulse.live.CallHistory;
 import io.carepulse.live.CallRecovery;
 import io.carepulse.live.CallRegistry;
 import io.carepulse.live.IntegrationFeed;
-import io.carepulse.live.OriginCheck;
+import io.carepulse.auth.OriginPolicy;
 import io.carepulse.live.Supervision;
 import io.carepulse.ops.CareMetrics;
 import io.carepulse.playbook.PlaybookSettings;
@@ -25,6 +26,7 @@ import io.carepulse.store.InMemoryStore;
 import io.carepulse.store.pg.Migrations;
 import io.carepulse.store.pg.PgStore;
 import io.carepulse.webhook.WebhookDispatcher;
+import io.carepulse.webhook.WebhookTargets;
 import io.carepulse.wire.AsyncApiDocument;
 import io.carepulse.wire.FrameReader;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -48,8 +50,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class CarePulseService {
 
-  /** Which web origins may open the sockets: any, until the hardening issue configures an allowlist here. */
-  private static final OriginCheck ORIGINS = OriginCheck.ANY;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CarePulseService.class);
 
   private final Vertx vertx;
   private final AppConfig config;
@@ -77,9 +78,18 @@ public final class CarePulseService {
     this.supervision = supervision;
   }
 
+  /** How far back care memory remembers a customer's calls (docs/score-model.md "Care memory"). */
+  static final int MEMORY_DAYS = 30;
+
   public static Future<CarePulseService> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry meters) {
     String secret = config.developmentMode() ? JwtAuth.generateSecret() : config.jwtSecret();
-    JwtAuth jwt = JwtAuth.create(vertx, secret);
+    JwtAuth jwt = JwtAuth.create(vertx, secret, config.edge().maxTokenLifetime());
+    // One origin policy for both sockets and the REST API's CORS (docs/reliability.md, "Socket abuse").
+    OriginPolicy origins = OriginPolicy.of(config.edge().allowedOrigins());
+    if (origins.allowsAny() && !config.developmentMode()) {
+      LOG.warn("CAREPULSE_ALLOWED_ORIGINS is empty: pages on any web origin may open the sockets and call the REST API"
+          + " from a browser; list the origins of your own pages (comma-separated)");
+    }
     CareMetrics metrics = new CareMetrics(meters);
     PlaybookSettings playbooks = new PlaybookSettings(ModelFiles.config(config.model()));
     FrameReader reader = FrameReader.load();
@@ -96,25 +106,32 @@ public final class CarePulseService {
         AckGate acks = durable ? journal.persistedAcks() : AckGate.IMMEDIATE;
         CallRecovery recovery = durable ? new HistoryRecovery(store, reader, () -> journal.health().storeUp())
             : CallRecovery.NONE;
+        // Care memory never reaches back further than transcripts are kept.
+        CustomerMemory memory = new CustomerMemory(Duration.ofDays(config.retentionDays() > 0
+            ? Math.min(config.retentionDays(), MEMORY_DAYS) : MEMORY_DAYS), Clock.systemUTC());
         CallRegistry calls = new CallRegistry(vertx, config.live(), playbooks, metrics,
-            new CallHistory(journal, acks, recovery));
-        AgentGateway gateway = new AgentGateway(vertx, config.live(), jwt, ORIGINS, reader, calls, metrics);
+            new CallHistory(journal, acks, recovery, memory));
+        calls.addListener(memory);
+        AgentGateway gateway = new AgentGateway(vertx, config.live(), jwt, origins, reader, calls, metrics);
         // Alert thresholds come from the team playbooks; supervisors see transcripts redacted.
-        Supervision supervision = Supervision.create(vertx, config.live(), jwt, ORIGINS, gateway, playbooks,
+        Supervision supervision = Supervision.create(vertx, config.live(), jwt, origins, gateway, playbooks,
             Redactor.standard()::redact);
         CarePulseService service = new CarePulseService(vertx, config, secret, jwt, store, journal, calls, gateway,
             supervision);
         service.deployments.add(journalId);
-        WebhookDispatcher webhooks = new WebhookDispatcher(store, config.webhookPolicy(), calls);
+        WebhookDispatcher webhooks = new WebhookDispatcher(store, config.webhookPolicy(),
+            new WebhookTargets(config.webhookAllowPrivate()), calls);
         List<Deployable> background = new ArrayList<>(List.of(supervision.feed(),
             new SupervisorFeedRecorder(store, journal), webhooks));
         if (durable && config.retentionDays() > 0) {
           background.add(new TranscriptRetention(store, Duration.ofDays(config.retentionDays()), Duration.ofHours(1),
               Clock.systemUTC()));
         }
-        return Future.join(playbooks.load(store), service.deploy(background))
-            .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks))
-            .compose(rest -> service.serve(meters, reader, rest));
+        ConnectionGuard guard = new ConnectionGuard(vertx, config.edge(), meters);
+        return Future.join(playbooks.load(store), memory.load(store), service.deploy(background))
+            .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks,
+                memory, config.restRequestsPerSecond()))
+            .compose(rest -> service.serve(meters, reader, rest, guard, origins));
       });
     });
   }
@@ -143,15 +160,20 @@ public final class CarePulseService {
    * One HTTP verticle per event loop. Port 0 means "any free port": Vert.x binds port -1 to one random port that all
    * instances share (with 0 each instance would get its own).
    */
-  private Future<CarePulseService> serve(PrometheusMeterRegistry meters, FrameReader reader, RestApi rest) {
+  private Future<CarePulseService> serve(PrometheusMeterRegistry meters, FrameReader reader, RestApi rest,
+                                         ConnectionGuard guard, OriginPolicy origins) {
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
-    return vertx.deployVerticle(() -> {
+    MetricsAccess metricsAccess = new MetricsAccess(jwt, config.metricsToken());
+    Future<?> management = config.managementPort() == 0 ? Future.succeededFuture()
+        : vertx.deployVerticle(new ManagementVerticle(config, new Operations(vertx, config, gateway, meters,
+            journal::health))).onSuccess(deployments::add);
+    return management.compose(managed -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
-              meters, asyncApi, supervision.gateway(), rest, journal::health);
+              meters, asyncApi, supervision.gateway(), rest, journal::health, guard, origins, metricsAccess);
           instances.add(verticle);
           return verticle;
-        }, new DeploymentOptions().setInstances(config.serverInstances()))
+        }, new DeploymentOptions().setInstances(config.serverInstances())))
         .map(id -> {
           port = instances.get(0).actualPort();
           for (HttpVerticle instance : instances) {

@@ -1,25 +1,25 @@
 package io.carepulse.app;
 
 import io.carepulse.api.RestApi;
+import io.carepulse.auth.OriginPolicy;
 import io.carepulse.history.CallJournal;
 import io.carepulse.live.AgentGateway;
 import io.carepulse.live.SupervisorGateway;
 import io.carepulse.wire.AsyncApiDocument;
-import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One HTTP server instance; the service deploys one per event loop, all sharing the port, so connections spread over
@@ -28,7 +28,13 @@ import java.util.Map;
 final class HttpVerticle extends VerticleBase {
 
   /** Routes run by order, then as added; the contract's routes are numbered from 0. */
+  private static final int GUARD_FIRST = -2;
   private static final int SOCKETS_FIRST = -1;
+  /** What a browser page on another origin may send and read (openapi.yaml's request and response headers). */
+  private static final Set<String> CORS_REQUEST_HEADERS = Set.of("Authorization", "Content-Type", "Idempotency-Key",
+      "If-Match");
+  private static final Set<String> CORS_RESPONSE_HEADERS = Set.of("ETag", "Location", "Retry-After", "RateLimit",
+      "RateLimit-Policy", "WWW-Authenticate");
 
   private final AppConfig config;
   private final int port;
@@ -38,10 +44,17 @@ final class HttpVerticle extends VerticleBase {
   private final SupervisorGateway supervisors;
   private final RestApi restApi;
   private final Supplier<CallJournal.Health> history;
+  private final MetricsAccess metricsAccess;
+  private final ConnectionGuard guard;
+  private final OriginPolicy origins;
   private HttpServer server;
 
   HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi,
-               SupervisorGateway supervisors, RestApi restApi, Supplier<CallJournal.Health> history) {
+               SupervisorGateway supervisors, RestApi restApi, Supplier<CallJournal.Health> history,
+               ConnectionGuard guard, OriginPolicy origins, MetricsAccess metricsAccess) {
+    this.metricsAccess = metricsAccess;
+    this.guard = guard;
+    this.origins = origins;
     this.supervisors = supervisors;
     this.restApi = restApi;
     this.history = history;
@@ -55,17 +68,19 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     // The contract's operations (openapi.yaml) come from the REST API's router; the operational ones are ours.
+    Operations operations = new Operations(vertx, config, gateway, meters, history);
     Router router = restApi.router(Map.of(
-        "health", HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())),
-        "ready", HealthCheckHandler.create(vertx)
-            .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK()))
-            .register("history", p -> p.complete(historyStatus())),
-        "metrics", PrometheusScrapingHandler.create(meters),
+        "health", operations.health(),
+        "ready", operations.ready(),
+        "metrics", metricsAccess.guarding(operations.metrics()),
         "asyncapi", this::asyncApiYaml));
     // The sockets are ordered ahead of every route of the contract, whose first one reads request bodies: a handshake
     // carrying Content-Length: 0 (Java's own client sends it) would be read as a body and fail (docs/stack-notes.md P8).
+    router.route().order(GUARD_FIRST).handler(guard::requestArrived);
     router.get(AgentGateway.PATH).order(SOCKETS_FIRST).handler(gateway::handle);
     router.get(SupervisorGateway.PATH).order(SOCKETS_FIRST).handler(supervisors::handle);
+    // CORS for the REST API, from the same origin policy as the sockets; it answers preflights itself.
+    router.route("/v1/*").order(SOCKETS_FIRST).handler(cors());
     // Both paths: the brief's, and the one the document's relative "./schemas/..." references resolve to.
     router.get("/v1/asyncapi/schemas/:name").handler(this::schema);
     router.get("/v1/schemas/:name").handler(this::schema);
@@ -89,26 +104,25 @@ final class HttpVerticle extends VerticleBase {
         // A fixed socket send buffer instead of kernel autotuning (up to 4 MiB here): a stalled reader then pins at most
         // 128 KiB of kernel memory and backpressure (writeQueueFull) shows within ~200 KiB, not ~4 MiB. 128 KiB still
         // carries >1 MB/s at 100 ms RTT, far above what an agent or a dashboard needs.
-        .setSendBufferSize(128 * 1024);
-    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+        .setSendBufferSize(128 * 1024)
+        // A backstop only: the guard's header deadline closes idle HTTP connections sooner, and sockets ping every
+        // third of their idle timeout, so this never closes a live one.
+        .setIdleTimeout((int) Math.max(1, config.idleTimeout().toSeconds() * 2))
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+        // No HTTP/2 over cleartext (nothing here uses it): with it Vert.x waits for a connection's first bytes to tell
+        // HTTP/1 from HTTP/2 before the connection exists, so a client that sends nothing would escape the guard.
+        .setHttp2ClearTextEnabled(false);
+    return vertx.createHttpServer(options).connectionHandler(guard::connected).requestHandler(router).listen()
+        .onSuccess(s -> server = s);
   }
 
-  /**
-   * A history store outage degrades history, never the live call: /ready stays 200 (the check's data says
-   * {@code degraded} and why) so load balancers keep sending resumes and live frames here; it turns 503 only once the
-   * queue in front of the store is full and new frames are being refused anyway.
-   */
-  private Status historyStatus() {
-    CallJournal.Health health = history.get();
-    if (health.storeUp()) {
-      return Status.OK();
-    }
-    JsonObject data = new JsonObject()
-        .put("state", health.full() ? "full" : "degraded")
-        .put("reason", "history store unavailable since " + health.failingSince() + ": " + health.lastError())
-        .put("pendingFrames", health.pendingFrames())
-        .put("queueBound", health.bound());
-    return health.full() ? Status.KO(data) : Status.OK(data);
+  private CorsHandler cors() {
+    CorsHandler cors = CorsHandler.create()
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
+        .allowedHeaders(CORS_REQUEST_HEADERS)
+        .exposedHeaders(CORS_RESPONSE_HEADERS)
+        .maxAgeSeconds(600);
+    return origins.allowsAny() ? cors : cors.addOrigins(origins.allowed());
   }
 
   int actualPort() {

@@ -141,9 +141,11 @@ public final class CalibrateCommand implements Callable<Integer> {
       }
     }
     print(log, fit);
-    Scale scale = Scale.of(fit, examples);
-    log.printf(Locale.ROOT, "  use the scale: weights x %.3f around z %.3f, so the fitted calls' 10th percentile scores 15"
-        + " and their 90th 85 (ranks unchanged)%n", scale.factor(), scale.median());
+    Scale scale = Scale.of(fit, examples, baseModel);
+    log.printf(Locale.ROOT, "  use the scale: z shifted by %.3f so the priors score 50, stretched x %.3f below and x %.3f"
+        + " above, so the fitted calls' 10th percentile scores 15 and their 90th 85, neither side over 2 times the"
+        + " other (ranks unchanged)%n",
+        -scale.neutral(), scale.below(), scale.above());
     String modelId = id != null ? id : baseModel.id() + "-fit";
     write(baseModel, modelId, fit, scale, examples.size());
     ModelFiles.named(out.toString());
@@ -180,34 +182,53 @@ public final class CalibrateCommand implements Callable<Integer> {
   }
 
   /**
-   * The logistic fit's probabilities crowd the middle when the penalty is strong; for a supervisor the score must use
-   * its range. So z is stretched, not re-ranked: z' = factor·(z − centre), with the fitted calls' 10th percentile at
-   * 15 and their 90th at 85.
+   * The logistic fit's probabilities crowd the middle when the penalty is strong, and its z = 0 lies wherever the
+   * outcomes' base rate puts it; for a supervisor a call with no evidence must read 50 and the score must use its
+   * range. So z is shifted to 0 at the base model's priors and stretched on each side of it, not re-ranked: the
+   * fitted calls' 10th percentile scores 15 and their 90th 85 (one stretch for both sides when the priors lie outside
+   * that range). Neither side is stretched more than {@link #MAX_RATIO} times the other: when the priors sit near one
+   * end of the calls (most rated calls go better than a call with no evidence), a steeper side would throw a live
+   * score to 0 on one bad turn and tie the calls it saturates.
    */
-  record Scale(double factor, double median) {
-    static Scale of(BlendFit.Result fit, List<BlendFit.Example> examples) {
-      double[] z = examples.stream().mapToDouble(e -> {
-        double sum = fit.intercept();
-        for (int j = 0; j < e.x().length; j++) {
-          sum += fit.weights()[j] * e.x()[j];
-        }
-        return sum;
-      }).sorted().toArray();
+  record Scale(double neutral, double below, double above) {
+    static final double TARGET = Math.log(85.0 / 15.0);
+    static final double MAX_RATIO = 2;
+
+    static Scale of(BlendFit.Result fit, List<BlendFit.Example> examples, ScoringModel base) {
+      double[] z = examples.stream().mapToDouble(e -> z(fit, e.x())).sorted().toArray();
       double low = z[(int) Math.floor(0.1 * (z.length - 1))];
       double high = z[(int) Math.ceil(0.9 * (z.length - 1))];
-      double factor = high - low > 1e-9 ? 2 * Math.log(85.0 / 15.0) / (high - low) : 1;
-      return new Scale(factor, (low + high) / 2);
+      double neutral = z(fit, ScoreBlend.neutral(base));
+      double both = high - low > 1e-9 ? 2 * TARGET / (high - low) : 1;
+      if (neutral - low < 1e-6 || high - neutral < 1e-6) {
+        return new Scale(neutral, Math.min(both, 50), Math.min(both, 50));
+      }
+      double below = TARGET / (neutral - low);
+      double above = TARGET / (high - neutral);
+      below = Math.min(below, MAX_RATIO * above);
+      above = Math.min(above, MAX_RATIO * below);
+      return new Scale(neutral, Math.min(below, 50), Math.min(above, 50));
+    }
+
+    private static double z(BlendFit.Result fit, double[] x) {
+      double sum = fit.intercept();
+      for (int j = 0; j < x.length; j++) {
+        sum += fit.weights()[j] * x[j];
+      }
+      return sum;
     }
   }
 
   private void write(ScoringModel baseModel, String modelId, BlendFit.Result fit, Scale scale, int n)
       throws IOException {
     List<String> lines = new ArrayList<>();
-    String resource = baseModel.id().equals(ScoringModel.CARE_2) ? ScoringModel.STANDARD_RESOURCE : null;
+    // A base given as a file is rewritten from that file, whatever its model.id says (a file may call itself care-2).
+    boolean file = Files.isRegularFile(Path.of(base));
+    String resource = !file && baseModel.id().equals(ScoringModel.CARE_2) ? ScoringModel.STANDARD_RESOURCE : null;
     List<String> baseLines = resource != null ? readResource(resource) : Files.readAllLines(Path.of(base));
     lines.add("# Fitted by calibrate from " + baseModel.id() + " on " + n + " calls with outcomes; lambda "
-        + fmt(fit.lambda()) + ", criterion " + fmt(fit.cvAuroc()) + "; weights stretched x" + fmt(scale.factor())
-        + " to use the scale.");
+        + fmt(fit.lambda()) + ", criterion " + fmt(fit.cvAuroc()) + "; z = 0 at the priors, stretched x"
+        + fmt(scale.below()) + " below and x" + fmt(scale.above()) + " above to use the scale.");
     for (String line : baseLines) {
       if (line.startsWith("# Fitted by calibrate")) {
         continue;
@@ -216,9 +237,13 @@ public final class CalibrateCommand implements Callable<Integer> {
       if (key.equals("model.id")) {
         lines.add("model.id=" + modelId);
       } else if (key.equals("blend.intercept")) {
-        lines.add("blend.intercept=" + fmt(scale.factor() * (fit.intercept() - scale.median())));
+        lines.add("blend.intercept=" + fmt(fit.intercept() - scale.neutral()));
+        lines.add("blend.scaleBelow=" + fmt(scale.below()));
+        lines.add("blend.scaleAbove=" + fmt(scale.above()));
+      } else if (key.equals("blend.scaleBelow") || key.equals("blend.scaleAbove")) {
+        continue;
       } else if (key.startsWith("blend.")) {
-        lines.add(key + "=" + fmt(scale.factor() * fit.weights()[ScoreBlend.FEATURES.indexOf(key.substring(6))]));
+        lines.add(key + "=" + fmt(fit.weights()[ScoreBlend.FEATURES.indexOf(key.substring(6))]));
       } else {
         lines.add(line);
       }

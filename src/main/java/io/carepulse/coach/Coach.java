@@ -15,6 +15,7 @@ import java.util.Map;
 public final class Coach {
 
   private final String callId;
+  private final CoachingPolicy policy;
   private final PromptRules rules;
   private final AttentionBudget budget;
   private final Map<String, PromptKind> kindById = new HashMap<>();
@@ -22,6 +23,7 @@ public final class Coach {
 
   public Coach(String callId, CoachingPolicy policy) {
     this.callId = callId;
+    this.policy = policy;
     this.rules = new PromptRules(policy);
     this.budget = new AttentionBudget(policy);
   }
@@ -40,6 +42,21 @@ public final class Coach {
     kindById.put(promptId, chosen.kind());
     shown.add(chosen.kind());
     return List.of(new Prompt(callId, promptId, chosen.kind(), chosen.text(), chosen.priority(), chosen.seq()));
+  }
+
+  /**
+   * The one-line context prompt at call start for a remembered caller ("Third call this week about billing; last call
+   * ended unresolved."), unless the team turned the kind off. Outside the attention budget: it is the first prompt.
+   */
+  public List<Prompt> context(String context, long seq) {
+    if (context == null || !policy.isEnabled(PromptKind.CUSTOMER_CONTEXT)) {
+      return List.of();
+    }
+    String promptId = callId + "-p" + (shown.size() + 1);
+    kindById.put(promptId, PromptKind.CUSTOMER_CONTEXT);
+    shown.add(PromptKind.CUSTOMER_CONTEXT);
+    String text = policy.text(PromptKind.CUSTOMER_CONTEXT).replace("{context}", context);
+    return List.of(new Prompt(callId, promptId, PromptKind.CUSTOMER_CONTEXT, text, 1, seq));
   }
 
   /** Applies the agent's feedback; feedback on an unknown prompt id is ignored (it may predate a restart). */

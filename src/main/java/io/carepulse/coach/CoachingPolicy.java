@@ -39,7 +39,8 @@ public record CoachingPolicy(long minGapMs, long defaultCooldownMs, Map<PromptKi
       PromptKind.USE_NAME, "Use their name: {name}.",
       PromptKind.NEXT_STEPS, "Tell them what happens next.",
       PromptKind.EMPATHY_WITHOUT_ACTION, "Enough sorry: give them a concrete next step.",
-      PromptKind.POSITIVE_RECOVERY, "Great recovery, keep going!");
+      PromptKind.POSITIVE_RECOVERY, "Great recovery, keep going!",
+      PromptKind.CUSTOMER_CONTEXT, "{context}");
 
   /** Text for a check-in during a hold rather than a silence. */
   public static final String HOLD_CHECK_IN_TEXT = "Check in: on hold {seconds} s.";

@@ -12,7 +12,9 @@ public enum PromptKind {
   USE_NAME,
   NEXT_STEPS,
   EMPATHY_WITHOUT_ACTION,
-  POSITIVE_RECOVERY;
+  POSITIVE_RECOVERY,
+  /** At call start, what the customer's earlier calls say (care memory); never for a caller without history. */
+  CUSTOMER_CONTEXT;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

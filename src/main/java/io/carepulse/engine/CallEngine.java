@@ -9,7 +9,9 @@ import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.PromptFeedback;
 import io.carepulse.protocol.SoftphoneEvent;
 import io.carepulse.protocol.Utterance;
+import io.carepulse.score.CallerHistory;
 import io.carepulse.score.Observations;
+import io.carepulse.score.Part;
 import io.carepulse.score.ScoreUpdate;
 import io.carepulse.score.Scorer;
 import io.carepulse.score.Signal;
@@ -28,14 +30,21 @@ public final class CallEngine {
   private final Scorer scorer;
   private final Coach coach;
   private final Holdout.Assignment holdout;
+  private final CallerHistory history;
   private ScoreUpdate last;
   private long lastEmitAtMs = Long.MIN_VALUE;
   private boolean ended;
 
   public CallEngine(String callId, CoreConfig config) {
+    this(callId, config, CallerHistory.NONE);
+  }
+
+  /** A call whose customer has called before: {@code history} is what the shell found of their earlier calls. */
+  public CallEngine(String callId, CoreConfig config, CallerHistory history) {
     this.callId = callId;
     this.config = config;
-    this.scorer = Scorer.create(callId, config.model(), config.sentiment());
+    this.history = history;
+    this.scorer = Scorer.create(callId, config.model(), config.sentiment(), history);
     this.coach = new Coach(callId, config.coaching());
     this.holdout = config.holdout().assign(callId).orElse(null);
   }
@@ -50,7 +59,10 @@ public final class CallEngine {
     Observations observations = scorer.observe(frame);
     // A control call is scored exactly as a treated one; only the coaching is withheld.
     boolean coached = !ended && !(frame instanceof CallEnd) && (holdout == null || !holdout.control());
-    List<Prompt> prompts = coached ? coach.coach(observations, scorer) : List.of();
+    List<Prompt> prompts = !coached ? List.of()
+        : frame instanceof CallStart start && !history.isEmpty() && scorer.remembers()
+        ? coach.context(history.start(config.model().prior(Part.EMOTION), start.ts()).context(), start.seq())
+        : coach.coach(observations, scorer);
     if (frame instanceof CallEnd) {
       ended = true;
     }
@@ -87,6 +99,11 @@ public final class CallEngine {
   /** The call's arm in its team's uplift experiment; empty when none runs. */
   public Optional<Holdout.Assignment> holdout() {
     return Optional.ofNullable(holdout);
+  }
+
+  /** What the customer's earlier calls said at call start (empty for a first-time or anonymous caller). */
+  public CallerHistory history() {
+    return history;
   }
 
   public boolean ended() {

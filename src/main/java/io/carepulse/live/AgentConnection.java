@@ -11,11 +11,8 @@ import io.carepulse.wire.FrameRead;
 import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,24 +38,13 @@ final class AgentConnection extends SocketConnection {
 
   /** Set once the socket closed; read by session loops so that no call attaches to a dead connection. */
   private volatile boolean gone;
-  /** A fragmented message being assembled, bounded by the frame limit. */
-  private boolean assembling;
-  private Buffer assembled;
-  private long assembledBytes;
-  private boolean assembledIsText;
 
   AgentConnection(AgentGateway gateway, ServerWebSocket socket, Context context) {
     super(gateway.sockets(), socket, context, gateway.settings().framesPerSecond(), gateway.settings().frameBurst(),
         "more than " + gateway.settings().framesPerSecond()
-            + " frames/s on this connection; frames were dropped, resend from expectedSeq");
+            + " frames/s on this connection; frames were dropped, resend from expectedSeq",
+        gateway.settings().maxFrameBytes());
     this.gateway = gateway;
-  }
-
-  @Override
-  protected void listen() {
-    // Raw frames rather than Vert.x's message aggregation: above its message limit Vert.x drops a message silently,
-    // while the protocol wants too_large and close 1009 for every oversize message, fragmented or not.
-    socket.frameHandler(this::onFrame);
   }
 
   @Override
@@ -84,49 +70,8 @@ final class AgentConnection extends SocketConnection {
     calls.remove(session);
   }
 
-  private void onFrame(WebSocketFrame frame) {
-    heard();
-    boolean first = frame.isText() || frame.isBinary();
-    if (closing || !first && !(frame.isContinuation() && assembling)) {
-      return;
-    }
-    if (first) {
-      assembling = true;
-      assembled = null;
-      assembledBytes = 0;
-      assembledIsText = frame.isText();
-    }
-    Buffer data = frame.binaryData();
-    assembledBytes += data.length();
-    if (assembledBytes > gateway.settings().maxFrameBytes()) {
-      assembling = false;
-      assembled = null;
-      refuse(ErrorCode.TOO_LARGE, "frame exceeds " + gateway.settings().maxFrameBytes() + " bytes", CLOSE_TOO_BIG);
-      return;
-    }
-    if (!frame.isFinal()) {
-      assembled = assembled == null ? Buffer.buffer().appendBuffer(data) : assembled.appendBuffer(data);
-      return;
-    }
-    Buffer whole = assembled == null ? data : assembled.appendBuffer(data);
-    assembling = false;
-    assembled = null;
-    onMessage(whole, assembledIsText);
-  }
-
-  private void onMessage(Buffer data, boolean text) {
-    if (!text) {
-      sendError(ProtocolError.of(ErrorCode.INVALID, "binary frames are not accepted; send JSON as text frames"));
-      return;
-    }
-    onText(data.toString(StandardCharsets.UTF_8));
-  }
-
-  private void onText(String text) {
-    long received = System.nanoTime();
-    if (!withinBudget(received)) {
-      return;
-    }
+  @Override
+  protected void onText(String text, long received) {
     FrameRead read = gateway.reader().read(text);
     if (identity() == null) {
       if (read instanceof FrameRead.Accepted accepted && accepted.frame() instanceof Hello hello && hello.token() != null) {
@@ -169,11 +114,11 @@ final class AgentConnection extends SocketConnection {
       answerResume(hello, Set.of());
       return;
     }
-    socket.pause();
+    holdReading();
     Map<String, Future<Void>> lookups = new LinkedHashMap<>();
     unknown.forEach(callId -> lookups.put(callId, gateway.calls().recover(callId, context())));
     Future.join(List.copyOf(lookups.values())).onComplete(done -> context().runOnContext(v -> {
-      socket.resume();
+      releaseReading();
       Set<String> unreadable = new java.util.HashSet<>();
       lookups.forEach((callId, lookup) -> {
         if (lookup.failed()) {
@@ -255,9 +200,9 @@ final class AgentConnection extends SocketConnection {
       return;
     }
     if (!(frame instanceof CallStart) && mayRecover && gateway.calls().recovers()) {
-      socket.pause();
+      holdReading();
       gateway.calls().recover(callId, context()).onComplete(done -> context().runOnContext(v -> {
-        socket.resume();
+        releaseReading();
         if (closing) {
           return;
         }
@@ -275,11 +220,20 @@ final class AgentConnection extends SocketConnection {
           frame.seq()));
       return;
     }
+    if (!identity().mayStartCallsIn(start.teamId())) {
+      sendError(notYourTeam(start));
+      return;
+    }
     if (calls.size() >= gateway.settings().maxCallsPerConnection()) {
       sendError(tooManyCalls(callId, frame.seq()));
       return;
     }
     CallRegistry.Opened opened = gateway.calls().open(start, identity().userId(), context());
+    if (opened.limited()) {
+      sendError(new ProtocolError(ErrorCode.TOO_MANY_AGENT_CALLS, "at most " + gateway.calls().maxCallsPerAgent()
+          + " live calls per agent; end one before starting another", callId, frame.seq()));
+      return;
+    }
     if (opened.created()) {
       LOG.atInfo().addKeyValue("callId", callId).addKeyValue("agentId", identity().userId()).log("call started");
     }
@@ -327,6 +281,12 @@ final class AgentConnection extends SocketConnection {
     return new ProtocolError(ErrorCode.FORBIDDEN, "call " + callId + " belongs to another agent", callId, seq);
   }
 
+  /** A call in someone else's team would show on that team's dashboard, reports and playbook. */
+  private static ProtocolError notYourTeam(CallStart start) {
+    return new ProtocolError(ErrorCode.FORBIDDEN, "teamId " + start.teamId() + " is not one of your teams",
+        start.callId(), start.seq());
+  }
+
   private ProtocolError tooManyCalls(String callId, Long seq) {
     return new ProtocolError(ErrorCode.TOO_MANY_CALLS, "at most " + gateway.settings().maxCallsPerConnection()
         + " open calls per connection", callId, seq);
@@ -348,7 +308,7 @@ final class AgentConnection extends SocketConnection {
     if (closing) {
       return Future.succeededFuture();
     }
-    socket.pause();
+    holdReading();
     List<Future<Void>> settled = new ArrayList<>();
     calls.forEach(session -> settled.add(session.settled()));
     return Future.all(settled).transform(done -> closeGoingAway());

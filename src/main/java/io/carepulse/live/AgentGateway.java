@@ -1,5 +1,6 @@
 package io.carepulse.live;
 
+import io.carepulse.auth.OriginPolicy;
 import io.carepulse.auth.Identity;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.auth.Role;
@@ -25,7 +26,7 @@ public final class AgentGateway {
   private final CareMetrics metrics;
   private final SocketGateway<AgentConnection> sockets;
 
-  public AgentGateway(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginCheck origins, FrameReader reader,
+  public AgentGateway(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginPolicy origins, FrameReader reader,
                       CallRegistry calls, CareMetrics metrics) {
     this.reader = reader;
     this.calls = calls;

@@ -3,10 +3,15 @@ package io.carepulse.live;
 /**
  * What the live path needs from history: a recorder that hears every call event before any other listener, the gate
  * that says when an applied frame may be acknowledged, and where calls this process does not hold come from after a
- * restart. The application builds it from the store it opened.
+ * restart, and the customers' earlier calls (care memory). The application builds it from the store it opened.
  */
-public record CallHistory(CallListener recorder, AckGate acks, CallRecovery recovery) {
+public record CallHistory(CallListener recorder, AckGate acks, CallRecovery recovery, CallerMemory memory) {
 
   /** No history: nothing recorded, acks at once, nothing survives a restart. */
   public static final CallHistory NONE = new CallHistory(event -> { }, AckGate.IMMEDIATE, CallRecovery.NONE);
+
+  /** History without care memory. */
+  public CallHistory(CallListener recorder, AckGate acks, CallRecovery recovery) {
+    this(recorder, acks, recovery, CallerMemory.NONE);
+  }
 }

@@ -30,11 +30,16 @@ public final class CallRegistry {
   private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
   private final AckGate ackGate;
   private final CallRecovery recovery;
+  private final CallerMemory memory;
   /** Recoveries under way, so two connections asking for one call rebuild it once. */
   private final ConcurrentMap<String, Future<Void>> recovering = new ConcurrentHashMap<>();
   private final CareMetrics metrics;
   private final Duration resumeWindow;
   private final ConcurrentMap<String, CallSession> live = new ConcurrentHashMap<>();
+  /** Live calls per agent, for the per-agent cap; an agent with none has no entry. */
+  private final ConcurrentMap<String, Integer> liveByAgent = new ConcurrentHashMap<>();
+  private final int maxCallsPerAgent;
+  private final Duration tsTolerance;
   private final EndedCalls ended;
 
   /**
@@ -47,9 +52,12 @@ public final class CallRegistry {
     this.teamSettings = teamSettings;
     this.metrics = metrics;
     this.resumeWindow = settings.resumeWindow();
+    this.maxCallsPerAgent = settings.maxCallsPerAgent();
+    this.tsTolerance = settings.tsTolerance();
     this.ended = new EndedCalls(settings.endedCallsKept());
     this.ackGate = history.acks();
     this.recovery = history.recovery();
+    this.memory = history.memory();
     listeners.add(history.recorder());
     metrics.activeCalls(live::size);
   }
@@ -102,6 +110,8 @@ public final class CallRegistry {
       CallSession session = new CallSession(call.start(), call.agentId(), owner, this);
       long lastSeq = session.replay(call.frames());
       if (!session.over() && live.putIfAbsent(call.start().callId(), session) == null) {
+        // A recovered call counts for its agent even above the cap: it was admitted before the restart.
+        liveByAgent.merge(call.agentId(), 1, Integer::sum);
         session.awaitAgent();
         LOG.atInfo().addKeyValue("callId", session.callId()).addKeyValue("lastSeq", lastSeq)
             .log("call recovered from history");
@@ -135,24 +145,68 @@ public final class CallRegistry {
     return session.onOwner(() -> session.whisper(from, text));
   }
 
-  /** A new session owned by {@code owner}, or the one another connection registered first under that id. */
+  /**
+   * A new session owned by {@code owner}, or the one another connection registered first under that id; or
+   * {@link Opened#LIMITED} (no session) when {@code agentId} already has {@code maxCallsPerAgent} live calls.
+   */
   Opened open(CallStart start, String agentId, Context owner) {
+    CallSession existing = live.get(start.callId());
+    if (existing != null) {
+      return new Opened(existing, false);
+    }
+    boolean[] admitted = new boolean[1];
+    liveByAgent.compute(agentId, (agent, count) -> {
+      int now = count == null ? 0 : count;
+      admitted[0] = now < maxCallsPerAgent;
+      return admitted[0] ? now + 1 : count;
+    });
+    if (!admitted[0]) {
+      return Opened.LIMITED;
+    }
     CallSession fresh = new CallSession(start, agentId, owner, this);
-    CallSession existing = live.putIfAbsent(start.callId(), fresh);
-    return existing == null ? new Opened(fresh, true) : new Opened(existing, false);
+    existing = live.putIfAbsent(start.callId(), fresh);
+    if (existing != null) {
+      forget(agentId);
+      return new Opened(existing, false);
+    }
+    return new Opened(fresh, true);
   }
 
+  /** The session of an opened call, or none when the agent was at its cap ({@link #LIMITED}). */
   record Opened(CallSession session, boolean created) {
+    static final Opened LIMITED = new Opened(null, false);
+
+    boolean limited() {
+      return session == null;
+    }
+  }
+
+  int maxCallsPerAgent() {
+    return maxCallsPerAgent;
+  }
+
+  Duration tsTolerance() {
+    return tsTolerance;
+  }
+
+  private void forget(String agentId) {
+    liveByAgent.computeIfPresent(agentId, (agent, count) -> count <= 1 ? null : count - 1);
   }
 
   /** Records an ended call; the store learns of it before the live map forgets it, so a lookup always finds one. */
   void ended(CallSession session, EndedCall call) {
     ended.add(call);
-    live.remove(session.callId(), session);
+    if (live.remove(session.callId(), session)) {
+      forget(session.agentId());
+    }
   }
 
   Vertx vertx() {
     return vertx;
+  }
+
+  CallerMemory memory() {
+    return memory;
   }
 
   TeamSettings teamSettings() {

@@ -8,8 +8,10 @@ import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
+import io.carepulse.protocol.CallClock;
 import io.carepulse.protocol.SequenceCheck;
 import io.carepulse.protocol.WhisperOutcome;
+import io.carepulse.score.CallerHistory;
 import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -42,6 +44,7 @@ public final class CallSession {
   private final CallInfo info;
   private final CallEngine engine;
   private final SequenceCheck sequence = new SequenceCheck(0);
+  private final CallClock clock;
   private final ArrayDeque<JsonObject> heldWhispers = new ArrayDeque<>();
 
   private AgentConnection agent;
@@ -54,8 +57,12 @@ public final class CallSession {
     this.context = context;
     this.registry = registry;
     this.start = start;
-    this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()));
-    this.info = new CallInfo(callId, agentId, start.teamId(), start, engine.holdout().orElse(null));
+    String customerId = start.customer().id();
+    CallerHistory history = customerId == null ? CallerHistory.NONE
+        : registry.memory().recall(customerId, Instant.ofEpochMilli(start.ts()));
+    this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()), history);
+    this.info = new CallInfo(callId, agentId, start.teamId(), start, engine.holdout().orElse(null), history);
+    this.clock = new CallClock(registry.tsTolerance().toMillis());
   }
 
   public String callId() {
@@ -169,7 +176,10 @@ public final class CallSession {
       case GAP -> answer.accept(error(new ProtocolError(ErrorCode.SEQ_GAP, "expected seq " + sequence.expected(),
           callId, frame.seq(), sequence.expected())));
       case APPLY -> {
-        if (registry.ackGate().accepting()) {
+        String stray = clock.refusal(frame.ts(), nowMillis());
+        if (stray != null) {
+          answer.accept(error(new ProtocolError(ErrorCode.INVALID, frame.type() + "." + stray, callId, frame.seq())));
+        } else if (registry.ackGate().accepting()) {
           apply(frame, answer, receivedNanos);
         } else {
           answer.accept(error(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "history store unavailable and its queue "
@@ -196,6 +206,7 @@ public final class CallSession {
           .log("scoring core failed on a frame; frame skipped");
     }
     sequence.applied(frame.seq());
+    clock.accepted(frame.ts(), nowMillis());
     if (frame instanceof CallStart && info.holdout() != null) {
       send(ServerMessages.holdout(callId, info.holdout()));
     }
@@ -239,6 +250,7 @@ public final class CallSession {
             .log("scoring core failed on a replayed frame; frame skipped");
       }
       sequence.applied(frame.seq());
+      clock.accepted(frame.ts(), nowMillis());
       if (frame instanceof CallEnd end) {
         // The end was stored but the restart came before the call was marked ended: finish it now.
         finish(end.reason() == null ? "ended" : end.reason());
@@ -246,6 +258,11 @@ public final class CallSession {
       }
     }
     return sequence.lastApplied();
+  }
+
+  /** The server's monotonic time, for the call clock's notion of real time passing. */
+  private static long nowMillis() {
+    return System.nanoTime() / 1_000_000;
   }
 
   boolean over() {

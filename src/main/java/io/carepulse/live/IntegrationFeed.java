@@ -46,7 +46,12 @@ public final class IntegrationFeed implements CallIngest {
         return Future.succeededFuture(refuseAll(frames, ErrorCode.UNKNOWN_CALL,
             "no call " + callId + "; start it with call.start first in the batch"));
       }
-      live = Optional.of(calls.open(start, agentIdForNewCall, Vertx.currentContext()).session());
+      CallRegistry.Opened opened = calls.open(start, agentIdForNewCall, Vertx.currentContext());
+      if (opened.limited()) {
+        return Future.succeededFuture(refuseAll(frames, ErrorCode.TOO_MANY_AGENT_CALLS,
+            "at most " + calls.maxCallsPerAgent() + " live calls per agent"));
+      }
+      live = Optional.of(opened.session());
     }
     CallSession session = live.get();
     if (!mayFeed.test(session.agentId())) {

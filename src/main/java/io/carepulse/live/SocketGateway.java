@@ -1,5 +1,6 @@
 package io.carepulse.live;
 
+import io.carepulse.auth.OriginPolicy;
 import io.carepulse.auth.BearerToken;
 import io.carepulse.auth.Identity;
 import io.carepulse.auth.JwtAuth;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket endpoint ({@code /v1/agent}, {@code /v1/supervisor}), up to the upgrade: 503 while draining, 426 for a
- * plain request, the {@link OriginCheck}, then a bearer header checked before upgrading (a bad one is refused with 401,
+ * plain request, the {@link OriginPolicy}, then a bearer header checked before upgrading (a bad one is refused with 401,
  * a role the endpoint does not admit with 403); without a header the socket is upgraded and must say hello with a
  * token, since browsers cannot set headers. Each upgraded socket becomes a {@link SocketConnection} on the event loop
  * that accepted it. Shared by every server verticle instance; thread-safe.
@@ -35,7 +36,7 @@ final class SocketGateway<C extends SocketConnection> {
   private final String path;
   private final LiveSettings settings;
   private final JwtAuth jwt;
-  private final OriginCheck origins;
+  private final OriginPolicy origins;
   private final Predicate<Identity> admits;
   private final BiFunction<ServerWebSocket, Context, C> connect;
   private final IntConsumer refused;
@@ -46,7 +47,7 @@ final class SocketGateway<C extends SocketConnection> {
    * {@code admits}: the roles this endpoint serves; {@code connect} makes the connection of an upgraded socket;
    * {@code refused} hears the HTTP status of every refused upgrade (401 or 403).
    */
-  SocketGateway(Vertx vertx, String path, LiveSettings settings, JwtAuth jwt, OriginCheck origins,
+  SocketGateway(Vertx vertx, String path, LiveSettings settings, JwtAuth jwt, OriginPolicy origins,
                 Predicate<Identity> admits, BiFunction<ServerWebSocket, Context, C> connect, IntConsumer refused) {
     this.vertx = vertx;
     this.path = path;
@@ -104,6 +105,7 @@ final class SocketGateway<C extends SocketConnection> {
 
   private void upgrade(RoutingContext ctx, Identity identity) {
     Context context = Vertx.currentContext();
+    io.vertx.core.http.HttpConnection transport = ctx.request().connection();
     ctx.request().toWebSocket().onComplete(result -> {
       if (result.failed()) {
         LOG.atDebug().addKeyValue("path", path).log("upgrade failed: {}", result.cause().toString());
@@ -112,7 +114,7 @@ final class SocketGateway<C extends SocketConnection> {
       C connection = connect.apply(result.result(), context);
       connections.add(connection);
       connection.closed().onComplete(v -> connections.remove(connection));
-      connection.open(identity);
+      connection.open(identity, transport);
     });
   }
 

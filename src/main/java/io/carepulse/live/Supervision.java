@@ -1,5 +1,6 @@
 package io.carepulse.live;
 
+import io.carepulse.auth.OriginPolicy;
 import io.carepulse.alert.TeamAlertSettings;
 import io.carepulse.auth.JwtAuth;
 import io.vertx.core.Future;
@@ -21,7 +22,7 @@ public final class Supervision {
   }
 
   /** {@code redact}: what transcript text goes through before a supervisor sees it. */
-  public static Supervision create(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginCheck origins,
+  public static Supervision create(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginPolicy origins,
                                    AgentGateway agents, TeamAlertSettings teams, UnaryOperator<String> redact) {
     SupervisorFeed feed = new SupervisorFeed(agents.calls(), teams, agents, redact);
     return new Supervision(feed, new SupervisorGateway(vertx, settings, jwt, origins, agents.calls(), feed));

@@ -61,14 +61,9 @@ final class SupervisorConnection extends SocketConnection {
   private final long[] cursors = new long[5];
 
   SupervisorConnection(SupervisorGateway gateway, ServerWebSocket socket, Context context) {
-    super(gateway.sockets(), socket, context, 20, 40, "more than 20 frames/s; frames were dropped");
+    super(gateway.sockets(), socket, context, 20, 40, "more than 20 frames/s; frames were dropped",
+        MAX_MESSAGE_CHARS * 4);
     this.gateway = gateway;
-  }
-
-  @Override
-  protected void listen() {
-    socket.textMessageHandler(this::onText);
-    socket.binaryMessageHandler(data -> error(ProtocolError.of(ErrorCode.INVALID, "binary frames are not accepted"), null));
   }
 
   @Override
@@ -158,10 +153,10 @@ final class SupervisorConnection extends SocketConnection {
         callId = next.next();
         next.remove();
       }
-      JsonObject row = gateway.feed().row(callId);
+      String row = gateway.feed().rowText(callId);
       if (row != null) {
         known.add(callId);
-        send(row);
+        sendText(row);
       } else if (known.remove(callId)) {
         send(gateway.feed().view(callId).map(LiveCallView::ended)
             .orElseGet(() -> new JsonObject().put("type", "call.ended").put("callId", callId)));
@@ -200,16 +195,13 @@ final class SupervisorConnection extends SocketConnection {
     }
   }
 
-  private void onText(String text) {
-    heard();
+  @Override
+  protected void onText(String text, long receivedNanos) {
     if (closing) {
       return;
     }
     if (text.length() > MAX_MESSAGE_CHARS) {
       refuse(ErrorCode.TOO_LARGE, "supervisor frames are at most " + MAX_MESSAGE_CHARS + " characters", CLOSE_TOO_BIG);
-      return;
-    }
-    if (!withinBudget(System.nanoTime())) {
       return;
     }
     SupervisorFrameReader.Read read = gateway.reader().read(text);

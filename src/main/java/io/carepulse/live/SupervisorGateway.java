@@ -1,5 +1,6 @@
 package io.carepulse.live;
 
+import io.carepulse.auth.OriginPolicy;
 import io.carepulse.auth.Identity;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.auth.Role;
@@ -28,7 +29,7 @@ public final class SupervisorGateway {
   private final SocketGateway<SupervisorConnection> sockets;
   private final Duration endedLinger;
 
-  SupervisorGateway(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginCheck origins, CallRegistry calls,
+  SupervisorGateway(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginPolicy origins, CallRegistry calls,
                     SupervisorFeed feed) {
     this.calls = calls;
     this.feed = feed;

@@ -99,4 +99,14 @@ public final class SupervisorMessages {
     }
     return result;
   }
+
+  /** A returning customer, flagged on the call's row: how many earlier calls, how many this week, how the last ended. */
+  static JsonObject repeatCaller(io.carepulse.score.CallerHistory history, long startedAtMs) {
+    var last = history.last();
+    return new JsonObject().put("priorCalls", history.calls().size())
+        .put("callsThisWeek", history.recentCalls(startedAtMs))
+        .put("lastCallId", last.callId())
+        .put("lastResolved", last.resolved())
+        .put("lastScore", last.score());
+  }
 }

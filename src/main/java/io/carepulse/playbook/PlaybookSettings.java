@@ -53,7 +53,7 @@ public final class PlaybookSettings implements TeamSettings, TeamAlertSettings {
   @Override
   public AlertSettings forTeam(String teamId) {
     AlertSettings settings = teamId == null ? null : alertSettingsByTeam.get(teamId);
-    return settings == null ? AlertSettings.defaults() : settings;
+    return settings == null ? AlertSettings.forModel(base.modelId()) : settings;
   }
 
   /** Makes {@code playbook} the team's settings for calls that start from now on. */

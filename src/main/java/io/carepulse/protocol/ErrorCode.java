@@ -17,6 +17,11 @@ public enum ErrorCode {
   /** v1 addition: a connection may carry a bounded number of open calls; close one or open another connection. */
   TOO_MANY_CALLS,
   /**
+   * v1 addition: an agent may have a bounded number of live calls at once, over all its connections; end one (or let a
+   * dropped one's resume window pass) before starting another.
+   */
+  TOO_MANY_AGENT_CALLS,
+  /**
    * v1 addition: history is durable (PostgreSQL) and cannot take the frame now — the store is unreachable or behind
    * and the bounded queue in front of it is full, or a call could not be looked up after a restart. The frame was not
    * applied; resend from {@code expectedSeq} (when given) after a pause.

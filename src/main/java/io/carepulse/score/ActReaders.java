@@ -1,25 +1,54 @@
 package io.carepulse.score;
 
-/** The act readers a model can name in {@code model.acts}. */
+import io.carepulse.acts.ActModel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The act readers a model can name in {@code model.acts}: {@code phrases} (model/care-2-acts.txt), a shipped trained
+ * model alone ({@code acts-1}, {@code acts-2}), {@code acts-N+phrases} (the classifier for the agent; for the
+ * customer the phrases or the classifier when it is sure, {@link CombinedActReader}) and {@code acts-N+fallback} (the
+ * classifier for both speakers, the phrases only for a turn in which it finds nothing, {@link FallbackActReader}).
+ */
 public final class ActReaders {
 
-  /** care-2's phrase-list stand-in (model/care-2-acts.txt). */
   public static final String PHRASES = "phrases";
-  /** The trained classifiers shipped as model/acts-1.model (io.carepulse.acts). */
   public static final String ACTS_1 = "acts-1";
-  /** acts-1 for the agent; for the customer, the phrases or acts-1 when it is sure ({@link CombinedActReader}). */
   public static final String ACTS_1_AND_PHRASES = "acts-1+phrases";
+  /** care-2's reader: acts-2 for both speakers, the phrase list where it finds nothing. */
+  public static final String ACTS_2_WITH_FALLBACK = "acts-2+fallback";
+
+  private static final Map<String, ActReader> READERS = new ConcurrentHashMap<>();
 
   private ActReaders() {
   }
 
   public static ActReader named(String name) {
-    return switch (name) {
-      case PHRASES -> PhraseActReader.standard();
-      case ACTS_1 -> ClassifierActReader.standard();
-      case ACTS_1_AND_PHRASES -> CombinedActReader.standard();
+    if (name.equals(PHRASES)) {
+      return PhraseActReader.standard();
+    }
+    return READERS.computeIfAbsent(name, ActReaders::build);
+  }
+
+  private static ActReader build(String name) {
+    String[] parts = name.split("\\+", 2);
+    ActModel model;
+    try {
+      model = ActModel.shipped(parts[0]);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown act reader " + name + " (model.acts): known: " + PHRASES
+          + ", acts-1, acts-2, acts-N+phrases, acts-N+fallback", e);
+    }
+    ClassifierActReader classifier = new ClassifierActReader(model);
+    if (parts.length == 1) {
+      return classifier;
+    }
+    return switch (parts[1]) {
+      case "phrases" -> new CombinedActReader(classifier, PhraseActReader.standard(),
+          new ClassifierActReader(model, CombinedActReader.CUSTOMER_MIN_PROBABILITY));
+      case "fallback" -> new FallbackActReader(classifier, PhraseActReader.standard());
       default -> throw new IllegalArgumentException("unknown act reader " + name + " (model.acts): known: " + PHRASES
-          + ", " + ACTS_1 + ", " + ACTS_1_AND_PHRASES);
+          + ", acts-1, acts-2, acts-N+phrases, acts-N+fallback");
     };
   }
 }

@@ -47,12 +47,18 @@ final class CareTwoScorer implements Scorer {
   private final List<Reason> pendingReasons = new ArrayList<>();
   private final Deque<long[]> history = new ArrayDeque<>();
   private ScoreUpdate.CustomerTurn customerTurn;
+  /** The call's locale when its customer emotion cannot be read (not in the model's emotion.locales), else null. */
+  private String unsupportedLocale;
+  private final CallerHistory caller;
+  private boolean externalEmotion;
   private int minScore = Integer.MAX_VALUE;
   private long minAtMs;
   private long lastSeq;
 
-  CareTwoScorer(String callId, ScoringModel model, io.carepulse.score.sentiment.SentimentAnalyzer analyzer) {
+  CareTwoScorer(String callId, ScoringModel model, io.carepulse.score.sentiment.SentimentAnalyzer analyzer,
+                CallerHistory history) {
     this.callId = callId;
+    this.caller = history;
     this.model = model;
     this.reader = ActReaders.named(model.text("model.acts", ActReaders.PHRASES));
     this.blend = ScoreBlend.of(model);
@@ -79,6 +85,8 @@ final class CareTwoScorer implements Scorer {
     fading(now, frame.seq());
     if (frame instanceof CallStart start) {
       conversation.customerName(start.customer().name());
+      locale(start, out);
+      remember(start);
     } else if (frame instanceof Utterance utterance) {
       utterance(utterance, now, out);
     } else if (frame instanceof Acoustic acoustic) {
@@ -91,6 +99,36 @@ final class CareTwoScorer implements Scorer {
     responsiveness.tick(conversation, frame.seq(), out);
     apply(out);
     return out;
+  }
+
+  /**
+   * The lexicon and the acts read one language; a customer speaking another is not read for emotion at all (a
+   * furious French sentence would otherwise score neutral, or worse, be misread word by word), and says so.
+   */
+  private void locale(CallStart start, Observations out) {
+    if (!EmotionLocales.of(model).supports(start.locale())) {
+      unsupportedLocale = start.locale();
+      pendingReasons.add(new Reason("unsupported_locale", Part.EMOTION, 0, List.of("seq:" + start.seq()),
+          "emotion: unsupported locale " + unsupportedLocale + "; customer emotion is not read and stays out of the"
+              + " score"));
+    }
+  }
+
+  /** A caller with earlier calls starts where those left them, and the reason names the last one. */
+  private void remember(CallStart start) {
+    if (caller.isEmpty()) {
+      return;
+    }
+    double prior = model.prior(Part.EMOTION);
+    CallerHistory.Start remembered = caller.start(prior, start.ts());
+    customer.startFrom(remembered.mood(), remembered.unresolved());
+    pendingReasons.add(new Reason("memory_prior", Part.EMOTION, remembered.mood() - prior,
+        List.of("call:" + caller.last().callId()), remembered.reason()));
+  }
+
+  /** Customer emotion counts in the blend unless the locale is unsupported and no external estimate came. */
+  private boolean emotionRead() {
+    return unsupportedLocale == null || externalEmotion;
   }
 
   /** A behaviour part that drifts back toward its prior for want of evidence says so, once per point. */
@@ -133,7 +171,7 @@ final class CareTwoScorer implements Scorer {
   private void utterance(Utterance utterance, long now, Observations out) {
     String ref = utterance.utteranceId() != null ? "utt:" + utterance.utteranceId() : "seq:" + utterance.seq();
     if (!utterance.isFinal()) {
-      if (utterance.speaker() == Speaker.CUSTOMER) {
+      if (utterance.speaker() == Speaker.CUSTOMER && unsupportedLocale == null) {
         conversation.customerPartial(utterance.utteranceId());
         double before = customer.moodWithProvisional();
         customer.partial(utterance.text(), ref);
@@ -151,7 +189,10 @@ final class CareTwoScorer implements Scorer {
     long endMs = utterance.endMs() != null ? utterance.endMs() : now;
     long startMs = utterance.startMs() != null ? utterance.startMs()
         : endMs - Math.round(tokens.size() / ASSUMED_WORDS_PER_MS);
-    if (speaker == Speaker.CUSTOMER) {
+    if (speaker == Speaker.CUSTOMER && unsupportedLocale != null) {
+      unreadCustomerTurn(new Turn(Speaker.CUSTOMER, utterance.text(), tokens, cues(acts), startMs, endMs,
+          utterance.seq(), ref, 0), acts, out);
+    } else if (speaker == Speaker.CUSTOMER) {
       CustomerState.Reading reading = customer.read(utterance.text(), tokens, acts);
       Turn turn = new Turn(Speaker.CUSTOMER, utterance.text(), tokens, cues(acts), startMs, endMs, utterance.seq(), ref,
           reading.valence());
@@ -215,6 +256,18 @@ final class CareTwoScorer implements Scorer {
     out.signal(Signal.Kind.VOICE);
   }
 
+  /** A customer turn in an unsupported locale: timing and acts count, the words are not read for emotion. */
+  private void unreadCustomerTurn(Turn turn, TurnActs acts, Observations out) {
+    responsiveness.turn(turn, conversation, out);
+    responsiveness.customerTurn(turn, out);
+    pendingReasons.add(new Reason("unsupported_locale", Part.EMOTION, 0, List.of(turn.ref()),
+        "emotion: unsupported locale " + unsupportedLocale + "; these words were not read for emotion"));
+    conduct.customerTurn(turn, 0, acts, out);
+    listening.customerTurn(turn, conversation, out);
+    conversation.turn(turn);
+    out.signal(Signal.Kind.VOICE);
+  }
+
   private void agentTurn(Turn turn, TurnActs acts, Observations out) {
     responsiveness.turn(turn, conversation, out);
     responsiveness.agentTurn(turn, conversation, out);
@@ -255,6 +308,7 @@ final class CareTwoScorer implements Scorer {
     }
     double before = customer.mood();
     if (customer.external(estimate.valence(), estimate.arousal(), estimate.confidence())) {
+      externalEmotion = true;
       double delta = customer.mood() - before;
       if (Math.abs(delta) >= minDelta) {
         pendingReasons.add(new Reason("external_emotion", Part.EMOTION, delta, List.of("seq:" + estimate.seq()),
@@ -269,9 +323,13 @@ final class CareTwoScorer implements Scorer {
   double[] features(long now, boolean wholeCall) {
     double mood = wholeCall ? customer.mood() : customer.moodWithProvisional();
     double trough = Math.min(customer.trough(), mood);
-    return ScoreBlend.features(value(Part.EMPATHY, now, wholeCall), value(Part.OWNERSHIP, now, wholeCall),
+    double[] features = ScoreBlend.features(value(Part.EMPATHY, now, wholeCall), value(Part.OWNERSHIP, now, wholeCall),
         value(Part.LISTENING, now, wholeCall), value(Part.RESPONSIVENESS, now, wholeCall),
         value(Part.PERSONAL, now, wholeCall), customer.level(), mood, trough);
+    if (!emotionRead()) {
+      ScoreBlend.withoutEmotion(features);
+    }
+    return features;
   }
 
   private double value(Part part, long now, boolean wholeCall) {
@@ -328,6 +386,11 @@ final class CareTwoScorer implements Scorer {
   @Override
   public double[] blendFeatures() {
     return features(conversation.nowMs(), true);
+  }
+
+  @Override
+  public boolean remembers() {
+    return true;
   }
 
   @Override

@@ -23,6 +23,8 @@ final class CustomerState {
 
   private final SentimentAnalyzer analyzer;
   private final double prior;
+  /** Where the mood starts: the model's prior, or what the customer's earlier calls say (CallerHistory). */
+  private double start;
   private final double priorWeight;
   private final double neutralBand;
   private final double neutralWeight;
@@ -67,6 +69,7 @@ final class CustomerState {
   CustomerState(ScoringModel model, SentimentAnalyzer analyzer) {
     this.analyzer = analyzer;
     prior = model.prior(Part.EMOTION);
+    start = prior;
     priorWeight = model.number("emotion.priorWeight");
     neutralBand = model.number("emotion.neutralBand");
     neutralWeight = model.number("emotion.neutralWeight");
@@ -207,9 +210,18 @@ final class CustomerState {
     return true;
   }
 
+  /**
+   * Starts the mood from {@code mood} instead of the prior, before any turn: a caller whose last call ended
+   * unresolved comes back with that upset, and it stays unresolved until something resolves it.
+   */
+  void startFrom(double mood, boolean unresolvedBefore) {
+    start = mood;
+    unresolved = unresolved || unresolvedBefore;
+  }
+
   /** The customer's mood now, 0–100 (the emotion part). */
   double mood() {
-    return (prior * priorWeight + negativeSum + otherSum) / (priorWeight + negativeWeight + otherWeight);
+    return (start * priorWeight + negativeSum + otherSum) / (priorWeight + negativeWeight + otherWeight);
   }
 
   /** The mood with the provisional reading of a partial utterance in, if there is one. */
@@ -217,18 +229,18 @@ final class CustomerState {
     if (provisional == null) {
       return mood();
     }
-    return (prior * priorWeight + negativeSum + otherSum + provisional.value() * provisional.weight())
+    return (start * priorWeight + negativeSum + otherSum + provisional.value() * provisional.weight())
         / (priorWeight + negativeWeight + otherWeight + provisional.weight());
   }
 
   /** The whole call's average mood (the blend's "level"). */
   double level() {
-    return (prior * priorWeight + levelSum) / (priorWeight + levelWeight);
+    return (start * priorWeight + levelSum) / (priorWeight + levelWeight);
   }
 
-  /** The lowest mood after any customer turn so far; the prior before the first. */
+  /** The lowest mood after any customer turn so far; the starting mood before the first. */
   double trough() {
-    return Double.isNaN(trough) ? prior : trough;
+    return Double.isNaN(trough) ? start : trough;
   }
 
   boolean unresolved() {

@@ -3,9 +3,11 @@ package io.carepulse.score;
 import java.util.List;
 
 /**
- * care-2's judgement layer: the score is 100·σ(z), z = intercept + Σ weightᵢ·featureᵢ, over the five behaviour
- * parts and four features of the customer's emotional trajectory. The weights are fitted to outcomes by
- * {@code calibrate} (docs/score-model.md §6); every feature is scaled to about −1..1 so the weights compare.
+ * care-2's judgement layer: z = intercept + Σ weightᵢ·featureᵢ over the five behaviour parts and four features of the
+ * customer's emotional trajectory, and the score is 100·σ(s·z) with s = {@code blend.scaleBelow} for z &lt; 0 and
+ * {@code blend.scaleAbove} otherwise. The weights are fitted to outcomes by {@code calibrate}
+ * (docs/score-model.md §6), which also puts z = 0 at the priors, so a call with no evidence scores 50, and sets the
+ * two scales so the fitted calls use the range. Every feature is scaled to about −1..1 so the weights compare.
  */
 public final class ScoreBlend {
 
@@ -24,10 +26,14 @@ public final class ScoreBlend {
 
   private final double intercept;
   private final double[] weights;
+  private final double scaleBelow;
+  private final double scaleAbove;
 
-  private ScoreBlend(double intercept, double[] weights) {
+  private ScoreBlend(double intercept, double[] weights, double scaleBelow, double scaleAbove) {
     this.intercept = intercept;
     this.weights = weights;
+    this.scaleBelow = scaleBelow;
+    this.scaleAbove = scaleAbove;
   }
 
   public static ScoreBlend of(ScoringModel model) {
@@ -43,14 +49,28 @@ public final class ScoreBlend {
     if (!Double.isFinite(intercept) || Math.abs(intercept) > 50) {
       throw new IllegalArgumentException("model " + model.id() + ": blend.intercept must be finite, within ±50");
     }
-    return new ScoreBlend(intercept, weights);
+    // A file fitted before the scales existed scores as it did: 100·σ(z).
+    double below = model.number("blend.scaleBelow", 1);
+    double above = model.number("blend.scaleAbove", 1);
+    if (!(below > 0 && below <= 50 && above > 0 && above <= 50)) {
+      throw new IllegalArgumentException("model " + model.id() + ": blend.scaleBelow and blend.scaleAbove must be"
+          + " within (0, 50]");
+    }
+    return new ScoreBlend(intercept, weights, below, above);
   }
 
   public static ScoreBlend of(double intercept, double[] weights) {
     if (weights.length != FEATURES.size()) {
       throw new IllegalArgumentException("a blend needs " + FEATURES.size() + " weights");
     }
-    return new ScoreBlend(intercept, weights.clone());
+    return new ScoreBlend(intercept, weights.clone(), 1, 1);
+  }
+
+  /** The features of a call with no evidence yet: every part at its prior, the customer's mood at its prior. */
+  public static double[] neutral(ScoringModel model) {
+    double mood = model.number("prior.emotion");
+    return features(model.number("prior.empathy"), model.number("prior.ownership"), model.number("prior.listening"),
+        model.number("prior.responsiveness"), model.number("prior.personal"), mood, mood, mood);
   }
 
   /** A 0–100 part value as a blend feature. */
@@ -65,6 +85,16 @@ public final class ScoreBlend {
         part(level), part(end), part(trough), (end - trough) / 50};
   }
 
+  /**
+   * Takes the customer's emotional trajectory out of {@code features} (in place): its four features contribute
+   * nothing, and the score rests on the behaviour parts. For a call whose customer emotion cannot be read.
+   */
+  public static void withoutEmotion(double[] features) {
+    for (int i = LEVEL; i <= RECOVERY; i++) {
+      features[i] = 0;
+    }
+  }
+
   public double z(double[] features) {
     double z = intercept;
     for (int i = 0; i < weights.length; i++) {
@@ -75,7 +105,8 @@ public final class ScoreBlend {
 
   /** The 0–100 score of these features. */
   public double score(double[] features) {
-    return 100 / (1 + Math.exp(-z(features)));
+    double z = z(features);
+    return 100 / (1 + Math.exp(-z * (z < 0 ? scaleBelow : scaleAbove)));
   }
 
   public double intercept() {
@@ -84,5 +115,13 @@ public final class ScoreBlend {
 
   public double weight(int feature) {
     return weights[feature];
+  }
+
+  public double scaleBelow() {
+    return scaleBelow;
+  }
+
+  public double scaleAbove() {
+    return scaleAbove;
   }
 }

@@ -27,6 +27,11 @@ public interface Scorer {
 
   boolean nameUsed();
 
+  /** Whether this scorer starts from a caller's history (care-2 does; care-1 scores as it shipped). */
+  default boolean remembers() {
+    return false;
+  }
+
   /**
    * The blend's inputs for the whole call so far ({@link ScoreBlend#FEATURES}), for fitting a model to outcomes;
    * null for a scorer without a fitted blend (care-1).
@@ -37,9 +42,14 @@ public interface Scorer {
 
   /** The scorer the model names: care-1's phrase cues and hand weights, or care-2's acts and fitted blend. */
   static Scorer create(String callId, ScoringModel model, SentimentAnalyzer analyzer) {
+    return create(callId, model, analyzer, CallerHistory.NONE);
+  }
+
+  /** … starting from what the customer's earlier calls say (care-2; care-1 scores as it shipped, without memory). */
+  static Scorer create(String callId, ScoringModel model, SentimentAnalyzer analyzer, CallerHistory history) {
     return switch (model.scorer()) {
       case ScoringModel.CARE_1 -> new CallScorer(callId, model, analyzer);
-      case ScoringModel.CARE_2 -> new CareTwoScorer(callId, model, analyzer);
+      case ScoringModel.CARE_2 -> new CareTwoScorer(callId, model, analyzer, history);
       default -> throw new IllegalArgumentException("model " + model.id() + ": unknown scorer " + model.scorer());
     };
   }

@@ -20,8 +20,17 @@ public interface CarePulseStore {
 
   // ---- call history, written by the CallJournal
 
-  /** Applies one journal flush; idempotent (see {@link JournalBatch}). */
+  /**
+   * Applies one journal flush; idempotent (see {@link JournalBatch}). Fails with {@link BatchRefused} when the batch's
+   * data cannot be stored (retrying it would fail again), with anything else when the store is unavailable.
+   */
   Future<Void> write(JournalBatch batch);
+
+  /** Keeps an entry the store refused, with the reason; the same entryId again changes nothing. */
+  Future<Void> quarantine(QuarantinedEntry entry);
+
+  /** Quarantined entries, oldest first, at most {@code limit}. */
+  Future<List<QuarantinedEntry>> quarantined(int limit);
 
   Future<Optional<CallRecord>> call(String callId);
 
@@ -107,8 +116,22 @@ public interface CarePulseStore {
   /** A subscription's deliveries, newest first, at most {@code limit}. */
   Future<List<WebhookDelivery>> deliveries(String subscriptionId, int limit);
 
+  // ---- customers (care memory)
+
+  /** A customer's calls (live and ended), newest first by (startedAt, callId), at most {@code limit}. */
+  Future<List<CallRecord>> customerCalls(String customerId, int limit);
+
+  /**
+   * Erases a customer: every ended call with this customer id and everything stored of it (frames, scores, prompts
+   * and feedback, whispers, alerts, kudos, outcomes). Live calls are left alone; returns the number of calls erased.
+   */
+  Future<Integer> forgetCustomer(String customerId);
+
   // ---- retention
 
-  /** Deletes the utterance frames of calls that ended before {@code cutoff}; scores and outcomes stay. */
+  /**
+   * Deletes the utterance frames of calls that ended before {@code cutoff}, and quarantined entries older than it;
+   * scores and outcomes stay.
+   */
   Future<Integer> deleteTranscriptsEndedBefore(Instant cutoff);
 }

@@ -31,12 +31,9 @@ final class CallReplay {
     engine = new CallEngine(callId, config);
   }
 
-  /**
-   * Alert and recognition rules are tested on care-1's scores: the thresholds and the expected figures were set
-   * against them, and the rules, not the model, are under test here. {@link #withModel} runs another model.
-   */
+  /** The scenario on the default model (care-2), whose scale the default alert settings were chosen for. */
   static CallReplay of(String scenario, AlertSettings settings) {
-    return withModel(scenario, settings, CoreConfig.forModel("care-1"));
+    return withModel(scenario, settings, CoreConfig.defaults());
   }
 
   static CallReplay withModel(String scenario, AlertSettings settings, CoreConfig config) {

@@ -30,7 +30,7 @@ class PlaybooksApiTest extends RestServiceTest {
         .isEqualTo(io.carepulse.alert.AlertSettings.defaults().lowScore());
     assertThat(playbook.getJsonObject("attentionBudget").getInteger("perCallCap"))
         .isEqualTo(io.carepulse.coach.CoachingPolicy.defaults().perCallCap());
-    assertThat(playbook.getJsonObject("prompts").getJsonArray("enabled")).hasSize(9);
+    assertThat(playbook.getJsonObject("prompts").getJsonArray("enabled")).hasSize(io.carepulse.coach.PromptKind.values().length);
   }
 
   @Test

@@ -80,4 +80,56 @@ class JwtAuthTest {
     failureOf("not.a.jwt");
     failureOf("");
   }
+
+  @Test
+  void aTokenIssuedInTheFutureIsRefusedAsSuchNotAsExpired() {
+    long now = System.currentTimeMillis() / 1000;
+    JsonObject future = claims("agent", now + 7200).put("iat", now + 3600);
+    String message = failureOf(handSigned("HS256", future, SECRET));
+    assertThat(message).contains("issued in the future").doesNotContain("expired");
+  }
+
+  @Test
+  void aTokenNotValidYetIsRefusedAsSuch() {
+    long now = System.currentTimeMillis() / 1000;
+    JsonObject notYet = claims("agent", now + 7200).put("nbf", now + 3600);
+    assertThat(failureOf(handSigned("HS256", notYet, SECRET))).contains("not valid before").doesNotContain("expired");
+  }
+
+  @Test
+  void anExpiredTokenSaysWhenItExpired() {
+    assertThat(failureOf(handSigned("HS256", claims("agent", System.currentTimeMillis() / 1000 - 3600), SECRET)))
+        .startsWith("token expired at ");
+  }
+
+  @Test
+  void clocksWithinTheLeewayAreAccepted() {
+    long now = System.currentTimeMillis() / 1000;
+    JsonObject skewed = claims("agent", now + 600).put("iat", now + 30).put("nbf", now + 30);
+    assertThat(jwt.verify(handSigned("HS256", skewed, SECRET)).succeeded()).isTrue();
+  }
+
+  @Test
+  void aTokenLivingLongerThanTheMaximumIsRefused(Vertx vertx) {
+    JwtAuth shortLived = JwtAuth.create(vertx, SECRET, Duration.ofHours(1));
+    long now = System.currentTimeMillis() / 1000;
+    String twoDays = handSigned("HS256", claims("agent", now + 2 * 86_400).put("iat", now), SECRET);
+    assertThat(shortLived.verify(twoDays).cause().getMessage()).contains("lifetime exceeds the maximum of 60 minutes");
+    String noIat = handSigned("HS256", claims("agent", now + 7_200), SECRET);
+    assertThat(shortLived.verify(noIat).failed()).as("without iat the lifetime counts from now").isTrue();
+    assertThat(shortLived.verify(shortLived.mint("a", Role.AGENT, List.of(), Duration.ofMinutes(30))).succeeded())
+        .isTrue();
+  }
+
+  @Test
+  void aGarbageTokensMessageNamesWhatIsWrongNotTheParser() {
+    List<String> ours = List.of("token is not a JWT (three dot-separated parts)",
+        "token header is not base64url-encoded JSON", "token algorithm must be HS256",
+        "token signature or payload is not valid");
+    for (String garbage : List.of("not.a.jwt", "a.b", "%%%.%%%.%%%", "eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.c2ln",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.AAAA", "....", "x".repeat(5000))) {
+      assertThat(failureOf(garbage)).as("message for " + garbage.substring(0, Math.min(40, garbage.length())))
+          .isIn(ours);
+    }
+  }
 }

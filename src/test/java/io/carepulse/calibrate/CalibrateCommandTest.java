@@ -1,7 +1,9 @@
 package io.carepulse.calibrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.carepulse.score.ScoreBlend;
 import io.carepulse.score.ScoringModel;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -63,6 +65,16 @@ class CalibrateCommandTest {
     ScoringModel fitted = ModelFiles.named(model.toString());
     assertThat(fitted.id()).isEqualTo("tenant-a-1");
     assertThat(fitted.scorer()).isEqualTo(ScoringModel.CARE_2);
+    ScoreBlend blend = ScoreBlend.of(fitted);
+    assertThat(blend.score(ScoreBlend.neutral(fitted))).as("a call with no evidence yet").isCloseTo(50, within(0.5));
+    assertThat(blend.scaleBelow()).isLessThanOrEqualTo(2 * blend.scaleAbove() + 1e-6);
+    assertThat(blend.scaleAbove()).isLessThanOrEqualTo(2 * blend.scaleBelow() + 1e-6);
+  }
+
+  @Test
+  void theShippedCare2StartsACallAtFifty() {
+    ScoringModel care2 = ScoringModel.standard();
+    assertThat(ScoreBlend.of(care2).score(ScoreBlend.neutral(care2))).isCloseTo(50, within(0.5));
   }
 
   @Test

@@ -52,11 +52,12 @@ class AgentErrorsTest extends LiveServiceTest {
   }
 
   @Test
-  void binaryFrameIsInvalid() {
+  void binaryFrameIsInvalidThenClosed1003() {
     start();
     AgentClient agent = agent("agent-1");
     agent.sendBinary(new byte[] {1, 2, 3});
     agent.expectError("invalid");
+    assertThat(agent.awaitClose()).isEqualTo((short) 1003);
   }
 
   @Test

@@ -30,8 +30,13 @@ class OperationsTest extends LiveServiceTest {
     if (http == null) {
       http = vertx.createHttpClient();
     }
-    return Connections.await("GET " + path, http.request(new RequestOptions().setMethod(HttpMethod.GET)
-            .setHost("127.0.0.1").setPort(port()).setURI(path))
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port())
+        .setURI(path);
+    if (path.equals("/metrics")) {
+      // On the public port /metrics answers the metrics token or an admin (MetricsAccess).
+      options.addHeader("Authorization", "Bearer " + token("admin-1", io.carepulse.auth.Role.ADMIN));
+    }
+    return Connections.await("GET " + path, http.request(options)
         .compose(request -> request.send())
         .compose((HttpClientResponse response) -> response.body()
             .map((Buffer body) -> new Reply(response.statusCode(), response.getHeader("content-type"), body.toString()))));

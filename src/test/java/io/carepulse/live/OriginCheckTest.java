@@ -1,5 +1,6 @@
 package io.carepulse.live;
 
+import io.carepulse.auth.OriginPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.auth.JwtAuth;
@@ -11,6 +12,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +32,7 @@ class OriginCheckTest {
   void anOriginTheCheckRefuses_getsForbiddenBeforeAnyUpgrade(Vertx vertx) throws Exception {
     SocketGateway<SocketConnection> gateway = new SocketGateway<>(vertx, "/v1/agent", SETTINGS,
         JwtAuth.create(vertx, "test-secret-test-secret-test-secret-0001"),
-        origin -> "https://dashboard.example".equals(origin), identity -> true,
+        OriginPolicy.of(List.of("https://dashboard.example")), identity -> true,
         (socket, context) -> {
           throw new AssertionError("a refused origin must not be upgraded");
         },

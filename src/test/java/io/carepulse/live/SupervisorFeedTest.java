@@ -46,7 +46,7 @@ class SupervisorFeedTest extends LiveServiceTest {
   void aSupervisorSeesOnlyItsTeamsCalls_snapshotThenChanges_andAnAdminSeesAll() throws Exception {
     start();
     AgentClient alice = agent("agent-a");
-    AgentClient bob = agent("agent-b");
+    AgentClient bob = agentOf("agent-b", "team-b");
     alice.send(startIn("a1", "team-a"));
     alice.awaitAck("a1", 1);
     bob.send(startIn("b1", "team-b"));
@@ -111,7 +111,7 @@ class SupervisorFeedTest extends LiveServiceTest {
   void aWhisperReachesTheAgent_andEveryRefusalHasItsCode() throws Exception {
     start();
     AgentClient alice = agent("agent-a");
-    AgentClient bob = agent("agent-b");
+    AgentClient bob = agentOf("agent-b", "team-b");
     alice.send(startIn("a1", "team-a"));
     alice.awaitAck("a1", 1);
     bob.send(startIn("b1", "team-b"));
@@ -195,8 +195,7 @@ class SupervisorFeedTest extends LiveServiceTest {
 
   @Test
   void aCustomerAskingForAManager_raisesOneAlertForSupervisorsAndTheEventBus_clearedWhenTheCallEnds() throws Exception {
-    // The alert path is under test, on care-1's scores: care-2's wider scale also trips sharp_drop here.
-    start(new JsonObject().put("model", "care-1"));
+    start(new JsonObject());
     List<JsonObject> bus = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(SupervisorMessages.ALERTS_ADDRESS, m -> bus.add(m.body())).completion().await();
     SupervisorClient sup = supervisor("sup-a", Role.SUPERVISOR, List.of("team-a"));

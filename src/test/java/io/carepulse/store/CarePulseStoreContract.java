@@ -299,6 +299,66 @@ public abstract class CarePulseStoreContract {
   }
 
   @Test
+  void quarantinedEntries_keepTheirReasonAndEscapedContent_onceEach_untilRetentionRemovesThem() {
+    String content = new io.vertx.core.json.JsonObject().put("text", "my order\u0000 never came").encode();
+    QuarantinedEntry bad = new QuarantinedEntry("q-1", "c1", 2L, "frame", content, "22P05 unsupported Unicode escape",
+        T0);
+    store.quarantine(bad).await();
+    store.quarantine(bad).await();
+    store.quarantine(new QuarantinedEntry("q-2", "c2", null, "call", "{}", "22021 invalid byte sequence",
+        T0.plusSeconds(3600))).await();
+
+    List<QuarantinedEntry> kept = store.quarantined(10).await();
+    assertThat(kept).extracting(QuarantinedEntry::entryId).containsExactly("q-1", "q-2");
+    assertThat(kept.get(0)).isEqualTo(bad);
+    assertThat(new io.vertx.core.json.JsonObject(kept.get(0).content()).getString("text"))
+        .isEqualTo("my order\u0000 never came");
+
+    store.deleteTranscriptsEndedBefore(T0.plusSeconds(600)).await();
+    assertThat(store.quarantined(10).await()).extracting(QuarantinedEntry::entryId).containsExactly("q-2");
+  }
+
+  @Test
+  void aCustomersCallsAreListedNewestFirst_andErasureRemovesEveryTraceOfTheEndedOnes() {
+    for (String[] call : new String[][] {{"k1", "cu-7"}, {"k2", "cu-7"}, {"k3", "cu-8"}, {"k4", "cu-7"}}) {
+      int i = Integer.parseInt(call[0].substring(1));
+      store.write(new JournalBatch(List.of(CallRecord.started(call[0], "agent-1", "team-a", call[1], "Dana", "en-US",
+          T0.plusSeconds(i))), List.of(frame(call[0], 1, "call.start"), utterance(call[0], 2, "customer", "hello")),
+          List.of(point(call[0], 2, 3000, 50, 50)),
+          List.of(new PromptRecord(call[0], "p-1", PromptKind.CHECK_IN, "Check in.", 1, 2, T0.plusSeconds(i))),
+          List.of(), List.of(new WhisperRecord(call[0], "sup-1", "hi", WhisperOutcome.DELIVERED, T0.plusSeconds(i))),
+          List.of())).await();
+      store.alertRaised(new AlertRecord("a-" + call[0], call[0], "agent-1", "team-a", "low_score", "warning", "low", 2L,
+          3000L, T0.plusSeconds(i), null)).await();
+      store.saveOutcome(new OutcomeRecord("o-" + call[0], call[0], 4, null, true, "survey", "k", T0)).await();
+    }
+    store.write(ended("k1", "resolved", 2, summary("k1", 50, 50, 50), T0.plusSeconds(60))).await();
+    store.write(ended("k2", "resolved", 2, summary("k2", 50, 50, 50), T0.plusSeconds(60))).await();
+    store.write(ended("k3", "resolved", 2, summary("k3", 50, 50, 50), T0.plusSeconds(60))).await();
+
+    assertThat(store.customerCalls("cu-7", 10).await()).extracting(CallRecord::callId).containsExactly("k4", "k2", "k1");
+    assertThat(store.customerCalls("cu-7", 2).await()).extracting(CallRecord::callId).containsExactly("k4", "k2");
+
+    assertThat(store.forgetCustomer("cu-7").await()).isEqualTo(2);
+    for (String erased : List.of("k1", "k2")) {
+      assertThat(store.call(erased).await()).isEmpty();
+      assertThat(store.frames(erased, 0, 10).await()).isEmpty();
+      assertThat(store.scores(erased, 0, 10).await()).isEmpty();
+      assertThat(store.prompts(erased).await()).isEmpty();
+      assertThat(store.whispers(erased).await()).isEmpty();
+      assertThat(store.alerts(erased).await()).isEmpty();
+      assertThat(store.outcomes(erased).await()).isEmpty();
+    }
+    // The live call stays until it ends; another customer is untouched; erasing again erases nothing.
+    assertThat(store.customerCalls("cu-7", 10).await()).extracting(CallRecord::callId).containsExactly("k4");
+    assertThat(store.frames("k3", 0, 10).await()).hasSize(2);
+    assertThat(store.outcomes("k3").await()).hasSize(1);
+    assertThat(store.forgetCustomer("cu-7").await()).isZero();
+    assertThat(store.calls(CallQuery.all(10)).await().items()).extracting(CallRecord::callId)
+        .containsExactlyInAnyOrder("k3", "k4");
+  }
+
+  @Test
   void unknownThings_areEmpty_notFailures() {
     assertThat(store.call("nope").await()).isEmpty();
     assertThat(store.prompts("nope").await()).isEmpty();

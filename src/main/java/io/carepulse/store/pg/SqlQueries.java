@@ -266,4 +266,35 @@ final class SqlQueries {
         SELECT f.ctid FROM frames f JOIN calls c ON c.call_id = f.call_id
         WHERE c.state = 'ended' AND c.ended_at < $1 AND f.type = 'utterance'
         LIMIT $2))""";
+
+  static final String CUSTOMER_CALLS = "SELECT " + CALL_COLUMNS
+      + " FROM calls c WHERE c.customer_id = $1 ORDER BY c.started_at DESC, c.call_id DESC LIMIT $2";
+
+  /** Erasure: the ids of a customer's ended calls, locked, then every table's rows of those calls. */
+  static final String CUSTOMER_ENDED_CALLS = """
+      SELECT call_id FROM calls WHERE customer_id = $1 AND state = 'ended' FOR UPDATE""";
+
+  static final java.util.List<String> ERASE_CALL_ROWS = java.util.List.of(
+      "DELETE FROM frames WHERE call_id = ANY($1)",
+      "DELETE FROM score_points WHERE call_id = ANY($1)",
+      "DELETE FROM prompts WHERE call_id = ANY($1)",
+      "DELETE FROM prompt_feedback WHERE call_id = ANY($1)",
+      "DELETE FROM whispers WHERE call_id = ANY($1)",
+      "DELETE FROM alerts WHERE call_id = ANY($1)",
+      "DELETE FROM kudos WHERE call_id = ANY($1)",
+      "DELETE FROM outcomes WHERE call_id = ANY($1)",
+      "DELETE FROM quarantine WHERE call_id = ANY($1)",
+      "DELETE FROM calls WHERE call_id = ANY($1)");
+
+  // ---- quarantine: history the store refused, kept aside with the reason (CallJournal isolates it)
+
+  static final String QUARANTINE = """
+      INSERT INTO quarantine (entry_id, call_id, seq, kind, content, reason, at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      ON CONFLICT (entry_id) DO NOTHING""";
+
+  static final String QUARANTINED = """
+      SELECT entry_id, call_id, seq, kind, content, reason, at FROM quarantine ORDER BY position LIMIT $1""";
+
+  static final String DELETE_OLD_QUARANTINE = "DELETE FROM quarantine WHERE at < $1";
 }

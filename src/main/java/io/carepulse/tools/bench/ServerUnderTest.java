@@ -25,10 +25,10 @@ final class ServerUnderTest implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts {@code java <jvmFlags> <main> <args>} with {@code env}, output to {@code log}; waits for the port. */
-  static ServerUnderTest start(String name, int port, List<String> jvmFlags, List<String> args, Map<String, String> env,
-                               Path log) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(Launch.java(jvmFlags));
+  /** Starts {@code <prefix> java <jvmFlags> <main> <args>} with {@code env}, output to {@code log}; waits for the port. */
+  static ServerUnderTest start(String name, int port, List<String> prefix, List<String> jvmFlags, List<String> args,
+                               Map<String, String> env, Path log) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(Launch.java(prefix, jvmFlags));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());

@@ -1,5 +1,6 @@
 package io.carepulse.tools.devdata;
 
+import io.carepulse.alert.AlertKind;
 import io.carepulse.engine.CoreConfig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The labelled calls' figures for one model: twin orderings by more than 10 points, band placement, the share of
@@ -22,8 +24,12 @@ final class CallsReport {
 
   record Figures(String model, int[] pairsWon, int[] pairsTotal, int caringHigh, int caring, int coldLow, int cold,
                  int ordinaryMiddle, int ordinary, int expectedFired, int expected, int unexpectedWellHandled,
-                 int wellHandled, Map<String, int[]> recallByKind, List<String> misses) {
+                 int wellHandled, Map<String, int[]> recallByKind, int[] lowScoreAlerts, int[] sharpDropAlerts,
+                 List<String> misses) {
   }
+
+  /** Calls a supervisor should be alerted to: the customer was let down. */
+  static final Set<String> TROUBLED = Set.of("cold", "hollow", "lost", "silent_hold");
 
   static Figures measure(String label, List<LabelledCall> calls, CoreConfig config) {
     Map<String, ScoredCall> scored = new HashMap<>();
@@ -55,9 +61,20 @@ final class CallsReport {
     int caringHigh = 0, caring = 0, coldLow = 0, cold = 0, ordinaryMiddle = 0, ordinary = 0;
     int expectedFired = 0, expected = 0, unexpected = 0, wellHandled = 0;
     Map<String, int[]> byKind = new java.util.TreeMap<>();
+    // [well-handled calls alerted, well-handled calls, troubled calls alerted, troubled calls]
+    int[] low = new int[4];
+    int[] drop = new int[4];
     for (LabelledCall call : calls) {
       ScoredCall s = scored.get(call.id());
+      int side = call.wellHandled() ? 0 : TROUBLED.contains(call.kind()) ? 2 : -1;
+      if (side >= 0) {
+        low[side] += s.alerts().contains(AlertKind.LOW_SCORE) ? 1 : 0;
+        low[side + 1]++;
+        drop[side] += s.alerts().contains(AlertKind.SHARP_DROP) ? 1 : 0;
+        drop[side + 1]++;
+      }
       double score = s.callScore();
+      misses.add(String.format(Locale.ROOT, "%s %s ends %d", call.kind(), call.id(), (int) score));
       switch (call.kind()) {
         case "caring" -> {
           caring++;
@@ -100,7 +117,7 @@ final class CallsReport {
       }
     }
     return new Figures(label, won, total, caringHigh, caring, coldLow, cold, ordinaryMiddle, ordinary, expectedFired,
-        expected, unexpected, wellHandled, byKind, misses);
+        expected, unexpected, wellHandled, byKind, low, drop, misses);
   }
 
   static void print(PrintWriter out, String title, List<Figures> models) {
@@ -125,6 +142,10 @@ final class CallsReport {
     row(out, "unexpected prompts / well-handled", models, f -> String.format(Locale.ROOT, "%.2f (%d/%d)",
         (double) f.unexpectedWellHandled() / Math.max(1, f.wellHandled()), f.unexpectedWellHandled(),
         f.wellHandled()));
+    row(out, "low_score alert: well-handled calls", models, f -> f.lowScoreAlerts()[0] + "/" + f.lowScoreAlerts()[1]);
+    row(out, "low_score alert: troubled calls", models, f -> f.lowScoreAlerts()[2] + "/" + f.lowScoreAlerts()[3]);
+    row(out, "sharp_drop alert: well-handled", models, f -> f.sharpDropAlerts()[0] + "/" + f.sharpDropAlerts()[1]);
+    row(out, "sharp_drop alert: troubled calls", models, f -> f.sharpDropAlerts()[2] + "/" + f.sharpDropAlerts()[3]);
     java.util.Set<String> kinds = new java.util.TreeSet<>();
     models.forEach(f -> kinds.addAll(f.recallByKind().keySet()));
     for (String kind : kinds) {

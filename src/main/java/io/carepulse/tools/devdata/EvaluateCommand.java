@@ -54,7 +54,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "the care-2 model to measure: a shipped id or a model file (default: ${DEFAULT-VALUE})")
   String model;
 
-  @Option(names = "--details", description = "also list every missed ordering and prompt")
+  @Option(names = "--details", description = "also list every call's score, missed ordering and prompt")
   boolean details;
 
   @Option(names = "--trace", paramLabel = "CALL_ID", description = "print one labelled call turn by turn and stop")
