@@ -42,7 +42,7 @@ public final class HogCommand implements Callable<Integer> {
     Path log = Files.createTempFile("carepulse-hog-server", ".log");
     List<String> serverJvm = List.of("-Xmx512m");
     List<SocketChannel> held = new ArrayList<>();
-    try (ServerUnderTest server = ServerUnderTest.start("hog-server", port, serverJvm,
+    try (ServerUnderTest server = ServerUnderTest.start("hog-server", port, List.of(), serverJvm,
         List.of("bench", "echo", "--port", Integer.toString(port), "--instances", "1"), Map.of(), log)) {
       InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
       long start = System.nanoTime();

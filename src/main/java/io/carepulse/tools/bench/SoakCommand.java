@@ -100,7 +100,7 @@ public final class SoakCommand implements Callable<Integer> {
         "CAREPULSE_HTTP_PORT", Integer.toString(port));
     List<Sample> samples = new ArrayList<>();
     try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(out.resolve("soak.log"), StandardCharsets.UTF_8), true);
-         ServerUnderTest service = ServerUnderTest.start("service", port, jvm, List.of("serve"), env,
+         ServerUnderTest service = ServerUnderTest.start("service", port, List.of(), jvm, List.of("serve"), env,
              out.resolve("service.log"))) {
       say(log, String.format(Locale.ROOT, "bench soak: %d min, %d calls x %.1f frames/s in %d-minute rounds, %d "
           + "supervisors; service pid %d on port %d; output in %s", minutes, calls, rate, roundMinutes, supervisors,
@@ -146,7 +146,7 @@ public final class SoakCommand implements Callable<Integer> {
         return;
       }
       int steps = (int) Math.min(roundMinutes, leftMinutes);
-      List<String> command = new ArrayList<>(Launch.java(List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC")));
+      List<String> command = new ArrayList<>(Launch.java(List.of(), List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC")));
       command.addAll(List.of("bench", "load", "--port", Integer.toString(port), "--secret", secret,
           "--calls", Integer.toString(calls), "--rate", String.join(",", Collections.nCopies(steps, Double.toString(rate))),
           "--warmup", "2s", "--window", "55s", "--drain", "1s"));
