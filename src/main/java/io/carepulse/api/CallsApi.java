@@ -166,17 +166,14 @@ final class CallsApi {
         .onFailure(ctx::fail);
   }
 
-  /** The call, when it exists and the caller may read it; else a failed future with 404 or 403. */
+  /**
+   * The call, when it exists and the caller may read it; else a failed future with 404 — the same answer for a call
+   * outside the caller's scope as for none at all, so ids of other teams' calls cannot be probed.
+   */
   Future<CallRecord> readable(RoutingContext ctx, String callId) {
     Caller caller = Caller.of(ctx);
-    return store.call(callId).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.failedFuture(Problem.notFound("no call " + callId).asFailure());
-      }
-      if (!caller.mayRead(found.get())) {
-        return Future.failedFuture(Problem.forbidden("call " + callId + " is not in your scope").asFailure());
-      }
-      return Future.succeededFuture(found.get());
-    });
+    return store.call(callId).compose(found -> found.isPresent() && caller.mayRead(found.get())
+        ? Future.succeededFuture(found.get())
+        : Future.failedFuture(Problem.notFound("no call " + callId).asFailure()));
   }
 }

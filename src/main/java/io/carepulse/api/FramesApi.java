@@ -3,6 +3,7 @@ package io.carepulse.api;
 import io.carepulse.auth.Role;
 import io.carepulse.live.CallIngest;
 import io.carepulse.protocol.CallFrame;
+import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
 import io.carepulse.wire.FrameRead;
@@ -54,6 +55,9 @@ final class FramesApi {
       } else if (!frame.callId().equals(callId)) {
         refusal = new ProtocolError(ErrorCode.INVALID, "callId must be " + callId + ", the call of this URL",
             frame.callId(), frame.seq());
+      } else if (frame instanceof CallStart start && !caller.identity().mayStartCallsIn(start.teamId())) {
+        refusal = new ProtocolError(ErrorCode.FORBIDDEN, "teamId " + start.teamId() + " is not one of your teams",
+            start.callId(), start.seq());
       } else {
         frames.add(frame);
         positions.add(i);

@@ -57,6 +57,14 @@ public record Problem(String type, String title, int status, String detail, List
     return of("unavailable", "Service unavailable", 503, detail);
   }
 
+  public static Problem rateLimited(String detail) {
+    return of("rate-limited", "Too many requests", 429, detail);
+  }
+
+  public static Problem unsupportedMediaType(String detail) {
+    return of("unsupported-media-type", "Unsupported media type", 415, detail);
+  }
+
   public static Problem internal() {
     return of("internal", "Internal error", 500, "something went wrong on our side; it has been logged");
   }

@@ -33,6 +33,12 @@ final class Problems {
       ctx.response().reset();
       return;
     }
+    if (problem.status() == 401) {
+      // RFC 9110 §11.6.1: a 401 names the scheme; RFC 6750 §3 adds why when a token was sent and refused.
+      boolean sent = ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"carepulse\""
+          + (sent ? ", error=\"invalid_token\"" : ""));
+    }
     ctx.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
         .end(problem.toJson(ctx.request().path()).encode());
   }
@@ -54,6 +60,11 @@ final class Problems {
     if (failure instanceof Problem.Failure known) {
       return known.problem();
     }
+    String notJson = nonJsonBody(ctx);
+    if (notJson != null && (failure instanceof ValidatorException || ctx.statusCode() == 400)) {
+      // Every request body of the contract is JSON; the contract's validator refuses any other as a bad request.
+      return Problem.unsupportedMediaType(notJson + " is not accepted; send application/json");
+    }
     if (failure instanceof SchemaValidationException schema) {
       return schemaProblem(schema);
     }
@@ -65,10 +76,24 @@ final class Problems {
       case 401 -> Problem.unauthorized("send Authorization: Bearer <token>");
       case 404 -> Problem.notFound("no such resource: " + ctx.request().path());
       case 405 -> Problem.methodNotAllowed(ctx.request().method() + " is not allowed on " + ctx.request().path());
+      case 415 -> Problem.unsupportedMediaType("send the body as application/json");
       case 413 -> new Problem(Problem.BASE + "too-large", "Request too large", 413, "the request body is too large",
           List.of());
       default -> Problem.internal();
     };
+  }
+
+  /** What the request's body is, when it has one that is not JSON; null otherwise. */
+  private static String nonJsonBody(RoutingContext ctx) {
+    String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    boolean hasBody = length != null ? !length.equals("0")
+        : ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    if (!hasBody || media.equals("application/json") || media.endsWith("+json")) {
+      return null;
+    }
+    return type == null ? "a body without Content-Type" : "Content-Type " + media;
   }
 
   private static Problem schemaProblem(SchemaValidationException e) {

@@ -5,6 +5,7 @@ import io.carepulse.auth.Role;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.WebhookSubscription;
 import io.carepulse.webhook.WebhookDispatcher;
+import io.carepulse.webhook.WebhookTargets;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -32,7 +33,10 @@ final class WebhooksApi {
     List<String> events = body.getJsonArray("events").stream().map(String.class::cast).toList();
     WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID().toString(), body.getString("url"),
         events, secret, caller.id(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    store.addWebhook(subscription)
+    dispatcher.checkTarget(subscription.url())
+        .recover(e -> io.vertx.core.Future.failedFuture(e instanceof WebhookTargets.Refused refused
+            ? Problem.invalid("body.url", refused.getMessage()).asFailure() : e))
+        .compose(allowed -> store.addWebhook(subscription))
         .onSuccess(v -> Replies.json(ctx, 201, json(subscription).put("secret", secret)))
         .onFailure(ctx::fail);
   }

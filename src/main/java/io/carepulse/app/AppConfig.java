@@ -46,9 +46,15 @@ public record AppConfig(
     int journalBatchSize,
     Duration journalFlushInterval,
     int journalQueueBound,
+    Duration journalStallBound,
     int retentionDays,
     String model,
     Duration dashboardLinger,
+    boolean webhookAllowPrivate,
+    String metricsToken,
+    int managementPort,
+    String managementHost,
+    int restRequestsPerSecond,
     Edge edge,
     boolean cluster,
     String clusterHost,
@@ -80,7 +86,8 @@ public record AppConfig(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
       "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
       "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "retentionDays", "model", "dashboardLinger",
+      "journalFlushInterval", "journalQueueBound", "journalStallBound", "retentionDays", "model", "dashboardLinger",
+      "webhookAllowPrivate", "metricsToken", "managementPort", "managementHost", "restRequestsPerSecond",
       "requestHeaderTimeout", "maxConnections", "maxConnectionsPerIp", "maxCallsPerAgent", "writeStallTimeout",
       "tsTolerance", "maxTokenLifetime", "allowedOrigins", "cluster", "clusterHost", "clusterPort", "clusterMembers"));
 
@@ -100,7 +107,8 @@ public record AppConfig(
     return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
         maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
-        journalQueueBound, retentionDays, changed, dashboardLinger, edge, cluster, clusterHost, clusterPort, clusterMembers);
+        journalQueueBound, journalStallBound, retentionDays, changed, dashboardLinger, webhookAllowPrivate, metricsToken,
+        managementPort, managementHost, restRequestsPerSecond, edge, cluster, clusterHost, clusterPort, clusterMembers);
   }
 
   /** The same settings, clustered (serve --cluster). */
@@ -108,7 +116,8 @@ public record AppConfig(
     return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
         maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
-        journalQueueBound, retentionDays, model, dashboardLinger, edge, true, clusterHost, clusterPort, clusterMembers);
+        journalQueueBound, journalStallBound, retentionDays, model, dashboardLinger, webhookAllowPrivate, metricsToken,
+        managementPort, managementHost, restRequestsPerSecond, edge, true, clusterHost, clusterPort, clusterMembers);
   }
 
   public boolean developmentMode() {
@@ -188,12 +197,24 @@ public record AppConfig(
         // Frames applied but not yet in PostgreSQL; past it new frames are refused (store_unavailable). At ~300 bytes
         // queued per frame, 100,000 is ~30 MB and rides out a ~20 s outage at 5,000 frames/s.
         s.integer("journalQueueBound", 100_000, 100, 10_000_000),
+        // Acks held this long with nothing committed turn /ready to 503: the node cannot honour "ack means persisted",
+        // so new calls should go elsewhere. Longer than a database failover; calls on the node keep being scored.
+        s.duration("journalStallBound", Duration.ofSeconds(15), Duration.ofMillis(100), Duration.ofHours(1)),
         // Transcript text is deleted this many days after a call ended (scores, outcomes stay); 0 keeps it forever.
         s.integer("retentionDays", 30, 0, 36_500),
         // The score model: a shipped id (care-2, care-1) or a model file written by calibrate; validated at start.
         s.text("model", "care-2"),
         // An ended call stays on supervisors' boards, faded, with its final score, for this long.
         s.duration("dashboardLinger", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10)),
+        // Webhooks to loopback, link-local or private addresses (SSRF) are refused unless this is true.
+        s.bool("webhookAllowPrivate", false),
+        // /metrics on the public port answers this bearer token (or an admin JWT); without either it is 401.
+        s.optionalSecret("metricsToken"),
+        // A second listener for /metrics, /health and /ready without a token, for scrapers on a private network; 0: none.
+        s.integer("managementPort", 0, 0, 65535),
+        s.text("managementHost", "127.0.0.1"),
+        // REST requests per second per token (burst: twice that); past it 429 with RateLimit and Retry-After.
+        s.integer("restRequestsPerSecond", 50, 1, 1_000_000),
         edge(s),
         // Clustering (docs/cluster.md): off unless asked for; the rest is read only then.
         s.bool("cluster", false),
@@ -323,6 +344,19 @@ public record AppConfig(
             + raw.value + "'");
       }
       return value;
+    }
+
+    /** A shared secret that, when set, must be long enough not to be guessed. */
+    String optionalSecret(String key) {
+      Raw raw = raw(key);
+      if (raw == null || raw.value.isEmpty()) {
+        return null;
+      }
+      if (raw.value.length() < MIN_SECRET_CHARS) {
+        throw new Invalid(raw.origin + " must have at least " + MIN_SECRET_CHARS + " characters; got "
+            + raw.value.length());
+      }
+      return raw.value;
     }
 
     String secret(String key) {

@@ -27,6 +27,7 @@ import io.carepulse.store.InMemoryStore;
 import io.carepulse.store.pg.Migrations;
 import io.carepulse.store.pg.PgStore;
 import io.carepulse.webhook.WebhookDispatcher;
+import io.carepulse.webhook.WebhookTargets;
 import io.carepulse.wire.AsyncApiDocument;
 import io.carepulse.wire.FrameReader;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -125,7 +126,8 @@ public final class CarePulseService {
         CarePulseService service = new CarePulseService(vertx, config, secret, jwt, store, journal, calls, gateway,
             supervision);
         service.deployments.add(journalId);
-        WebhookDispatcher webhooks = new WebhookDispatcher(store, config.webhookPolicy(), calls);
+        WebhookDispatcher webhooks = new WebhookDispatcher(store, config.webhookPolicy(),
+            new WebhookTargets(config.webhookAllowPrivate()), calls);
         List<Deployable> background = new ArrayList<>(List.of(supervision.feed(),
             new SupervisorFeedRecorder(store, journal), webhooks));
         if (durable && config.retentionDays() > 0) {
@@ -135,7 +137,7 @@ public final class CarePulseService {
         ConnectionGuard guard = new ConnectionGuard(vertx, config.edge(), meters);
         return Future.join(playbooks.load(store), memory.load(store), service.deploy(background))
             .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks,
-                memory))
+                memory, config.restRequestsPerSecond()))
             .compose(rest -> service.serve(meters, reader, rest, guard, origins, ownership));
       });
     });
@@ -169,12 +171,16 @@ public final class CarePulseService {
                                          ConnectionGuard guard, OriginPolicy origins, CallOwnership ownership) {
     AsyncApiDocument asyncApi = AsyncApiDocument.load();
     List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
-    return vertx.deployVerticle(() -> {
+    MetricsAccess metricsAccess = new MetricsAccess(jwt, config.metricsToken());
+    Future<?> management = config.managementPort() == 0 ? Future.succeededFuture()
+        : vertx.deployVerticle(new ManagementVerticle(config, new Operations(vertx, config, gateway, meters,
+            journal::health, ownership))).onSuccess(deployments::add);
+    return management.compose(managed -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, config.httpPort() == 0 ? -1 : config.httpPort(), gateway,
-              meters, asyncApi, supervision.gateway(), rest, journal::health, guard, origins, ownership);
+              meters, asyncApi, supervision.gateway(), rest, journal::health, guard, origins, metricsAccess, ownership);
           instances.add(verticle);
           return verticle;
-        }, new DeploymentOptions().setInstances(config.serverInstances()))
+        }, new DeploymentOptions().setInstances(config.serverInstances())))
         .map(id -> {
           port = instances.get(0).actualPort();
           for (HttpVerticle instance : instances) {

@@ -7,7 +7,6 @@ import io.carepulse.live.AgentGateway;
 import io.carepulse.live.CallOwnership;
 import io.carepulse.live.SupervisorGateway;
 import io.carepulse.wire.AsyncApiDocument;
-import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -16,14 +15,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,13 +46,15 @@ final class HttpVerticle extends VerticleBase {
   private final RestApi restApi;
   private final Supplier<CallJournal.Health> history;
   private final CallOwnership ownership;
+  private final MetricsAccess metricsAccess;
   private final ConnectionGuard guard;
   private final OriginPolicy origins;
   private HttpServer server;
 
   HttpVerticle(AppConfig config, int port, AgentGateway gateway, PrometheusMeterRegistry meters, AsyncApiDocument asyncApi,
                SupervisorGateway supervisors, RestApi restApi, Supplier<CallJournal.Health> history,
-               ConnectionGuard guard, OriginPolicy origins, CallOwnership ownership) {
+               ConnectionGuard guard, OriginPolicy origins, MetricsAccess metricsAccess, CallOwnership ownership) {
+    this.metricsAccess = metricsAccess;
     this.guard = guard;
     this.origins = origins;
     this.ownership = ownership;
@@ -74,13 +71,11 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     // The contract's operations (openapi.yaml) come from the REST API's router; the operational ones are ours.
+    Operations operations = new Operations(vertx, config, gateway, meters, history, ownership);
     Router router = restApi.router(Map.of(
-        "health", HealthCheckHandler.create(vertx).register("process", p -> p.complete(Status.OK())),
-        "ready", HealthCheckHandler.create(vertx)
-            .register("accepting-calls", p -> p.complete(gateway.draining() ? Status.KO() : Status.OK()))
-            .register("history", p -> p.complete(historyStatus()))
-            .register("cluster", p -> p.complete(clusterStatus())),
-        "metrics", PrometheusScrapingHandler.create(meters),
+        "health", operations.health(),
+        "ready", operations.ready(),
+        "metrics", metricsAccess.guarding(operations.metrics()),
         "asyncapi", this::asyncApiYaml));
     // The sockets are ordered ahead of every route of the contract, whose first one reads request bodies: a handshake
     // carrying Content-Length: 0 (Java's own client sends it) would be read as a body and fail (docs/stack-notes.md P8).
@@ -131,35 +126,6 @@ final class HttpVerticle extends VerticleBase {
         .exposedHeaders(CORS_RESPONSE_HEADERS)
         .maxAgeSeconds(600);
     return origins.allowsAny() ? cors : cors.addOrigins(origins.allowed());
-  }
-
-  /** Clustered, this node is ready while it is a member: the members it counts, itself among them. */
-  private Status clusterStatus() {
-    if (!ownership.clustered()) {
-      return Status.OK(new JsonObject().put("clustered", false));
-    }
-    List<String> members = ownership.members();
-    JsonObject data = new JsonObject().put("clustered", true).put("node", ownership.node())
-        .put("members", new io.vertx.core.json.JsonArray(members));
-    return members.contains(ownership.node()) ? Status.OK(data) : Status.KO(data);
-  }
-
-  /**
-   * A history store outage degrades history, never the live call: /ready stays 200 (the check's data says
-   * {@code degraded} and why) so load balancers keep sending resumes and live frames here; it turns 503 only once the
-   * queue in front of the store is full and new frames are being refused anyway.
-   */
-  private Status historyStatus() {
-    CallJournal.Health health = history.get();
-    if (health.storeUp()) {
-      return Status.OK();
-    }
-    JsonObject data = new JsonObject()
-        .put("state", health.full() ? "full" : "degraded")
-        .put("reason", "history store unavailable since " + health.failingSince() + ": " + health.lastError())
-        .put("pendingFrames", health.pendingFrames())
-        .put("queueBound", health.bound());
-    return health.full() ? Status.KO(data) : Status.OK(data);
   }
 
   int actualPort() {

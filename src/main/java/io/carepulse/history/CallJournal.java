@@ -10,16 +10,19 @@ import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.PromptFeedback;
 import io.carepulse.rx.ContextScheduler;
 import io.carepulse.score.ScoreUpdate;
+import io.carepulse.store.BatchRefused;
 import io.carepulse.store.CallEnding;
 import io.carepulse.store.CallRecord;
 import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.JournalBatch;
 import io.carepulse.store.PromptFeedbackRecord;
 import io.carepulse.store.PromptRecord;
+import io.carepulse.store.QuarantinedEntry;
 import io.carepulse.store.ScorePoint;
 import io.carepulse.store.StoredFrame;
 import io.carepulse.store.WhisperRecord;
 import io.carepulse.wire.ClientFrameJson;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
@@ -37,6 +40,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +59,11 @@ import org.slf4j.LoggerFactory;
  * written, new events are dropped and counted — history degrades, the live call never waits. {@link #durable}
  * (PostgreSQL): nothing is dropped; {@link #persistedAcks()} holds each ack until its frame is written and refuses new
  * frames while {@code maxPending} frames wait, so the client keeps what the server could not store yet.
+ *
+ * <p>A batch the store refuses for its data ({@link BatchRefused}: retrying it would fail again) is split in halves,
+ * and each half written on its own, until the entry at fault stands alone; that entry goes to the store's quarantine
+ * with the reason, and counts as written, so its call and every other call keep flowing and getting acks. Found in
+ * about 2·log2(batch) writes.
  */
 public final class CallJournal implements CallListener {
 
@@ -81,6 +90,11 @@ public final class CallJournal implements CallListener {
   /** Batch boundaries: the clock's ticks, full batches, flushes. */
   private final FlowableProcessor<Object> cuts = PublishProcessor.create().toSerialized();
   private final Promise<Void> drained = Promise.promise();
+  /** Batches cut and not yet written, oldest first. */
+  private final java.util.Queue<List<Object>> cutBatches = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** On the journal's context only: a write is running. */
+  private boolean writing;
+  private volatile boolean cutsDone;
   /** Events queued and not yet written: what the dropping bound counts. */
   private final AtomicInteger pending = new AtomicInteger();
   /** Frames queued and not yet written: what the durable bound counts. */
@@ -91,6 +105,10 @@ public final class CallJournal implements CallListener {
   private volatile Instant failingSince;
   private volatile String lastError;
   private volatile Timer persistLatency;
+  private volatile Counter quarantinedCount;
+  private final AtomicLong quarantined = new AtomicLong();
+  /** Since when frames have waited with no batch committed (System.nanoTime); meaningful while frames wait. */
+  private final AtomicLong waitingSinceNanos = new AtomicLong(System.nanoTime());
   private volatile boolean stopping;
   private Disposable ticks = Disposable.disposed();
   private int failures;
@@ -106,11 +124,16 @@ public final class CallJournal implements CallListener {
 
   /** Whether the store takes writes, and what waits for it. */
   public record Health(boolean storeUp, Instant failingSince, String lastError, int pendingFrames, int bound,
-                       boolean durable) {
+                       boolean durable, Duration acksWaiting, long quarantined) {
 
     /** Durable and at its bound: new frames are being refused. */
     public boolean full() {
       return durable && pendingFrames >= bound;
+    }
+
+    /** Durable, and frames have waited longer than {@code limit} with nothing committed: acks are stuck. */
+    public boolean stuckLongerThan(Duration limit) {
+      return durable && pendingFrames > 0 && acksWaiting.compareTo(limit) > 0;
     }
   }
 
@@ -134,12 +157,45 @@ public final class CallJournal implements CallListener {
     entries.buffer(cuts)
         .doOnNext(batch -> uncut.addAndGet(-batch.size()))
         .filter(batch -> !batch.isEmpty())
-        // A cut runs on whichever thread closed the batch; batches wait here (bounded by the counts above) while one
-        // is written, and are written on the journal's context, one at a time.
-        .onBackpressureBuffer()
-        .observeOn(scheduler)
-        .concatMapCompletable(this::write, 1)
-        .subscribe(drained::tryComplete, drained::tryFail);
+        .subscribe(this::queueBatch, drained::tryFail, () -> {
+          cutsDone = true;
+          scheduler.scheduleDirect(this::writeNext);
+        });
+  }
+
+  /**
+   * A cut runs on whichever thread closed the batch; cut batches wait here (bounded by the counts above) while one is
+   * written, then go on the journal's context, one write at a time.
+   */
+  private void queueBatch(List<Object> batch) {
+    cutBatches.add(batch);
+    scheduler.scheduleDirect(this::writeNext);
+  }
+
+  /**
+   * On the journal's context: writes what is queued, oldest first, merging queued batches up to the batch size. After
+   * an outage the clock has cut many small batches; merged, they drain in a few commits instead of one each.
+   */
+  private void writeNext() {
+    if (writing) {
+      return;
+    }
+    List<Object> merged = new ArrayList<>();
+    for (List<Object> next = cutBatches.peek(); next != null && (merged.isEmpty()
+        || merged.size() + next.size() <= maxBatch); next = cutBatches.peek()) {
+      merged.addAll(cutBatches.poll());
+    }
+    if (merged.isEmpty()) {
+      if (cutsDone) {
+        drained.tryComplete();
+      }
+      return;
+    }
+    writing = true;
+    write(merged).subscribe(() -> {
+      writing = false;
+      writeNext();
+    }, drained::tryFail);
   }
 
   public static CallJournal dropping(Vertx vertx, CarePulseStore store, Redactor redactor, Duration flushInterval,
@@ -159,6 +215,12 @@ public final class CallJournal implements CallListener {
   /** Starts the clock: a batch is cut every flush interval. */
   public CallJournal start() {
     ticks = Flowable.interval(flushInterval.toMillis(), TimeUnit.MILLISECONDS, scheduler).subscribe(tick -> cuts.onNext(CUT));
+    return this;
+  }
+
+  /** Counts the entries quarantined, when set. */
+  public CallJournal quarantinedCount(Counter counter) {
+    this.quarantinedCount = counter;
     return this;
   }
 
@@ -188,8 +250,8 @@ public final class CallJournal implements CallListener {
       }
       return;
     }
-    if (event instanceof CallEvent.Applied) {
-      pendingFrames.incrementAndGet();
+    if (event instanceof CallEvent.Applied && pendingFrames.incrementAndGet() == 1) {
+      waitingSinceNanos.set(System.nanoTime());
     }
     pending.incrementAndGet();
     enqueue(event);
@@ -229,8 +291,17 @@ public final class CallJournal implements CallListener {
     return dropped.get();
   }
 
+  /** Entries the store refused and the journal quarantined, since start. */
+  public long quarantined() {
+    return quarantined.get();
+  }
+
   public Health health() {
-    return new Health(failingSince == null, failingSince, lastError, pendingFrames.get(), maxPending, durable);
+    int waiting = pendingFrames.get();
+    Duration acksWaiting = waiting == 0 ? Duration.ZERO
+        : Duration.ofNanos(Math.max(0, System.nanoTime() - waitingSinceNanos.get()));
+    return new Health(failingSince == null, failingSince, lastError, waiting, maxPending, durable, acksWaiting,
+        quarantined.get());
   }
 
   /**
@@ -247,14 +318,96 @@ public final class CallJournal implements CallListener {
     return written.future();
   }
 
-  /** One batch: written, or retried after the back-off until it is (unless the journal is stopping). */
+  /**
+   * One batch: written, or retried after the back-off until it is (unless the journal is stopping); a batch the store
+   * refuses for its data is split to isolate the entry at fault.
+   */
   private Completable write(List<Object> entries) {
     Batcher batcher = new Batcher();
     entries.forEach(batcher::add);
     JournalBatch batch = batcher.batch();
-    return Completable.defer(() -> attempt(batch, batcher))
+    return retriedAfterOutages(Completable.defer(() -> attempt(batch, batcher)))
+        .onErrorResumeNext(cause -> cause instanceof BatchRefused refused ? isolate(entries, refused)
+            : Completable.error(cause));
+  }
+
+  private Completable retriedAfterOutages(Completable write) {
+    return write.retryWhen(failures -> failures.concatMap(failure -> stopping || failure instanceof BatchRefused
+        ? Flowable.error(failure)
+        : Flowable.timer(backoff().toMillis(), TimeUnit.MILLISECONDS, scheduler)));
+  }
+
+  /** Halves at the middle event (acks and flushes stay behind the events they follow) until one event is left. */
+  private Completable isolate(List<Object> entries, BatchRefused refused) {
+    List<Integer> events = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i) instanceof CallEvent) {
+        events.add(i);
+      }
+    }
+    if (events.size() <= 1) {
+      return quarantine(entries, refused);
+    }
+    int cut = events.get(events.size() / 2);
+    List<Object> first = List.copyOf(entries.subList(0, cut));
+    List<Object> second = List.copyOf(entries.subList(cut, entries.size()));
+    return Completable.defer(() -> write(first)).andThen(Completable.defer(() -> write(second)));
+  }
+
+  /**
+   * Keeps the refused event aside with the reason, then lets its acks and flushes go as if it had been written. The
+   * quarantine write is retried whatever fails: if even that is refused, the store itself is broken (a missing table),
+   * not one entry, and acks stall where {@code /ready} reports it.
+   */
+  private Completable quarantine(List<Object> entries, BatchRefused refused) {
+    Batcher batcher = new Batcher();
+    entries.forEach(batcher::add);
+    QuarantinedEntry entry = entries.stream().filter(CallEvent.class::isInstance).findFirst()
+        .map(event -> quarantined(batcher, refused)).orElse(null);
+    return Completable.defer(() -> Completable.fromCompletionStage((entry == null ? Future.<Void>succeededFuture()
+                : store.quarantine(entry).timeout(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).toCompletionStage())
+            .observeOn(scheduler)
+            .doOnError(cause -> failed(batcher.batch(), batcher, cause)))
         .retryWhen(failures -> failures.concatMap(failure -> stopping ? Flowable.error(failure)
-            : Flowable.timer(backoff().toMillis(), TimeUnit.MILLISECONDS, scheduler)));
+            : Flowable.timer(backoff().toMillis(), TimeUnit.MILLISECONDS, scheduler)))
+        .doOnComplete(() -> {
+          if (entry != null) {
+            quarantined.incrementAndGet();
+            Counter counter = quarantinedCount;
+            if (counter != null) {
+              counter.increment();
+            }
+            LOG.atWarn().addKeyValue("callId", entry.callId()).addKeyValue("seq", entry.seq())
+                .addKeyValue("kind", entry.kind()).addKeyValue("reason", entry.reason())
+                .log("history store refused an entry; quarantined it, every other entry is written");
+          }
+          committed(batcher.batch(), batcher);
+        });
+  }
+
+  private static QuarantinedEntry quarantined(Batcher batcher, BatchRefused refused) {
+    String id = UUID.randomUUID().toString();
+    String reason = refused.getMessage() == null ? refused.code() : refused.getMessage().replace("\0", "\\u0000");
+    Instant at = Instant.now();
+    if (!batcher.frames.isEmpty()) {
+      StoredFrame frame = batcher.frames.get(0);
+      return new QuarantinedEntry(id, frame.callId(), frame.seq(), "frame", frame.frame().encode(), reason, at);
+    }
+    if (!batcher.started.isEmpty()) {
+      CallRecord call = batcher.started.get(0);
+      JsonObject content = new JsonObject().put("agentId", call.agentId()).put("teamId", call.teamId())
+          .put("customerId", call.customerId()).put("customerName", call.customerName()).put("locale", call.locale());
+      return new QuarantinedEntry(id, call.callId(), null, "call", content.encode(), reason, at);
+    }
+    if (!batcher.whispers.isEmpty()) {
+      WhisperRecord whisper = batcher.whispers.get(0);
+      JsonObject content = new JsonObject().put("from", whisper.from()).put("text", whisper.text())
+          .put("outcome", String.valueOf(whisper.outcome()));
+      return new QuarantinedEntry(id, whisper.callId(), null, "whisper", content.encode(), reason, at);
+    }
+    CallEnding ending = batcher.ended.get(0);
+    JsonObject content = new JsonObject().put("reason", ending.reason()).put("lastSeq", ending.lastSeq());
+    return new QuarantinedEntry(id, ending.callId(), ending.lastSeq(), "ending", content.encode(), reason, at);
   }
 
   private Completable attempt(JournalBatch batch, Batcher batcher) {
@@ -263,7 +416,11 @@ public final class CallJournal implements CallListener {
     return Completable.fromCompletionStage(written.toCompletionStage())
         .observeOn(scheduler)
         .doOnComplete(() -> committed(batch, batcher))
-        .doOnError(cause -> failed(batch, batcher, cause));
+        .doOnError(cause -> {
+          if (!(cause instanceof BatchRefused)) {
+            failed(batch, batcher, cause);
+          }
+        });
   }
 
   private Duration backoff() {
@@ -281,7 +438,9 @@ public final class CallJournal implements CallListener {
     lastError = null;
     failures = 0;
     pending.addAndGet(-batcher.entries);
-    pendingFrames.addAndGet(-batcher.frames.size());
+    if (pendingFrames.addAndGet(-batcher.frames.size()) > 0) {
+      waitingSinceNanos.set(System.nanoTime());
+    }
     Timer latency = persistLatency;
     if (latency != null) {
       for (StoredFrame frame : batch.frames()) {

@@ -48,9 +48,11 @@ public final class JournalVerticle extends VerticleBase {
     CallJournal built = durable
         ? CallJournal.durable(vertx, store, Redactor.standard(), flushInterval, bound, batchSize)
             .persistLatency(metrics.persistLatency())
+            .quarantinedCount(metrics.quarantined())
         : CallJournal.dropping(vertx, store, Redactor.standard(), flushInterval, bound, batchSize);
     if (durable) {
       metrics.journal(() -> built.health().pendingFrames(), () -> built.health().storeUp() ? 1 : 0);
+      metrics.acksWaiting(() -> built.health().acksWaiting().toMillis() / 1000.0);
     }
     journal = built.start();
     return Future.succeededFuture();

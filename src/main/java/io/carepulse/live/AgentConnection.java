@@ -311,6 +311,11 @@ final class AgentConnection extends SocketConnection implements AgentLink {
           frame.seq()));
       return;
     }
+    if (!identity().mayStartCallsIn(start.teamId())) {
+      gateway.calls().ownership().release(callId);
+      sendError(notYourTeam(start));
+      return;
+    }
     if (carried() >= gateway.settings().maxCallsPerConnection()) {
       gateway.calls().ownership().release(callId);
       sendError(tooManyCalls(callId, frame.seq()));
@@ -418,6 +423,12 @@ final class AgentConnection extends SocketConnection implements AgentLink {
 
   private ProtocolError notYours(String callId, Long seq) {
     return new ProtocolError(ErrorCode.FORBIDDEN, "call " + callId + " belongs to another agent", callId, seq);
+  }
+
+  /** A call in someone else's team would show on that team's dashboard, reports and playbook. */
+  private static ProtocolError notYourTeam(CallStart start) {
+    return new ProtocolError(ErrorCode.FORBIDDEN, "teamId " + start.teamId() + " is not one of your teams",
+        start.callId(), start.seq());
   }
 
   private ProtocolError tooManyCalls(String callId, Long seq) {

@@ -1,12 +1,10 @@
 package io.carepulse.live;
 
-import io.carepulse.alert.Alert;
 import io.carepulse.alert.AlertChange;
 import io.carepulse.alert.AlertRules;
 import io.carepulse.alert.AlertSettings;
 import io.carepulse.alert.Kudos;
 import io.carepulse.alert.Recognition;
-import io.carepulse.alert.TriageRank;
 import io.carepulse.coach.Prompt;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.protocol.CallFrame;
@@ -17,7 +15,6 @@ import io.carepulse.score.Reason;
 import io.carepulse.score.ScoreUpdate;
 import io.carepulse.score.Signal;
 import io.carepulse.score.Trend;
-import io.carepulse.wire.ServerMessages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -29,7 +26,7 @@ import java.util.function.UnaryOperator;
 /**
  * What supervisors see of one call: the row of the live list (score, parts, sparkline, open alerts, triage rank) and
  * the call's recent history (transcript, score timeline with reasons, prompts, whispers, alerts). Fed on the call's
- * event loop only; supervisors read the published {@link #row()} (an immutable JSON object, replaced whole) and the
+ * event loop only; supervisors read the published {@link #row()} (an immutable {@link LiveRow}, replaced whole) and the
  * {@link RecentItems}, never the fields behind them.
  */
 final class LiveCallView {
@@ -59,7 +56,7 @@ final class LiveCallView {
   private boolean onHold;
   private long lastSeq;
   private long rowAtMs = Long.MIN_VALUE;
-  private volatile JsonObject row;
+  private volatile LiveRow row;
   private volatile JsonObject ended;
 
   LiveCallView(CallInfo info, Instant startedAt, AlertSettings settings, UnaryOperator<String> redact) {
@@ -73,7 +70,14 @@ final class LiveCallView {
 
   /** The current row of the live list; null until the first frame is applied. */
   JsonObject row() {
-    return row;
+    LiveRow current = row;
+    return current == null ? null : current.json();
+  }
+
+  /** The same row as the text sent to supervisors, encoded once however many read it; null until the first frame. */
+  String rowText() {
+    LiveRow current = row;
+    return current == null ? null : current.text();
   }
 
   /** The {@code call.ended} frame, once the call is over. */
@@ -166,38 +170,15 @@ final class LiveCallView {
     }
   }
 
+  /**
+   * Publishes the row as it is now. Only the values are captured here, on the call's loop; the JSON and its text are
+   * built when a supervisor (or the REST view) first reads them, and then once for every reader: a call nobody watches
+   * costs no JSON, and one watched by many is encoded once per change, not once per supervisor.
+   */
   private void publishRow(long now) {
     rowAtMs = now;
-    List<Alert> open = rules.open();
-    TriageRank.Triage triage = TriageRank.of(new TriageRank.Call(score.score(), score.trend(), now, customerSpokeAtMs,
-        wrappingUp, onHold, open.isEmpty() ? null : open.get(0)), settings);
-    JsonArray alerts = new JsonArray();
-    open.forEach(alert -> alerts.add(SupervisorMessages.openAlert(alert)));
-    row = new JsonObject()
-        .put("type", "call")
-        .put("callId", info.callId())
-        .put("agentId", info.agentId())
-        .put("teamId", info.teamId())
-        .put("customer", info.start().customer().name())
-        .put("startedAt", startedAt.toString())
-        .put("callTimeMs", now)
-        .put("seq", lastSeq)
-        .put("score", score.score())
-        .put("callScore", score.callScore())
-        .put("trend", score.trend().wire())
-        .put("parts", ServerMessages.parts(score.parts()))
-        .put("recovery", ServerMessages.recovery(score.recovery()))
-        .put("history", new JsonArray(List.copyOf(sparkline)))
-        .put("onHold", onHold)
-        .put("alerts", alerts)
-        .put("rank", triage.rank())
-        .put("rankReason", triage.reason());
-    if (info.holdout() != null) {
-      row.put("holdout", ServerMessages.assignment(info.holdout()));
-    }
-    if (!info.history().isEmpty()) {
-      row.put("repeatCaller", SupervisorMessages.repeatCaller(info.history(), info.start().ts()));
-    }
+    row = new LiveRow(info, startedAt, settings, score, now, lastSeq, customerSpokeAtMs, wrappingUp, onHold,
+        rules.open(), List.copyOf(sparkline));
   }
 
   Trend trend() {

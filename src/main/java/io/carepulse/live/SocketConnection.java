@@ -362,15 +362,26 @@ abstract class SocketConnection {
   /** Thread-safe. Once closing, only errors still go out (the refusal that explains the close). */
   void send(JsonObject message) {
     if (!closing || "error".equals(message.getString("type"))) {
-      socket.writeTextMessage(message.encode());
-      if (!backpressured && writeQueueFull()) {
-        backpressured = true;
-        // On this loop at once, so that not one more frame of a read batch is handled; from a call's loop, soon.
-        if (Vertx.currentContext() == context) {
-          stopReadingUntilDrained();
-        } else {
-          context.runOnContext(v -> stopReadingUntilDrained());
-        }
+      write(ServerMessages.encode(message));
+    }
+  }
+
+  /** Thread-safe: a message already encoded (never an error), sent unless closing. */
+  void sendText(String message) {
+    if (!closing) {
+      write(message);
+    }
+  }
+
+  private void write(String text) {
+    socket.writeTextMessage(text);
+    if (!backpressured && writeQueueFull()) {
+      backpressured = true;
+      // On this loop at once, so that not one more frame of a read batch is handled; from a call's loop, soon.
+      if (Vertx.currentContext() == context) {
+        stopReadingUntilDrained();
+      } else {
+        context.runOnContext(v -> stopReadingUntilDrained());
       }
     }
   }

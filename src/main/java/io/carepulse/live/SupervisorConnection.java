@@ -153,10 +153,10 @@ final class SupervisorConnection extends SocketConnection {
         callId = next.next();
         next.remove();
       }
-      JsonObject row = gateway.feed().row(callId);
+      String row = gateway.feed().rowText(callId);
       if (row != null) {
         known.add(callId);
-        send(row);
+        sendText(row);
       } else if (known.remove(callId)) {
         send(gateway.feed().view(callId).map(LiveCallView::ended)
             .orElseGet(() -> new JsonObject().put("type", "call.ended").put("callId", callId)));

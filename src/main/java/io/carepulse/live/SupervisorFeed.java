@@ -203,6 +203,12 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     return exchange == null ? Optional.empty() : exchange.teamOf(callId);
   }
 
+  /** The same row as the text sent to supervisors, encoded once for all of them; null when not live. */
+  String rowText(String callId) {
+    LiveCallView view = live.get(callId);
+    return view == null ? null : view.rowText();
+  }
+
   /** A live call's view, or a recently ended one's. */
   Optional<LiveCallView> view(String callId) {
     LiveCallView view = live.get(callId);

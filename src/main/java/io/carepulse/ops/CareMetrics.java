@@ -67,6 +67,18 @@ public final class CareMetrics {
         .description("1 while the history store takes writes, 0 during an outage").register(registry);
   }
 
+  /** History entries the store refused and the journal quarantined (docs/persistence.md, "Quarantine"). */
+  public Counter quarantined() {
+    return Counter.builder("carepulse.journal.quarantined")
+        .description("history entries the store refused for their data, kept in quarantine").register(registry);
+  }
+
+  /** How long frames have waited with no batch committed: acks are stuck when it grows. */
+  public void acksWaiting(Supplier<Number> seconds) {
+    Gauge.builder("carepulse.journal.acks.waiting.seconds", seconds)
+        .description("seconds frames have waited for the history store with nothing committed").register(registry);
+  }
+
   /** Time from a frame being applied to its batch being committed to the history store: how long its ack waits. */
   public Timer persistLatency() {
     return Timer.builder("carepulse.journal.persist")

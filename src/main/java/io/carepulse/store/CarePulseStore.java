@@ -20,8 +20,17 @@ public interface CarePulseStore {
 
   // ---- call history, written by the CallJournal
 
-  /** Applies one journal flush; idempotent (see {@link JournalBatch}). */
+  /**
+   * Applies one journal flush; idempotent (see {@link JournalBatch}). Fails with {@link BatchRefused} when the batch's
+   * data cannot be stored (retrying it would fail again), with anything else when the store is unavailable.
+   */
   Future<Void> write(JournalBatch batch);
+
+  /** Keeps an entry the store refused, with the reason; the same entryId again changes nothing. */
+  Future<Void> quarantine(QuarantinedEntry entry);
+
+  /** Quarantined entries, oldest first, at most {@code limit}. */
+  Future<List<QuarantinedEntry>> quarantined(int limit);
 
   Future<Optional<CallRecord>> call(String callId);
 
@@ -120,6 +129,9 @@ public interface CarePulseStore {
 
   // ---- retention
 
-  /** Deletes the utterance frames of calls that ended before {@code cutoff}; scores and outcomes stay. */
+  /**
+   * Deletes the utterance frames of calls that ended before {@code cutoff}, and quarantined entries older than it;
+   * scores and outcomes stay.
+   */
   Future<Integer> deleteTranscriptsEndedBefore(Instant cutoff);
 }

@@ -37,6 +37,8 @@ public final class InMemoryStore implements CarePulseStore {
   private final Map<String, Playbook> playbooks = new HashMap<>();
   private final LinkedHashMap<String, WebhookSubscription> webhooks = new LinkedHashMap<>();
   private final Map<String, LinkedHashMap<String, WebhookDelivery>> deliveries = new HashMap<>();
+  /** By entryId, oldest first; bounded like the calls, since nothing reads it but an operator. */
+  private final LinkedHashMap<String, QuarantinedEntry> quarantine = new LinkedHashMap<>();
 
   public InMemoryStore(int maxCalls, int maxDeliveriesPerWebhook) {
     if (maxCalls < 1 || maxDeliveriesPerWebhook < 1) {
@@ -376,10 +378,27 @@ public final class InMemoryStore implements CarePulseStore {
     return Future.succeededFuture(List.copyOf(newest));
   }
 
+  // ---- quarantine
+
+  @Override
+  public synchronized Future<Void> quarantine(QuarantinedEntry entry) {
+    quarantine.putIfAbsent(entry.entryId(), entry);
+    if (quarantine.size() > maxCalls) {
+      quarantine.remove(quarantine.keySet().iterator().next());
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<List<QuarantinedEntry>> quarantined(int limit) {
+    return Future.succeededFuture(quarantine.values().stream().limit(limit).toList());
+  }
+
   // ---- retention
 
   @Override
   public synchronized Future<Integer> deleteTranscriptsEndedBefore(Instant cutoff) {
+    quarantine.values().removeIf(entry -> entry.at().isBefore(cutoff));
     int deleted = 0;
     for (History history : calls.values()) {
       CallRecord call = history.call;

@@ -48,14 +48,21 @@ public final class WebhookDispatcher extends VerticleBase implements CallListene
   private final CarePulseStore store;
   private final WebhookPolicy policy;
   private final CallRegistry calls;
+  private final WebhookTargets targets;
   private final Set<String> removed = ConcurrentHashMap.newKeySet();
   private Scheduler scheduler;
   private WebClient client;
 
-  public WebhookDispatcher(CarePulseStore store, WebhookPolicy policy, CallRegistry calls) {
+  public WebhookDispatcher(CarePulseStore store, WebhookPolicy policy, WebhookTargets targets, CallRegistry calls) {
     this.store = store;
     this.policy = policy;
+    this.targets = targets;
     this.calls = calls;
+  }
+
+  /** Whether {@code url} may receive deliveries (see {@link WebhookTargets}); call once the dispatcher runs. */
+  public Future<Void> checkTarget(String url) {
+    return targets.check(vertx, url);
   }
 
   /** Hears ended calls and the feed's alerts and kudos from now on. */
@@ -158,13 +165,14 @@ public final class WebhookDispatcher extends VerticleBase implements CallListene
   private Single<Attempt> post(WebhookSubscription subscription, String type, String deliveryId, String body,
                                int number) {
     long t = System.currentTimeMillis() / 1000;
-    io.vertx.core.Future<HttpResponse<Buffer>> sent = client.postAbs(subscription.url())
+    io.vertx.core.Future<HttpResponse<Buffer>> sent = targets.check(vertx, subscription.url()).compose(allowed ->
+        client.postAbs(subscription.url())
         .timeout(policy.timeout().toMillis())
         .putHeader("Content-Type", "application/json")
         .putHeader("CarePulse-Event", type)
         .putHeader("CarePulse-Delivery", deliveryId)
         .putHeader(WebhookSignature.HEADER, WebhookSignature.header(subscription.secret(), t, body))
-        .sendBuffer(Buffer.buffer(body));
+        .sendBuffer(Buffer.buffer(body)));
     return Single.fromCompletionStage(sent.toCompletionStage())
         .map(response -> new Attempt(number, response.statusCode(), response.statusCode() / 100 == 2 ? null
             : "receiver answered " + response.statusCode()))

@@ -63,6 +63,11 @@ public final class SupervisorFrameReader {
     if (!Boolean.TRUE.equals(result.getValid())) {
       return new Read.Refused(ProtocolError.of(ErrorCode.INVALID, describe(type, result)));
     }
+    String nul = TextWithNul.find(json);
+    if (nul != null) {
+      // A whisper is stored in history, and PostgreSQL refuses U+0000 (see TextWithNul).
+      return new Read.Refused(ProtocolError.of(ErrorCode.INVALID, type + "." + nul + " must not contain U+0000"));
+    }
     return new Read.Accepted(type, json);
   }
 

@@ -33,7 +33,12 @@ class AlertRulesTest {
   private static final long T0 = 1_700_000_000_000L;
   private static final String CALL = "c1";
 
-  private final AlertRules rules = new AlertRules(CALL, AlertSettings.defaults());
+  private AlertRules rules = new AlertRules(CALL, AlertSettings.defaults());
+
+  /** The boundary tests below count in care-1's thresholds: below 45 for 20 s, a 15-point drop within 30 s. */
+  private void care1Thresholds() {
+    rules = new AlertRules(CALL, AlertSettings.care1());
+  }
   private final List<AlertChange> heard = new ArrayList<>();
   private long seq;
 
@@ -186,6 +191,206 @@ class AlertRulesTest {
     List<String> first = CallReplay.of("prompt-storm", AlertSettings.defaults()).changes.stream().map(Object::toString).toList();
     List<String> second = CallReplay.of("prompt-storm", AlertSettings.defaults()).changes.stream().map(Object::toString).toList();
     assertThat(first).isNotEmpty().isEqualTo(second);
+  }
+
+  @Test
+  void aScoreAtTheThresholdIsNotLow_andTheEpisodeEndsExactlyAtThresholdPlusMargin() {
+    care1Thresholds();
+    start(57);
+    scored(5_000, 45, Trend.STEADY);
+    tick(30_000);
+    assertThat(heard).as("45 is not below 45").isEmpty();
+    scored(31_000, 44, Trend.FALLING);
+    scored(40_000, 47, Trend.RISING);
+    tick(50_999);
+    assertThat(heard).isEmpty();
+    tick(51_000);
+    assertThat(kinds()).as("47 is inside the margin: the episode that began at 31 s goes on")
+        .containsExactly("raised low_score");
+    Alert raised = heard.get(0).alert();
+    assertThat(raised.callId()).isEqualTo(CALL);
+    assertThat(raised.seq()).isEqualTo(seq);
+    assertThat(raised.callTimeMs()).isEqualTo(51_000);
+    scored(52_000, 49, Trend.RISING);
+    assertThat(kinds()).hasSize(1);
+    scored(53_000, 50, Trend.RISING);
+    assertThat(kinds()).containsExactly("raised low_score", "cleared low_score");
+    Alert cleared = heard.get(1).alert();
+    assertThat(cleared.seq()).isEqualTo(seq);
+    assertThat(cleared.callTimeMs()).isEqualTo(53_000);
+    assertThat(cleared.severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void aFallOfExactlyTheSharpDropPointsIsRaised_andRecoveringHalfOfThemClearsIt() {
+    care1Thresholds();
+    start(70);
+    scored(10_000, 56, Trend.FALLING);
+    assertThat(heard).as("14 points").isEmpty();
+    scored(12_000, 55, Trend.FALLING);
+    assertThat(kinds()).containsExactly("raised sharp_drop");
+    assertThat(heard.get(0).alert().message()).isEqualTo("score fell 15 points in 12 s (70 → 55)");
+    scored(14_000, 62, Trend.RISING);
+    assertThat(kinds()).as("7 of 15 points back").hasSize(1);
+    scored(16_000, 63, Trend.RISING);
+    assertThat(kinds()).containsExactly("raised sharp_drop", "cleared sharp_drop");
+    assertThat(heard.get(1).alert().message()).isEqualTo("score recovering (55 → 63)");
+  }
+
+  @Test
+  void aFallSpreadOverMoreThanTheWindowIsNoSharpDrop() {
+    care1Thresholds();
+    start(70);
+    scored(30_001, 54, Trend.FALLING);
+    assertThat(kinds()).isEmpty();
+  }
+
+  @Test
+  void aFallWithinTheWindowIsASharpDrop_upToItsLastMillisecond() {
+    care1Thresholds();
+    start(70);
+    scored(30_000, 54, Trend.FALLING);
+    assertThat(kinds()).containsExactly("raised sharp_drop");
+  }
+
+  @Test
+  void aDropThatDeepens_measuresItsRecoveryFromTheLowestPoint() {
+    care1Thresholds();
+    start(70);
+    scored(5_000, 50, Trend.FALLING);
+    scored(8_000, 40, Trend.FALLING);
+    scored(10_000, 47, Trend.RISING);
+    assertThat(kinds()).as("7 points up from 40").containsExactly("raised sharp_drop");
+    scored(12_000, 48, Trend.RISING);
+    assertThat(kinds()).containsExactly("raised sharp_drop", "cleared sharp_drop");
+    assertThat(heard.get(1).alert().message()).isEqualTo("score recovering (40 → 48)");
+  }
+
+  @Test
+  void aChurnThreatEndsAfterAQuietMinute() {
+    start(57);
+    signal(3_000, Signal.Kind.CUSTOMER_CHURN_THREAT);
+    assertThat(heard.get(0).alert().severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(heard.get(0).alert().message()).isEqualTo("customer threatened to leave");
+    tick(62_999);
+    assertThat(kinds()).hasSize(1);
+    tick(63_000);
+    assertThat(kinds()).containsExactly("raised churn_threat", "cleared churn_threat");
+    assertThat(heard.get(1).alert().message()).isEqualTo("no further threat for 60 s");
+  }
+
+  @Test
+  void aManagerRequestEndsWhenTheCustomerRecovers_orSomeoneIsConferencedIn() {
+    start(57);
+    signal(3_000, Signal.Kind.CUSTOMER_ESCALATION);
+    signal(9_000, Signal.Kind.CUSTOMER_RECOVERED);
+    assertThat(kinds()).containsExactly("raised escalation_request", "cleared escalation_request");
+    assertThat(heard.get(1).alert().message()).isEqualTo("customer's mood recovered");
+    signal(20_000, Signal.Kind.CUSTOMER_CHURN_THREAT);
+    event(25_000, SoftphoneEvent.Kind.CONFERENCE);
+    assertThat(kinds()).endsWith("raised churn_threat", "cleared churn_threat");
+    assertThat(heard.get(3).alert().message()).isEqualTo("someone was conferenced in");
+    assertThat(heard.get(3).alert().alertId()).isEqualTo("c1-a2");
+  }
+
+  @Test
+  void eachHoldIsTimedFromItsOwnStart() {
+    start(57);
+    event(5_000, SoftphoneEvent.Kind.UNHOLD);
+    event(10_000, SoftphoneEvent.Kind.HOLD);
+    event(20_000, SoftphoneEvent.Kind.UNHOLD);
+    event(30_000, SoftphoneEvent.Kind.HOLD);
+    tick(89_999);
+    assertThat(heard).as("an unhold without a long hold clears nothing").isEmpty();
+    tick(90_000);
+    assertThat(kinds()).containsExactly("raised long_hold");
+  }
+
+  @Test
+  void dismissalsCountOnlyInsideTheirWindow() {
+    start(57);
+    feedback(5_000, PromptFeedback.Action.DISMISSED);
+    scored(10_000, 50, Trend.FALLING);
+    feedback(125_001, PromptFeedback.Action.DISMISSED);
+    assertThat(kinds()).as("the first is 120.001 s old").isEmpty();
+  }
+
+  @Test
+  void dismissalsCountUpToTheLastMillisecondOfTheWindow() {
+    start(57);
+    feedback(5_000, PromptFeedback.Action.UNHELPFUL);
+    scored(10_000, 50, Trend.FALLING);
+    feedback(125_000, PromptFeedback.Action.UNHELPFUL);
+    assertThat(kinds()).containsExactly("raised prompts_ignored");
+  }
+
+  @Test
+  void promptsDismissedAsTheScoreTurnsDown_areAnAlertEvenBeforeItIsLower() {
+    start(57);
+    feedback(5_000, PromptFeedback.Action.DISMISSED);
+    scored(8_000, 57, Trend.FALLING);
+    feedback(10_000, PromptFeedback.Action.DISMISSED);
+    assertThat(kinds()).containsExactly("raised prompts_ignored");
+  }
+
+  @Test
+  void promptsMerelyShownAreNotIgnored() {
+    start(57);
+    feedback(5_000, PromptFeedback.Action.SHOWN);
+    scored(8_000, 50, Trend.FALLING);
+    feedback(10_000, PromptFeedback.Action.SHOWN);
+    assertThat(kinds()).isEmpty();
+  }
+
+  @Test
+  void ignoredPromptsEndWhenTheScoreIsBack_orWhenTheDismissalsAgeOut() {
+    start(57);
+    feedback(5_000, PromptFeedback.Action.DISMISSED);
+    scored(10_000, 52, Trend.FALLING);
+    feedback(15_000, PromptFeedback.Action.DISMISSED);
+    scored(20_000, 56, Trend.RISING);
+    assertThat(kinds()).containsExactly("raised prompts_ignored");
+    tick(125_001);
+    assertThat(kinds()).as("one dismissal still in the window").hasSize(1);
+    tick(135_001);
+    assertThat(kinds()).containsExactly("raised prompts_ignored", "cleared prompts_ignored");
+    assertThat(heard.get(1).alert().message()).isEqualTo("no dismissed prompt for 120 s");
+  }
+
+  @Test
+  void ignoredPromptsEndOnceTheScoreIsBackWhereItWas() {
+    start(57);
+    feedback(5_000, PromptFeedback.Action.DISMISSED);
+    scored(10_000, 52, Trend.FALLING);
+    feedback(15_000, PromptFeedback.Action.DISMISSED);
+    scored(20_000, 56, Trend.RISING);
+    scored(25_000, 57, Trend.RISING);
+    assertThat(kinds()).containsExactly("raised prompts_ignored", "cleared prompts_ignored");
+    assertThat(heard.get(1).alert().message()).isEqualTo("score back at 57");
+  }
+
+  @Test
+  void aCallThatEndsWithoutItsCallEnd_closesItsAlertsWithTheReason_andStartsNoNewEpisode() {
+    start(50);
+    scored(5_000, 40, Trend.FALLING);
+    event(6_000, SoftphoneEvent.Kind.HOLD);
+    signal(7_000, Signal.Kind.CUSTOMER_ESCALATION);
+    List<AlertChange> closed = rules.ended("agent never came back");
+    assertThat(closed).extracting(c -> c.type() + " " + c.alert().kind() + ": " + c.alert().message())
+        .containsExactly("CLEARED ESCALATION_REQUEST: agent never came back");
+    assertThat(rules.open()).isEmpty();
+    tick(200_000);
+    assertThat(kinds()).as("neither the low score nor the hold goes on after the end")
+        .containsExactly("raised escalation_request");
+  }
+
+  @Test
+  void callTimeNeverRunsBackwards() {
+    start(57);
+    tick(10_000);
+    apply(new Acoustic(CALL, ++seq, T0 + 4_000, Speaker.CUSTOMER, 500, -30.0, 180.0, 0.0, null),
+        CallEngine.Step.NOTHING);
+    assertThat(rules.callTimeMs()).isEqualTo(10_000);
   }
 
   // ---- the call, told frame by frame

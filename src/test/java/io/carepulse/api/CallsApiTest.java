@@ -113,13 +113,17 @@ class CallsApiTest extends RestServiceTest {
     assertThat(ids("/v1/calls?agentId=agent-1", agent2)).isEmpty();
     assertThat(ids("/v1/calls", admin)).hasSize(2);
 
-    HttpResponse<Buffer> forbidden = get("getCall", "/v1/calls/c2", supervisorA);
-    assertThat(forbidden.statusCode()).isEqualTo(403);
-    assertThat(forbidden.bodyAsJsonObject().getString("type")).isEqualTo(Problem.BASE + "forbidden");
-    assertThat(get("getCallTimeline", "/v1/calls/c2/timeline", supervisorA).statusCode()).isEqualTo(403);
-    assertThat(get("getCallTranscript", "/v1/calls/c1/transcript", agent2).statusCode()).isEqualTo(403);
-    assertThat(get("getCallPrompts", "/v1/calls/c2/prompts", agent1).statusCode()).isEqualTo(403);
-    assertThat(get("getCallWhispers", "/v1/calls/c2/whispers", supervisorA).statusCode()).isEqualTo(403);
+    // Another team's call answers exactly as a call that does not exist: its id reveals nothing.
+    HttpResponse<Buffer> hidden = get("getCall", "/v1/calls/c2", supervisorA);
+    HttpResponse<Buffer> none = get("getCall", "/v1/calls/c9", supervisorA);
+    assertThat(hidden.statusCode()).isEqualTo(404);
+    assertThat(hidden.bodyAsJsonObject().getString("type")).isEqualTo(Problem.BASE + "not-found");
+    assertThat(hidden.bodyAsJsonObject().getString("detail").replace("c2", "c9"))
+        .isEqualTo(none.bodyAsJsonObject().getString("detail"));
+    assertThat(get("getCallTimeline", "/v1/calls/c2/timeline", supervisorA).statusCode()).isEqualTo(404);
+    assertThat(get("getCallTranscript", "/v1/calls/c1/transcript", agent2).statusCode()).isEqualTo(404);
+    assertThat(get("getCallPrompts", "/v1/calls/c2/prompts", agent1).statusCode()).isEqualTo(404);
+    assertThat(get("getCallWhispers", "/v1/calls/c2/whispers", supervisorA).statusCode()).isEqualTo(404);
     assertThat(get("getCall", "/v1/calls/nope", integrator).statusCode()).isEqualTo(404);
   }
 
@@ -176,7 +180,7 @@ class CallsApiTest extends RestServiceTest {
     assertThat(yaml.bodyAsString()).contains("operationId: postCallOutcome").contains("application/problem+json");
     assertThat(get("health", "/health", null).statusCode()).isEqualTo(200);
     assertThat(get("ready", "/ready", null).statusCode()).isEqualTo(200);
-    assertThat(get("metrics", "/metrics", null).statusCode()).isEqualTo(200);
+    assertThat(get("metrics", "/metrics", admin).statusCode()).isEqualTo(200);
     assertThat(get("asyncapi", "/v1/asyncapi.yaml", null).statusCode()).isEqualTo(200);
     HttpResponse<Buffer> missing = get(null, "/v1/nothing-here", integrator);
     assertThat(missing.statusCode()).isEqualTo(404);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.carepulse.app.AppConfig;
 import io.carepulse.app.CarePulseService;
 import io.carepulse.auth.Role;
+import io.carepulse.testing.Connections;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.MultiMap;
@@ -87,9 +88,9 @@ abstract class RestServiceTest {
       request.bearerTokenAuthentication(token);
     }
     headers.forEach(request::putHeader);
-    HttpResponse<Buffer> response = (body == null ? request.send()
+    HttpResponse<Buffer> response = Connections.await(method + " " + uri, body == null ? request.send()
         : body instanceof JsonObject json ? request.sendJsonObject(json)
-        : request.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body.toString()))).await();
+        : request.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body.toString())));
     assertMatchesContract(operationId, response);
     return response;
   }

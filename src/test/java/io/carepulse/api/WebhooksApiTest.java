@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WebhooksApiTest extends RestServiceTest {
 
+  /** The receiver listens on loopback, which webhooks may only reach when private targets are allowed. */
+  @Override
+  JsonObject overrides() {
+    return new JsonObject().put("webhookAllowPrivate", true);
+  }
+
   private static final String SECRET = "a-receiver-secret-of-32-characters!";
 
   private HttpServer receiver;

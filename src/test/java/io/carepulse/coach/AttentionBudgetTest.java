@@ -68,4 +68,130 @@ class AttentionBudgetTest {
     assertThat(budget.offer(List.of(trigger(PromptKind.SLOW_DOWN, 250_000, 1)), List.of(), 250_000, false))
         .isNotNull();
   }
+
+  /** care-2's budget: 15 s between prompts, 6 s when the next one matters more, 45 s per kind, 12 s before stale. */
+  private static AttentionBudget defaults() {
+    return new AttentionBudget(CoachingPolicy.defaults());
+  }
+
+  private static Trigger offer(AttentionBudget budget, Trigger trigger) {
+    return budget.offer(List.of(trigger), List.of(), trigger.atMs(), false);
+  }
+
+  @Test
+  void theNextPromptWaitsTheWholeGlobalGap_notAMomentLess() {
+    AttentionBudget budget = new AttentionBudget(policy(8));
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 0, 2))).isNotNull();
+    assertThat(budget.offer(List.of(trigger(PromptKind.LET_THEM_FINISH, 19_999, 2)), List.of(), 19_999, false))
+        .isNull();
+    assertThat(budget.offer(List.of(), List.of(), 20_000, false).kind()).isEqualTo(PromptKind.LET_THEM_FINISH);
+  }
+
+  @Test
+  void aMoreUrgentPromptMayFollowAfterTheShortGap_anEquallyUrgentOneMayNot() {
+    AttentionBudget budget = defaults();
+    assertThat(offer(budget, trigger(PromptKind.LET_THEM_FINISH, 0, 2))).isNotNull();
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 5_999, 2))).isNull();
+    assertThat(offer(budget, trigger(PromptKind.TAKE_OWNERSHIP, 5_999, 3))).as("urgent, before 6 s").isNull();
+    assertThat(budget.offer(List.of(), List.of(), 6_000, false).kind()).isEqualTo(PromptKind.TAKE_OWNERSHIP);
+    assertThat(offer(budget, trigger(PromptKind.CHECK_IN, 14_000, 2))).as("less urgent: the whole gap").isNull();
+  }
+
+  @Test
+  void aHeldReasonIsShownUpToItsStaleLimit_andDroppedAfter() {
+    AttentionBudget budget = new AttentionBudget(policy(8));
+    budget.offer(List.of(trigger(PromptKind.TAKE_OWNERSHIP, 0, 3)), List.of(), 0, true);
+    assertThat(budget.offer(List.of(), List.of(), 10_000, false)).as("10 s old: still relevant").isNotNull();
+
+    AttentionBudget later = new AttentionBudget(policy(8));
+    later.offer(List.of(trigger(PromptKind.TAKE_OWNERSHIP, 0, 3)), List.of(), 0, true);
+    assertThat(later.offer(List.of(), List.of(), 10_001, false)).isNull();
+    assertThat(later.offer(List.of(), List.of(), 10_002, false)).as("dropped, not queued").isNull();
+  }
+
+  @Test
+  void praiseStaysWorthSayingThreeTimesAsLongAsACorrection() {
+    AttentionBudget budget = new AttentionBudget(policy(8));
+    budget.offer(List.of(trigger(PromptKind.POSITIVE_RECOVERY, 0, 1)), List.of(), 0, true);
+    assertThat(budget.offer(List.of(), List.of(), 30_000, false).kind()).isEqualTo(PromptKind.POSITIVE_RECOVERY);
+
+    AttentionBudget later = new AttentionBudget(policy(8));
+    later.offer(List.of(trigger(PromptKind.POSITIVE_RECOVERY, 0, 1)), List.of(), 0, true);
+    assertThat(later.offer(List.of(), List.of(), 30_001, false)).isNull();
+  }
+
+  @Test
+  void aKindComesBackOnlyOnceItsCooldownHasPassed() {
+    AttentionBudget budget = defaults();
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 0, 1))).isNotNull();
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 44_999, 1))).isNull();
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 45_000, 1))).isNotNull();
+  }
+
+  @Test
+  void aKindWithItsOwnCooldownKeepsIt_andTheNameIsSuggestedOncePerCall() {
+    AttentionBudget budget = defaults();
+    assertThat(offer(budget, trigger(PromptKind.CHECK_IN, 0, 2))).isNotNull();
+    assertThat(offer(budget, trigger(PromptKind.CHECK_IN, 59_999, 2))).isNull();
+    assertThat(offer(budget, trigger(PromptKind.CHECK_IN, 60_000, 2))).isNotNull();
+
+    assertThat(offer(budget, trigger(PromptKind.USE_NAME, 100_000, 1))).isNotNull();
+    assertThat(offer(budget, trigger(PromptKind.USE_NAME, 1_000_000, 1))).isNull();
+  }
+
+  @Test
+  void theCapCountsPromptsShown_soTheLastAllowedOneIsStillShown() {
+    AttentionBudget budget = new AttentionBudget(policy(1));
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 0, 1))).isNotNull();
+    assertThat(offer(budget, trigger(PromptKind.TAKE_OWNERSHIP, 60_000, 3))).isNull();
+    assertThat(new AttentionBudget(policy(0)).offer(List.of(trigger(PromptKind.TAKE_OWNERSHIP, 0, 3)), List.of(), 0,
+        false)).as("a team that wants no prompts").isNull();
+  }
+
+  @Test
+  void eachHeldPromptIsDroppedByTheBehaviourItAsksFor_andOnlyByThat() {
+    Map<PromptKind, Signal.Kind> doneBy = Map.of(
+        PromptKind.ACKNOWLEDGE_FEELINGS, Signal.Kind.EMPATHY_SHOWN,
+        PromptKind.TAKE_OWNERSHIP, Signal.Kind.COMMITMENT_MADE,
+        PromptKind.CHECK_IN, Signal.Kind.CHECKED_IN,
+        PromptKind.USE_NAME, Signal.Kind.NAME_USED,
+        PromptKind.NEXT_STEPS, Signal.Kind.NEXT_STEP_GIVEN,
+        PromptKind.EMPATHY_WITHOUT_ACTION, Signal.Kind.COMMITMENT_MADE);
+    doneBy.forEach((kind, done) -> {
+      AttentionBudget budget = new AttentionBudget(policy(8));
+      budget.offer(List.of(trigger(kind, 0, 2)), List.of(), 0, true);
+      assertThat(budget.offer(List.of(), List.of(new Signal(done, 2, 1_000, 0)), 1_000, false)).as(kind + " done")
+          .isNull();
+
+      AttentionBudget other = new AttentionBudget(policy(8));
+      other.offer(List.of(trigger(kind, 0, 2)), List.of(), 0, true);
+      assertThat(other.offer(List.of(), List.of(new Signal(Signal.Kind.INTERRUPTION, 2, 1_000, 0)), 1_000, false))
+          .as(kind + " still wanted").isNotNull();
+    });
+    AttentionBudget silence = new AttentionBudget(policy(8));
+    silence.offer(List.of(trigger(PromptKind.CHECK_IN, 0, 2)), List.of(), 0, true);
+    assertThat(silence.offer(List.of(), List.of(new Signal(Signal.Kind.VOICE, 2, 1_000, 0)), 1_000, false))
+        .as("someone spoke: the silence is over").isNull();
+    AttentionBudget pace = new AttentionBudget(policy(8));
+    pace.offer(List.of(trigger(PromptKind.SLOW_DOWN, 0, 1)), List.of(), 0, true);
+    assertThat(pace.offer(List.of(), List.of(new Signal(Signal.Kind.COMMITMENT_MADE, 2, 1_000, 0)), 1_000, false))
+        .as("nothing the agent says undoes fast speech").isNotNull();
+  }
+
+  @Test
+  void onlyDismissedOrUnhelpfulPromptsSlowTheirKind_andEachVerdictCompounds() {
+    AttentionBudget helped = new AttentionBudget(policy(8));
+    assertThat(offer(helped, trigger(PromptKind.SLOW_DOWN, 0, 1))).isNotNull();
+    helped.feedback(PromptKind.SLOW_DOWN, false);
+    assertThat(offer(helped, trigger(PromptKind.SLOW_DOWN, 120_000, 1))).isNotNull();
+
+    AttentionBudget twice = new AttentionBudget(policy(8));
+    assertThat(offer(twice, trigger(PromptKind.SLOW_DOWN, 0, 1))).isNotNull();
+    twice.feedback(PromptKind.SLOW_DOWN, true);
+    twice.feedback(PromptKind.SLOW_DOWN, true);
+    assertThat(offer(twice, trigger(PromptKind.SLOW_DOWN, 479_999, 1))).isNull();
+    assertThat(offer(twice, trigger(PromptKind.SLOW_DOWN, 480_000, 1))).isNotNull();
+    assertThat(offer(twice, trigger(PromptKind.LET_THEM_FINISH, 500_000, 1))).as("other kinds keep theirs")
+        .isNotNull();
+  }
 }

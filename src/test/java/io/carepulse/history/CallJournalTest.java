@@ -16,20 +16,26 @@ import io.carepulse.protocol.Speaker;
 import io.carepulse.protocol.Utterance;
 import io.carepulse.protocol.WhisperOutcome;
 import io.carepulse.store.CallRecord;
+import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.CallState;
 import io.carepulse.store.InMemoryStore;
+import io.carepulse.store.JournalBatch;
 import io.carepulse.store.StoredFrame;
 import io.carepulse.store.WhisperRecord;
 import io.carepulse.testing.Await;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,18 +101,74 @@ class CallJournalTest {
     CallInfo info = new CallInfo("c1", "agent-1", "team-a", start);
     CallEngine engine = new CallEngine("c1", CORE);
     List<String> seen = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
 
     vertx.runOnContext(v -> {
       journal.on(new CallEvent.Started(info, Instant.now()));
       CallEvent.Applied applied = new CallEvent.Applied(info, start, engine.apply(start), Instant.now());
       journal.on(applied);
       journal.persistedAcks().release(applied, () -> seen.add("ack 1, stored: " + !store.frames("c1", 0, 10).result().isEmpty()));
+      queued.set(true);
     });
+    // The frame must be queued before the flush below, or the flush writes nothing and the ack waits for ever.
+    Await.until("the frame and its ack queued", queued::get);
     Await.holds(Duration.ofMillis(50), "no ack before the frame is written", seen::isEmpty);
     assertThat(seen).isEmpty();
     journal.flush().await();
-    Await.until(Duration.ofSeconds(2), "the ack", () -> !seen.isEmpty());
+    Await.until("the ack", () -> !seen.isEmpty());
     assertThat(seen).containsExactly("ack 1, stored: true");
+  }
+
+  @Test
+  void persistedAcks_ofManyFramesOfSeveralCalls_comeInOrder_eachOnlyOnceItsFrameIsStored(Vertx vertx) {
+    InMemoryStore real = new InMemoryStore(100, 10);
+    // Writes end a few milliseconds later, as a database's do: an ack released before its batch committed is seen.
+    CarePulseStore store = (CarePulseStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {CarePulseStore.class}, (proxy, method, args) -> method.getName().equals("write")
+            ? vertx.timer(1 + ThreadLocalRandom.current().nextInt(4)).compose(t -> real.write((JournalBatch) args[0]))
+            : method.invoke(real, args));
+    int calls = 3;
+    int framesPerCall = 150;
+    CallJournal journal = new CallJournal(vertx, store, Redactor.standard(), Duration.ofMillis(5), 10_000, 16).start();
+    Map<String, List<Long>> acked = new ConcurrentHashMap<>();
+    List<String> early = new CopyOnWriteArrayList<>();
+
+    vertx.runOnContext(v -> {
+      CallInfo[] infos = new CallInfo[calls];
+      CallEngine[] engines = new CallEngine[calls];
+      for (long seq = 1; seq <= framesPerCall; seq++) {
+        for (int c = 0; c < calls; c++) {
+          String callId = "c" + c;
+          CallFrame frame;
+          if (seq == 1) {
+            CallStart start = new CallStart(callId, 1, T0, null, "team-a", null, Map.of());
+            infos[c] = new CallInfo(callId, "agent-" + c, "team-a", start);
+            engines[c] = new CallEngine(callId, CORE);
+            journal.on(new CallEvent.Started(infos[c], Instant.now()));
+            frame = start;
+          } else {
+            frame = new Utterance(callId, seq, T0 + seq * 1000, seq % 2 == 0 ? Speaker.CUSTOMER : Speaker.AGENT,
+                "turn " + seq, true, seq * 1000 - 800, seq * 1000, "u-" + seq);
+          }
+          CallEvent.Applied applied = new CallEvent.Applied(infos[c], frame, engines[c].apply(frame), Instant.now());
+          journal.on(applied);
+          long ackSeq = seq;
+          journal.persistedAcks().release(applied, () -> {
+            boolean stored = real.frames(callId, ackSeq - 1, 1).result().stream().anyMatch(f -> f.seq() == ackSeq);
+            if (!stored) {
+              early.add(callId + " seq " + ackSeq);
+            }
+            acked.computeIfAbsent(callId, id -> new CopyOnWriteArrayList<>()).add(ackSeq);
+          });
+        }
+      }
+    });
+    Await.until("every ack", () -> acked.values().stream().mapToInt(List::size).sum() == calls * framesPerCall);
+    assertThat(early).as("acks sent before their frame was stored").isEmpty();
+    List<Long> inOrder = LongStream.rangeClosed(1, framesPerCall).boxed().toList();
+    for (int c = 0; c < calls; c++) {
+      assertThat(acked.get("c" + c)).as("acks of call c%d", c).isEqualTo(inOrder);
+    }
   }
 
   private static void feed(CallJournal journal, CallInfo info, CallEngine engine, CallFrame frame) {

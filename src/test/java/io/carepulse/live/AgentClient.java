@@ -3,6 +3,7 @@ package io.carepulse.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.carepulse.testing.Connections;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * A test agent: a real Vert.x WebSocket client (held in a field so the GC cannot close it mid-handshake, docs/stack-notes.md P2)
  * with a blocking inbox, so scenarios read top to bottom. Use it from the test thread, never an event loop.
  */
-final class AgentClient {
+public final class AgentClient {
 
   private static final long WAIT_MS = 5_000;
 
@@ -27,7 +28,7 @@ final class AgentClient {
   private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
   /** Everything received, in order, for assertions over a whole exchange. */
-  final List<JsonObject> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+  public final List<JsonObject> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
   private ClientWebSocket socket;
 
   private AgentClient(Vertx vertx) {
@@ -36,7 +37,7 @@ final class AgentClient {
   }
 
   /** Connects, with {@code bearer} in the Authorization header when not null. */
-  static AgentClient connect(Vertx vertx, int port, String bearer) {
+  public static AgentClient connect(Vertx vertx, int port, String bearer) {
     AgentClient agent = new AgentClient(vertx);
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/v1/agent");
     if (bearer != null) {
@@ -51,7 +52,7 @@ final class AgentClient {
     ws.closeHandler(v -> agent.closed.complete(ws.closeStatusCode()));
     agent.socket = ws;
     try {
-      await(ws.connect(options));
+      Connections.await("opening an agent WebSocket to 127.0.0.1:" + port + "/v1/agent", ws.connect(options));
     } catch (RuntimeException | AssertionError e) {
       agent.client.close();
       throw e;
@@ -60,7 +61,7 @@ final class AgentClient {
   }
 
   /** Connects with a hello carrying the token and waits for the welcome. */
-  static AgentClient helloWith(Vertx vertx, int port, String token) {
+  public static AgentClient helloWith(Vertx vertx, int port, String token) {
     AgentClient agent = connect(vertx, port, null);
     agent.send(new JsonObject().put("type", "hello").put("token", token));
     agent.expect("welcome");
@@ -68,7 +69,7 @@ final class AgentClient {
   }
 
   /** Connects with the header, waits for its welcome. */
-  static AgentClient withHeader(Vertx vertx, int port, String token) {
+  public static AgentClient withHeader(Vertx vertx, int port, String token) {
     AgentClient agent = connect(vertx, port, token);
     agent.expect("welcome");
     return agent;
@@ -82,19 +83,19 @@ final class AgentClient {
     }
   }
 
-  void send(JsonObject frame) {
+  public void send(JsonObject frame) {
     socket.writeTextMessage(frame.encode());
   }
 
-  void sendBinary(byte[] data) {
+  public void sendBinary(byte[] data) {
     socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(data));
   }
 
-  void sendText(String text) {
+  public void sendText(String text) {
     socket.writeTextMessage(text);
   }
 
-  JsonObject next() {
+  public JsonObject next() {
     try {
       JsonObject message = inbox.poll(WAIT_MS, TimeUnit.MILLISECONDS);
       if (message == null) {
@@ -108,14 +109,14 @@ final class AgentClient {
   }
 
   /** The next message, which must be of {@code type}. */
-  JsonObject expect(String type) {
+  public JsonObject expect(String type) {
     JsonObject message = next();
     assertThat(message.getString("type")).as("next message %s", message).isEqualTo(type);
     return message;
   }
 
   /** Skips scores and prompts until the next message of another type, which must be {@code type}. */
-  JsonObject expectSkippingCoaching(String type) {
+  public JsonObject expectSkippingCoaching(String type) {
     while (true) {
       JsonObject message = next();
       String actual = message.getString("type");
@@ -128,7 +129,7 @@ final class AgentClient {
   }
 
   /** Reads until the ack of {@code seq} for {@code callId}, passing scores, prompts and earlier acks. */
-  JsonObject awaitAck(String callId, long seq) {
+  public JsonObject awaitAck(String callId, long seq) {
     while (true) {
       JsonObject message = next();
       if (message.getString("type").equals("error")) {
@@ -142,14 +143,14 @@ final class AgentClient {
     }
   }
 
-  JsonObject expectError(String code) {
+  public JsonObject expectError(String code) {
     JsonObject error = expectSkippingCoaching("error");
     assertThat(error.getString("code")).as("error %s", error).isEqualTo(code);
     return error;
   }
 
   /** Waits for the server to close; returns the close code. */
-  short awaitClose() {
+  public short awaitClose() {
     try {
       return closed.get(WAIT_MS, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
@@ -166,23 +167,23 @@ final class AgentClient {
     }
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed.isDone();
   }
 
   /** Drops the connection abruptly from the client side, like a lost network would. */
-  void drop() {
+  public void drop() {
     await(socket.close());
     awaitClose();
   }
 
   /** Nothing more arrives within {@code millis}. */
-  void expectSilence(long millis) throws InterruptedException {
+  public void expectSilence(long millis) throws InterruptedException {
     JsonObject message = inbox.poll(millis, TimeUnit.MILLISECONDS);
     assertThat(message).as("unexpected message").isNull();
   }
 
-  void close() {
+  public void close() {
     if (!closed.isDone()) {
       socket.close();
     }

@@ -3,9 +3,9 @@ package io.carepulse.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.carepulse.testing.BrowserTools;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,7 +19,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A playwright-core script in src/test/browser, driving Debian's headless chromium, that talks to its JUnit test
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Assumptions;
 final class BrowserScript implements AutoCloseable {
 
   static final Path SCRIPT_DIR = Path.of("src/test/browser");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path SCREENSHOTS = Path.of("target/screenshots");
 
   private final Process node;
@@ -54,7 +52,7 @@ final class BrowserScript implements AutoCloseable {
 
   /** Starts {@code script} with {@code env} (BASE_URL, tokens, …) and SCREENSHOTS set to the screenshot folder. */
   static BrowserScript start(String script, Map<String, String> env) throws Exception {
-    requireTools();
+    BrowserTools.require(true, "The browser tests");
     npmCiIfNeeded();
     Files.createDirectories(SCREENSHOTS);
     ProcessBuilder builder = new ProcessBuilder("node", script).directory(SCRIPT_DIR.toFile());
@@ -111,28 +109,6 @@ final class BrowserScript implements AutoCloseable {
     }, "browser-output");
     reader.setDaemon(true);
     reader.start();
-  }
-
-  private static void requireTools() {
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    String missing = !Files.isExecutable(CHROMIUM) ? "/usr/bin/chromium (apt-get install chromium)"
-        : !onPath("node") ? "node (apt-get install nodejs npm)" : null;
-    if (missing != null) {
-      String message = "The browser tests need " + missing + ".";
-      if (ci) {
-        fail(message + " CI must install it (see docs/supervisor.md).");
-      }
-      Assumptions.abort(message + " Skipped outside CI.");
-    }
-  }
-
-  private static boolean onPath(String command) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static synchronized void npmCiIfNeeded() throws Exception {

@@ -25,22 +25,23 @@ class ChangedCallsTest {
     Context supervisor = vertx.getOrCreateContext();
     Context callLoopA = vertx.getOrCreateContext();
     Context callLoopB = vertx.getOrCreateContext();
-    supervisor.runOnContext(v -> changes.everyFlush(Duration.ofMillis(100), new ContextScheduler(supervisor))
-        .filter(changed -> !changed.isEmpty())
-        .firstElement()
-        .subscribe(changed -> test.verify(() -> {
-          assertThat(Vertx.currentContext()).isSameAs(supervisor);
-          assertThat(changed).containsExactlyInAnyOrder("call-1", "call-2", "call-3");
-          test.completeNow();
-        })));
-    vertx.setTimer(20, id -> {
-      callLoopA.runOnContext(v -> {
+    supervisor.runOnContext(v -> {
+      changes.everyFlush(Duration.ofMillis(100), new ContextScheduler(supervisor))
+          .filter(changed -> !changed.isEmpty())
+          .firstElement()
+          .subscribe(changed -> test.verify(() -> {
+            assertThat(Vertx.currentContext()).isSameAs(supervisor);
+            assertThat(changed).containsExactlyInAnyOrder("call-1", "call-2", "call-3");
+            test.completeNow();
+          }));
+      // Marked once the flushes are subscribed (marks before that are not seen), from two other loops at once.
+      callLoopA.runOnContext(a -> {
         for (int i = 0; i < 500; i++) {
           changes.mark("call-1");
           changes.mark("call-2");
         }
       });
-      callLoopB.runOnContext(v -> {
+      callLoopB.runOnContext(b -> {
         for (int i = 0; i < 500; i++) {
           changes.mark("call-2");
           changes.mark("call-3");

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A loopback TCP proxy in front of the shared PostgreSQL, so a test can take the database away from one service — cut
  * every connection and refuse new ones — without stopping the server other people use, and then give it back.
  */
-final class DatabaseProxy implements AutoCloseable {
+public final class DatabaseProxy implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   private final NetClient client = vertx.createNetClient();
@@ -22,27 +22,27 @@ final class DatabaseProxy implements AutoCloseable {
   private volatile boolean cut;
   private NetServer server;
 
-  DatabaseProxy(String targetHost, int targetPort) {
+  public DatabaseProxy(String targetHost, int targetPort) {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
   }
 
-  DatabaseProxy start() throws Exception {
+  public DatabaseProxy start() throws Exception {
     server = vertx.createNetServer().connectHandler(this::accept).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
     return this;
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 
   /** The database is gone: open connections drop, new ones are closed as soon as they arrive. */
-  void cut() {
+  public void cut() {
     cut = true;
     sockets.forEach(NetSocket::close);
   }
 
-  void restore() {
+  public void restore() {
     cut = false;
   }
 

@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * The real service on its own Vert.x instance, so a test can stop it the hard way (closing that instance, as a crash
  * or a kill would) and start another on the same database. Frames are not rate limited: tests send bursts.
  */
-final class DurableService implements AutoCloseable {
+public final class DurableService implements AutoCloseable {
 
-  static final String SECRET = LiveServiceTest.SECRET;
+  public static final String SECRET = LiveServiceTest.SECRET;
 
-  final Vertx vertx = Vertx.vertx();
-  final CarePulseService service;
+  public final Vertx vertx = Vertx.vertx();
+  public final CarePulseService service;
 
   private DurableService(JsonObject settings) throws Exception {
     JsonObject all = new JsonObject()
@@ -33,7 +33,7 @@ final class DurableService implements AutoCloseable {
   }
 
   /** With history in PostgreSQL at {@code pgUrl} (null: in memory). */
-  static DurableService start(String pgUrl, JsonObject settings) throws Exception {
+  public static DurableService start(String pgUrl, JsonObject settings) throws Exception {
     JsonObject all = settings.copy();
     if (pgUrl != null) {
       all.put("pgUrl", pgUrl);
@@ -41,12 +41,13 @@ final class DurableService implements AutoCloseable {
     return new DurableService(all);
   }
 
-  int port() {
+  public int port() {
     return service.port();
   }
 
-  String agentToken(String sub) {
-    return service.jwt().mint(sub, Role.AGENT, List.of("team-a"), Duration.ofMinutes(5));
+  /** An agent of team-a and of hvb, the team of the recorded sample calls. */
+  public String agentToken(String sub) {
+    return service.jwt().mint(sub, Role.AGENT, List.of("team-a", "hvb"), Duration.ofMinutes(5));
   }
 
   /** Stops abruptly: sockets drop, nothing is drained; only what PostgreSQL committed survives. */

@@ -72,6 +72,12 @@ abstract class LiveServiceTest {
     return keep(AgentClient.withHeader(vertx, port(), agentToken(sub)));
   }
 
+  /** An agent of {@code team} (a call.start must name one of the token's teams). */
+  AgentClient agentOf(String sub, String team) {
+    return keep(AgentClient.withHeader(vertx, port(),
+        service.jwt().mint(sub, Role.AGENT, List.of(team), Duration.ofMinutes(5))));
+  }
+
   AgentClient keep(AgentClient client) {
     clients.add(client);
     return client;

@@ -4,6 +4,9 @@ import static io.carepulse.live.Frames.callStart;
 import static io.carepulse.live.Frames.customerSays;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carepulse.testing.Await;
+import io.carepulse.testing.Connections;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -27,11 +30,21 @@ class OperationsTest extends LiveServiceTest {
     if (http == null) {
       http = vertx.createHttpClient();
     }
-    return http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port()).setURI(path))
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port())
+        .setURI(path);
+    if (path.equals("/metrics")) {
+      // On the public port /metrics answers the metrics token or an admin (MetricsAccess).
+      options.addHeader("Authorization", "Bearer " + token("admin-1", io.carepulse.auth.Role.ADMIN));
+    }
+    return Connections.await("GET " + path, http.request(options)
         .compose(request -> request.send())
         .compose((HttpClientResponse response) -> response.body()
-            .map((Buffer body) -> new Reply(response.statusCode(), response.getHeader("content-type"), body.toString())))
-        .await(5, TimeUnit.SECONDS);
+            .map((Buffer body) -> new Reply(response.statusCode(), response.getHeader("content-type"), body.toString()))));
+  }
+
+  private double framesRead(String type) {
+    Counter counter = meters.find("carepulse.frames.in").tag("type", type).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @AfterEach
@@ -97,15 +110,20 @@ class OperationsTest extends LiveServiceTest {
     AgentClient agent = agent("agent-1");
     agent.send(callStart("c1"));
     agent.awaitAck("c1", 1);
-    for (int seq = 2; seq <= 40; seq++) {
+    int sent = 40;
+    for (int seq = 2; seq <= sent; seq++) {
       agent.send(customerSays("c1", seq, "turn " + seq));
     }
+    // Shut down once the server has read every frame (counted as it is read, before its call applies it), so the
+    // frames are in flight inside the service, not in the socket, where a drain rightly ignores them.
+    Await.until("the server to read all " + (sent - 1) + " utterances", () -> framesRead("utterance") == sent - 1);
     service.shutdown().await(5, TimeUnit.SECONDS);
     assertThat(agent.awaitClose()).isEqualTo((short) 1001);
     long lastAck = agent.seen.stream().filter(m -> "ack".equals(m.getString("type")))
         .mapToLong(m -> m.getLong("seq")).max().orElseThrow();
     long applied = service.calls().find("c1").orElseThrow().lastApplied().await(5, TimeUnit.SECONDS);
-    assertThat(lastAck).as("every applied frame was acked before the close").isEqualTo(applied);
+    assertThat(applied).as("every frame the server read was applied").isEqualTo(sent);
+    assertThat(lastAck).as("every applied frame was acked before the close").isEqualTo(sent);
     assertThat(get("/ready").status()).isEqualTo(503);
     assertThat(get("/health").status()).isEqualTo(200);
   }

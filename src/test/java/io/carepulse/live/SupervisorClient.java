@@ -3,7 +3,7 @@ package io.carepulse.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.vertx.core.Future;
+import io.carepulse.testing.Connections;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -51,16 +51,8 @@ final class SupervisorClient {
     });
     ws.closeHandler(v -> supervisor.closed.complete(ws.closeStatusCode()));
     supervisor.socket = ws;
-    await(ws.connect(options));
+    Connections.await("opening a supervisor WebSocket to 127.0.0.1:" + port + "/v1/supervisor", ws.connect(options));
     return supervisor;
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.await(WAIT_MS, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out", e);
-    }
   }
 
   void send(JsonObject frame) {

@@ -46,7 +46,7 @@ class SupervisorFeedTest extends LiveServiceTest {
   void aSupervisorSeesOnlyItsTeamsCalls_snapshotThenChanges_andAnAdminSeesAll() throws Exception {
     start();
     AgentClient alice = agent("agent-a");
-    AgentClient bob = agent("agent-b");
+    AgentClient bob = agentOf("agent-b", "team-b");
     alice.send(startIn("a1", "team-a"));
     alice.awaitAck("a1", 1);
     bob.send(startIn("b1", "team-b"));
@@ -111,7 +111,7 @@ class SupervisorFeedTest extends LiveServiceTest {
   void aWhisperReachesTheAgent_andEveryRefusalHasItsCode() throws Exception {
     start();
     AgentClient alice = agent("agent-a");
-    AgentClient bob = agent("agent-b");
+    AgentClient bob = agentOf("agent-b", "team-b");
     alice.send(startIn("a1", "team-a"));
     alice.awaitAck("a1", 1);
     bob.send(startIn("b1", "team-b"));
@@ -160,9 +160,8 @@ class SupervisorFeedTest extends LiveServiceTest {
     alice.awaitAck("a1", 3);
 
     SupervisorSchemas schemas = new SupervisorSchemas();
-    JsonObject ended = null;
-    long deadline = System.currentTimeMillis() + 2_000;
-    while (ended == null && System.currentTimeMillis() < deadline) {
+    JsonObject[] found = new JsonObject[1];
+    Await.until(Duration.ofSeconds(2), Duration.ofMillis(20), "the ended call in a late snapshot", () -> {
       SupervisorClient late = keepSupervisor(SupervisorClient.connect(vertx, port(),
           service.jwt().mint("sup-late", Role.SUPERVISOR, List.of("team-a"), Duration.ofMinutes(5))));
       JsonObject welcome = late.expect("welcome");
@@ -171,12 +170,10 @@ class SupervisorFeedTest extends LiveServiceTest {
       schemas.assertValid(welcome);
       schemas.assertValid(snapshot);
       assertThat(snapshot.getJsonArray("calls")).isEmpty();
-      if (!snapshot.getJsonArray("ended").isEmpty()) {
-        ended = snapshot.getJsonArray("ended").getJsonObject(0);
-      } else {
-        Thread.sleep(20); // poll interval
-      }
-    }
+      found[0] = snapshot.getJsonArray("ended").isEmpty() ? null : snapshot.getJsonArray("ended").getJsonObject(0);
+      return found[0] != null;
+    });
+    JsonObject ended = found[0];
     assertThat(ended).as("the ended call in a late snapshot").isNotNull();
     assertThat(ended.getString("callId")).isEqualTo("a1");
     assertThat(ended.getString("customer")).isEqualTo("Dana");
@@ -187,17 +184,13 @@ class SupervisorFeedTest extends LiveServiceTest {
     SupervisorClient other = supervisor("sup-b", Role.SUPERVISOR, List.of("team-b"));
     assertThat(other.expect("snapshot").getJsonArray("ended")).as("not in sup-b's teams").isEmpty();
 
-    boolean gone = false;
-    deadline = System.currentTimeMillis() + 8_000;
-    while (!gone && System.currentTimeMillis() < deadline) {
-      SupervisorClient later = supervisor("sup-later", Role.SUPERVISOR, List.of("team-a"));
-      gone = later.expect("snapshot").getJsonArray("ended").isEmpty();
-      later.close();
-      if (!gone) {
-        Thread.sleep(100); // poll interval while waiting for the condition, not a wait for it
-      }
-    }
-    assertThat(gone).as("gone from snapshots once the linger passed").isTrue();
+    Await.until(Duration.ofSeconds(8), Duration.ofMillis(100), "the ended call gone from snapshots once the linger passed",
+        () -> {
+          SupervisorClient later = supervisor("sup-later", Role.SUPERVISOR, List.of("team-a"));
+          boolean gone = later.expect("snapshot").getJsonArray("ended").isEmpty();
+          later.close();
+          return gone;
+        });
   }
 
   @Test
@@ -303,6 +296,86 @@ class SupervisorFeedTest extends LiveServiceTest {
     assertThat(sup.await("error").getString("code")).isEqualTo("unknown_call");
     SupervisorSchemas schemas = new SupervisorSchemas();
     sup.seen.forEach(schemas::assertValid);
+  }
+
+  @Test
+  void watchingAnotherTeamsCall_isForbidden_andShowsNothingOfIt_whileAnAdminMayWatchIt() {
+    start();
+    AgentClient bob = agentIn("agent-b", "team-b");
+    bob.send(startIn("b1", "team-b"));
+    bob.send(customerSays("b1", 2, "My account number is private"));
+    bob.awaitAck("b1", 2);
+    SupervisorClient teamA = supervisor("sup-a", Role.SUPERVISOR, List.of("team-a"));
+    teamA.expect("snapshot");
+
+    teamA.send(new JsonObject().put("type", "watch").put("callId", "b1"));
+    JsonObject refused = teamA.await("error");
+    assertThat(refused.getString("code")).isEqualTo("forbidden");
+    assertThat(refused.getString("callId")).isEqualTo("b1");
+    bob.send(agentSays("b1", 3, "Let me look into that for you"));
+    bob.awaitAck("b1", 3);
+    // The admin's watch of the same call is the yardstick: once its detail has come, a leak would have too.
+    SupervisorClient admin = supervisor("admin-1", Role.ADMIN, List.of());
+    admin.expect("snapshot");
+    admin.send(new JsonObject().put("type", "watch").put("callId", "b1"));
+    assertThat(admin.await("call.detail").getJsonArray("transcript")).hasSize(2);
+    Await.holds(Duration.ofMillis(300), "no detail of b1 for team a",
+        () -> teamA.seen.stream().noneMatch(m -> "call.detail".equals(m.getString("type"))));
+    assertThat(teamA.seen).noneMatch(m -> "b1".equals(m.getString("callId")) && !"error".equals(m.getString("type")));
+  }
+
+  @Test
+  void anotherTeamsAlerts_neverReachASupervisor() throws Exception {
+    start(new JsonObject().put("model", "care-1"));
+    SupervisorClient teamA = supervisor("sup-a", Role.SUPERVISOR, List.of("team-a"));
+    teamA.expect("snapshot");
+    SupervisorClient teamB = supervisor("sup-b", Role.SUPERVISOR, List.of("team-b"));
+    teamB.expect("snapshot");
+    AgentClient bob = agentIn("agent-b", "team-b");
+    bob.send(startIn("b1", "team-b"));
+    bob.send(customerSays("b1", 2, "I've had enough. I want to speak to a manager right now."));
+    bob.send(customerSays("b1", 3, "Get me your supervisor."));
+    bob.awaitAck("b1", 3);
+    bob.send(end("b1", 4));
+    bob.awaitAck("b1", 4);
+
+    // Team b's supervisor hears the alert raised and cleared, so both were sent to whoever was in scope.
+    assertThat(teamB.await("alert.raised").getString("callId")).isEqualTo("b1");
+    teamB.await("alert.cleared", m -> "b1".equals(m.getString("callId")));
+    Await.holds(Duration.ofMillis(300), "nothing of team b's call for team a",
+        () -> teamA.seen.stream().noneMatch(m -> "b1".equals(m.getString("callId"))));
+    assertThat(teamA.seen).extracting(m -> m.getString("type")).doesNotContain("alert.raised", "alert.cleared");
+  }
+
+  @Test
+  void anotherTeamsKudos_neverReachASupervisor_liveOrInALaterSnapshot() {
+    start();
+    SupervisorClient teamA = supervisor("sup-a", Role.SUPERVISOR, List.of("team-a"));
+    teamA.expect("snapshot");
+    SupervisorClient teamB = supervisor("sup-b", Role.SUPERVISOR, List.of("team-b"));
+    teamB.expect("snapshot");
+    AgentClient bob = agentIn("agent-b", "team-b");
+    List<JsonObject> frames = scenario("angry-acknowledged-recovers", "bk");
+    frames.get(0).put("teamId", "team-b");
+    frames.subList(0, frames.size() - 1).forEach(bob::send);
+    teamB.await("call", m -> m.getString("callId").equals("bk") && m.getLong("seq") == frames.size() - 1);
+    bob.send(frames.get(frames.size() - 1));
+    bob.awaitAck("bk", frames.size());
+
+    assertThat(teamB.await("kudos.awarded").getString("callId")).isEqualTo("bk");
+    teamB.await("call.ended", m -> "bk".equals(m.getString("callId")));
+    Await.holds(Duration.ofMillis(300), "no kudos of team b for team a",
+        () -> teamA.seen.stream().noneMatch(m -> "bk".equals(m.getString("callId"))));
+    SupervisorClient laterA = supervisor("sup-a2", Role.SUPERVISOR, List.of("team-a"));
+    assertThat(laterA.expect("snapshot").getJsonArray("kudos")).as("team b's kudos in team a's snapshot").isEmpty();
+    SupervisorClient laterB = supervisor("sup-b2", Role.SUPERVISOR, List.of("team-b"));
+    assertThat(laterB.expect("snapshot").getJsonArray("kudos")).hasSize(1);
+  }
+
+  /** An agent of {@code team}, authenticated by header, welcomed. */
+  AgentClient agentIn(String sub, String team) {
+    return keep(AgentClient.withHeader(vertx, port(), service.jwt().mint(sub, Role.AGENT, List.of(team),
+        Duration.ofMinutes(5))));
   }
 
   SupervisorClient keepSupervisor(SupervisorClient client) {

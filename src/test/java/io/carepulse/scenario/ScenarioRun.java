@@ -47,14 +47,24 @@ final class ScenarioRun {
       replay.run(new BufferedReader(new java.io.StringReader(text)), new PrintWriter(out),
           bad -> run.errors.add("line " + bad.lineNumber() + ": " + bad.error().message()));
       run.read(out.toString());
+      // A refused frame would leave a scenario asserting on a call other than the one its file tells: fail them all.
+      if (!run.errors.isEmpty()) {
+        throw new AssertionError("scenario " + name + ": frames refused or unexpected output: " + run.errors);
+      }
+      long frames = run.tsBySeq.size();
+      if (run.lastAckSeq != frames || run.summary == null) {
+        throw new AssertionError("scenario " + name + ": " + frames + " frames, the last acked is " + run.lastAckSeq
+            + (run.summary == null ? ", and no call.summary" : ""));
+      }
       return run;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  private long lastAckSeq;
+
   private void read(String output) {
-    long lastAckSeq = 0;
     for (String line : output.split("\n")) {
       if (line.isBlank()) {
         continue;

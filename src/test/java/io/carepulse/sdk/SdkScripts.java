@@ -2,8 +2,8 @@ package io.carepulse.sdk;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.carepulse.testing.BrowserTools;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the agent SDK's own scripts (web/agent-sdk) with Node: `npm ci` first when node_modules is missing, then a
@@ -23,23 +22,13 @@ import org.junit.jupiter.api.Assumptions;
 final class SdkScripts {
 
   static final Path SDK_DIR = Path.of("web/agent-sdk");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   private SdkScripts() {
   }
 
   /** Node (and, when asked, chromium) must be there; outside CI a missing tool skips the test with a message. */
   static void requireTools(boolean chromium) {
-    String missing = !onPath("node") || !onPath("npm") ? "node and npm (apt-get install nodejs npm)"
-        : chromium && !Files.isExecutable(CHROMIUM) ? "/usr/bin/chromium (apt-get install chromium fonts-dejavu-core)"
-        : null;
-    if (missing != null) {
-      String message = "The agent SDK tests need " + missing + ".";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message + " CI must install it (.ci/run does).");
-      }
-      Assumptions.abort(message + " Skipped outside CI.");
-    }
+    BrowserTools.require(chromium, "The agent SDK tests");
   }
 
   static synchronized void npmCiIfNeeded() throws Exception {
@@ -100,14 +89,5 @@ final class SdkScripts {
     reader.setDaemon(true);
     reader.start();
     return reader;
-  }
-
-  private static boolean onPath(String command) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

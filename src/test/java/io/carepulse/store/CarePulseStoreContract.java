@@ -299,6 +299,26 @@ public abstract class CarePulseStoreContract {
   }
 
   @Test
+  void quarantinedEntries_keepTheirReasonAndEscapedContent_onceEach_untilRetentionRemovesThem() {
+    String content = new io.vertx.core.json.JsonObject().put("text", "my order\u0000 never came").encode();
+    QuarantinedEntry bad = new QuarantinedEntry("q-1", "c1", 2L, "frame", content, "22P05 unsupported Unicode escape",
+        T0);
+    store.quarantine(bad).await();
+    store.quarantine(bad).await();
+    store.quarantine(new QuarantinedEntry("q-2", "c2", null, "call", "{}", "22021 invalid byte sequence",
+        T0.plusSeconds(3600))).await();
+
+    List<QuarantinedEntry> kept = store.quarantined(10).await();
+    assertThat(kept).extracting(QuarantinedEntry::entryId).containsExactly("q-1", "q-2");
+    assertThat(kept.get(0)).isEqualTo(bad);
+    assertThat(new io.vertx.core.json.JsonObject(kept.get(0).content()).getString("text"))
+        .isEqualTo("my order\u0000 never came");
+
+    store.deleteTranscriptsEndedBefore(T0.plusSeconds(600)).await();
+    assertThat(store.quarantined(10).await()).extracting(QuarantinedEntry::entryId).containsExactly("q-2");
+  }
+
+  @Test
   void aCustomersCallsAreListedNewestFirst_andErasureRemovesEveryTraceOfTheEndedOnes() {
     for (String[] call : new String[][] {{"k1", "cu-7"}, {"k2", "cu-7"}, {"k3", "cu-8"}, {"k4", "cu-7"}}) {
       int i = Integer.parseInt(call[0].substring(1));

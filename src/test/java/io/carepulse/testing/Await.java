@@ -24,12 +24,17 @@ public final class Await {
   }
 
   public static void until(Duration timeout, String what, BooleanSupplier condition) {
+    until(timeout, Duration.ofNanos(POLL_NANOS), what, condition);
+  }
+
+  /** The same, checking every {@code pollEvery}: for a condition that costs something to check (a new connection). */
+  public static void until(Duration timeout, Duration pollEvery, String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
       }
-      LockSupport.parkNanos(POLL_NANOS);
+      LockSupport.parkNanos(pollEvery.toNanos());
     }
   }
 

@@ -35,7 +35,8 @@ public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   /** Every migration, in order. {@code MigrationsTest} checks this list against the directory. */
-  public static final List<String> FILES = List.of("V1__history.sql", "V2__score_customer.sql", "V3__customer_calls.sql");
+  public static final List<String> FILES = List.of("V1__history.sql", "V2__score_customer.sql", "V3__customer_calls.sql",
+      "V4__quarantine.sql");
 
   static final String DIRECTORY = "db/migration/";
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

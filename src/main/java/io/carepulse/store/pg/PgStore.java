@@ -5,6 +5,8 @@ import io.carepulse.protocol.PromptFeedback;
 import io.carepulse.protocol.WhisperOutcome;
 import io.carepulse.score.Trend;
 import io.carepulse.store.AlertRecord;
+import io.carepulse.store.BatchRefused;
+import io.carepulse.store.QuarantinedEntry;
 import io.carepulse.store.CallCursor;
 import io.carepulse.store.CallEnding;
 import io.carepulse.store.CallFacts;
@@ -34,6 +36,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
@@ -49,6 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -60,6 +64,8 @@ public final class PgStore implements CarePulseStore {
 
   /** Transcript purge slice; see {@link SqlQueries#DELETE_TRANSCRIPT_SLICE}. */
   private static final int PURGE_SLICE = 10_000;
+
+  private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "55", "57", "58", "XX");
 
   private final Pool pool;
 
@@ -92,7 +98,7 @@ public final class PgStore implements CarePulseStore {
     if (batch.isEmpty()) {
       return Future.succeededFuture();
     }
-    return pool.withTransaction(conn -> {
+    return pool.<Void>withTransaction(conn -> {
       Future<?> done = Future.succeededFuture();
       if (!batch.started().isEmpty()) {
         done = done.compose(v -> insertCalls(conn, batch.started()));
@@ -116,7 +122,36 @@ public final class PgStore implements CarePulseStore {
         done = done.compose(v -> endCalls(conn, batch.ended()));
       }
       return done.mapEmpty();
-    });
+    }).recover(failure -> Future.failedFuture(refusedOrOutage(failure)));
+  }
+
+  /**
+   * A {@link BatchRefused} when PostgreSQL refused the data itself, so that retrying would fail again; the failure
+   * as it is when the connection or the server's state is to blame (those pass). Transient SQLSTATE classes: 08
+   * connection, 40 rollback (serialization, deadlock), 53 resources, 55 object state (locks), 57 operator
+   * intervention (shutdown, cancel), 58 system, XX internal.
+   */
+  static Throwable refusedOrOutage(Throwable failure) {
+    if (failure instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().length() == 5) {
+      String sqlClass = pg.getSqlState().substring(0, 2);
+      if (!TRANSIENT_CLASSES.contains(sqlClass)) {
+        return new BatchRefused(pg.getSqlState(), pg.getSqlState() + " " + pg.getErrorMessage(), pg);
+      }
+    }
+    return failure;
+  }
+
+  @Override
+  public Future<Void> quarantine(QuarantinedEntry entry) {
+    return pool.preparedQuery(SqlQueries.QUARANTINE).execute(tuple(entry.entryId(), entry.callId(), entry.seq(),
+        entry.kind(), entry.content(), entry.reason(), at(entry.at()))).mapEmpty();
+  }
+
+  @Override
+  public Future<List<QuarantinedEntry>> quarantined(int limit) {
+    return all(SqlQueries.QUARANTINED, Tuple.of(limit), row -> new QuarantinedEntry(row.getString("entry_id"),
+        row.getString("call_id"), row.getLong("seq"), row.getString("kind"), row.getString("content"),
+        row.getString("reason"), instant(row, "at")));
   }
 
   private Future<?> insertCalls(SqlConnection conn, List<CallRecord> calls) {
@@ -502,7 +537,8 @@ public final class PgStore implements CarePulseStore {
 
   @Override
   public Future<Integer> deleteTranscriptsEndedBefore(Instant cutoff) {
-    return purgeFrom(at(cutoff), 0);
+    return pool.preparedQuery(SqlQueries.DELETE_OLD_QUARANTINE).execute(Tuple.of(at(cutoff)))
+        .compose(v -> purgeFrom(at(cutoff), 0));
   }
 
   private Future<Integer> purgeFrom(OffsetDateTime cutoff, int deletedSoFar) {

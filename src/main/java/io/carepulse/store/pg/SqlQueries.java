@@ -283,5 +283,18 @@ final class SqlQueries {
       "DELETE FROM alerts WHERE call_id = ANY($1)",
       "DELETE FROM kudos WHERE call_id = ANY($1)",
       "DELETE FROM outcomes WHERE call_id = ANY($1)",
+      "DELETE FROM quarantine WHERE call_id = ANY($1)",
       "DELETE FROM calls WHERE call_id = ANY($1)");
+
+  // ---- quarantine: history the store refused, kept aside with the reason (CallJournal isolates it)
+
+  static final String QUARANTINE = """
+      INSERT INTO quarantine (entry_id, call_id, seq, kind, content, reason, at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      ON CONFLICT (entry_id) DO NOTHING""";
+
+  static final String QUARANTINED = """
+      SELECT entry_id, call_id, seq, kind, content, reason, at FROM quarantine ORDER BY position LIMIT $1""";
+
+  static final String DELETE_OLD_QUARANTINE = "DELETE FROM quarantine WHERE at < $1";
 }

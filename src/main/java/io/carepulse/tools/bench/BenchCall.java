@@ -2,10 +2,14 @@ package io.carepulse.tools.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One benchmark call on its own WebSocket, as a softphone plugin runs it: {@code hello} with its token, then frames
@@ -21,6 +25,7 @@ final class BenchCall {
 
   private final CallFleet fleet;
   private final String callId;
+  private final byte[] callIdBytes;
   private final String token;
   private final FrameMix.Script script;
   private final long[] scheduledAt = new long[RING];
@@ -41,6 +46,7 @@ final class BenchCall {
   BenchCall(CallFleet fleet, String callId, String token, FrameMix.Script script) {
     this.fleet = fleet;
     this.callId = callId;
+    this.callIdBytes = callId.getBytes(StandardCharsets.UTF_8);
     this.token = token;
     this.script = script;
   }
@@ -50,7 +56,8 @@ final class BenchCall {
     welcomed = Promise.promise();
     ClientWebSocket webSocket = client.webSocket();
     socket = webSocket;
-    webSocket.textMessageHandler(this::onMessage);
+    // Raw bytes of each answer (the server sends every message as one text frame): scanned without decoding to text.
+    webSocket.handler(this::onMessage);
     webSocket.closeHandler(v -> onClose());
     webSocket.exceptionHandler(e -> fleet.connectionProblem(callId + ": " + e.getMessage()));
     webSocket.connect(options).onComplete(result -> {
@@ -87,7 +94,9 @@ final class BenchCall {
     if (firstTs < 0) {
       firstTs = wallMillis;
     }
-    socket.writeTextMessage(script.frame(seq, wallMillis, wallMillis - firstTs));
+    // A text frame around bytes written once: no String, no encoding on the generator's side.
+    socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, script.frameBytes(seq, wallMillis,
+        wallMillis - firstTs), true));
     fleet.sent(step, scheduledNanos);
   }
 
@@ -150,38 +159,34 @@ final class BenchCall {
     }
   }
 
-  // ---- answers. The server's messages are scanned, not parsed: their first fields are type, callId and seq in that
-  // order, and parsing a whole score (parts, reasons) for every frame would spend the generator's share of the CPU.
+  // ---- answers. The server's messages are scanned as bytes, not parsed: their first fields are type, callId and seq
+  // in that order, and parsing a whole score (parts, reasons) for every frame would spend the generator's CPU.
 
-  private void onMessage(String text) {
+  private void onMessage(Buffer text) {
     long now = System.nanoTime();
     fleet.received(now);
-    String type = type(text);
-    if (type == null) {
-      fleet.error(-1, "unreadable message: " + abbreviate(text));
+    int type = typeEnd(text);
+    if (type < 0) {
+      fleet.error(-1, "unreadable message: " + abbreviate(text.toString(StandardCharsets.UTF_8)));
       return;
     }
-    switch (type) {
-      case "ack" -> {
-        if (forThisCall(text, type)) {
-          onAck(number(text, "\"seq\":"), now);
-        }
+    if (is(text, type, "ack")) {
+      if (forThisCall(text, type)) {
+        onAck(number(text, SEQ_KEY), now);
       }
-      case "score" -> {
-        if (forThisCall(text, type)) {
-          onScore(number(text, "\"seq\":"), now);
-        }
+    } else if (is(text, type, "score")) {
+      if (forThisCall(text, type)) {
+        onScore(number(text, SEQ_KEY), now);
       }
-      case "prompt" -> fleet.prompt();
-      case "welcome" -> {
-        if (state == State.CONNECTING) {
-          state = State.LIVE;
-          welcomed.tryComplete(true);
-        }
+    } else if (is(text, type, "prompt")) {
+      fleet.prompt();
+    } else if (is(text, type, "welcome")) {
+      if (state == State.CONNECTING) {
+        state = State.LIVE;
+        welcomed.tryComplete(true);
       }
-      case "error" -> onError(text);
-      default -> {
-      }
+    } else if (is(text, type, "error")) {
+      onError(text.toString(StandardCharsets.UTF_8));
     }
   }
 
@@ -233,33 +238,72 @@ final class BenchCall {
     }
   }
 
+  private static final byte[] TYPE_PREFIX = "{\"type\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CALL_ID_KEY = "\",\"callId\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEQ_KEY = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
+
   /** Answers are matched by callId and seq; the callId normally sits right after the type. */
-  private boolean forThisCall(String text, String type) {
-    int at = "{\"type\":\"".length() + type.length() + "\",\"callId\":\"".length();
-    if (text.startsWith(callId, at) && text.length() > at + callId.length() && text.charAt(at + callId.length()) == '"') {
+  private boolean forThisCall(Buffer text, int typeEnd) {
+    int at = typeEnd + CALL_ID_KEY.length;
+    if (startsWith(text, typeEnd, CALL_ID_KEY) && startsWith(text, at, callIdBytes)
+        && text.length() > at + callIdBytes.length && text.getByte(at + callIdBytes.length) == '"') {
       return true;
     }
-    return text.contains("\"callId\":\"" + callId + "\"");
+    return text.toString(StandardCharsets.UTF_8).contains("\"callId\":\"" + callId + "\"");
   }
 
-  private static String type(String text) {
-    String prefix = "{\"type\":\"";
-    if (!text.startsWith(prefix)) {
-      return null;
+  /** Where the type's closing quote is, or -1 when the message does not start with a type. */
+  private static int typeEnd(Buffer text) {
+    if (!startsWith(text, 0, TYPE_PREFIX)) {
+      return -1;
     }
-    int end = text.indexOf('"', prefix.length());
-    return end < 0 ? null : text.substring(prefix.length(), end);
+    for (int i = TYPE_PREFIX.length; i < text.length(); i++) {
+      if (text.getByte(i) == '"') {
+        return i;
+      }
+    }
+    return -1;
   }
 
-  private static long number(String text, String key) {
-    int at = text.indexOf(key);
+  private static boolean is(Buffer text, int typeEnd, String type) {
+    if (typeEnd - TYPE_PREFIX.length != type.length()) {
+      return false;
+    }
+    for (int i = 0; i < type.length(); i++) {
+      if (text.getByte(TYPE_PREFIX.length + i) != type.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsWith(Buffer text, int at, byte[] prefix) {
+    if (at < 0 || text.length() < at + prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (text.getByte(at + i) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long number(Buffer text, byte[] key) {
+    int at = -1;
+    for (int i = 0; i + key.length <= text.length(); i++) {
+      if (startsWith(text, i, key)) {
+        at = i;
+        break;
+      }
+    }
     if (at < 0) {
       return -1;
     }
     long value = 0;
     boolean any = false;
-    for (int i = at + key.length(); i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int i = at + key.length; i < text.length(); i++) {
+      byte c = text.getByte(i);
       if (c < '0' || c > '9') {
         break;
       }

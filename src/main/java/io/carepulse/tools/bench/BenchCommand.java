@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code bench}: the performance harness — a load generator, a bare baseline server, and the standard suite. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Load generator, bare Vert.x baseline and the standard performance suite (docs/performance.md).",
-    subcommands = {SuiteCommand.class, LoadCommand.class, EchoCommand.class})
+    subcommands = {SuiteCommand.class, LoadCommand.class, EchoCommand.class, HogCommand.class,
+        SoakCommand.class})
 public final class BenchCommand implements Runnable, Tool {
 
   @Override

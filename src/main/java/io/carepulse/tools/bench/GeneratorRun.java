@@ -22,15 +22,16 @@ final class GeneratorRun {
   }
 
   /** Runs to the end; returns each step's result with server, generator and machine readings over its window. */
-  static List<JsonObject> run(List<String> jvmFlags, List<String> args, ServerUnderTest server, PrintWriter log,
-                              long timeoutSeconds) throws IOException, InterruptedException {
-    return run(jvmFlags, args, server, null, log, timeoutSeconds, null);
+  static List<JsonObject> run(List<String> prefix, List<String> jvmFlags, List<String> args, ServerUnderTest server,
+                              PrintWriter log, long timeoutSeconds) throws IOException, InterruptedException {
+    return run(prefix, jvmFlags, args, server, null, log, timeoutSeconds, null);
   }
 
   /** The same, also reading the {@code database}'s processes over each window ({@code databaseCpuCores}). */
-  static List<JsonObject> run(List<String> jvmFlags, List<String> args, ServerUnderTest server, ProcessGroup database,
-                              PrintWriter log, long timeoutSeconds) throws IOException, InterruptedException {
-    return run(jvmFlags, args, server, database, log, timeoutSeconds, null);
+  static List<JsonObject> run(List<String> prefix, List<String> jvmFlags, List<String> args, ServerUnderTest server,
+                              ProcessGroup database, PrintWriter log, long timeoutSeconds)
+      throws IOException, InterruptedException {
+    return run(prefix, jvmFlags, args, server, database, log, timeoutSeconds, null);
   }
 
   /** Called when an idle run reports ready; the generator is released (and ends its calls) once it returns. */
@@ -38,10 +39,11 @@ final class GeneratorRun {
     JsonObject measure(JsonObject ready) throws IOException, InterruptedException;
   }
 
-  static List<JsonObject> run(List<String> jvmFlags, List<String> args, ServerUnderTest server, ProcessGroup database,
-                              PrintWriter log, long timeoutSeconds, WhenIdle whenIdle)
+  /** {@code prefix} runs the generator on its cores (see {@link CpuPinning}); empty for none. */
+  static List<JsonObject> run(List<String> prefix, List<String> jvmFlags, List<String> args, ServerUnderTest server,
+                              ProcessGroup database, PrintWriter log, long timeoutSeconds, WhenIdle whenIdle)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(Launch.java(jvmFlags));
+    List<String> command = new ArrayList<>(Launch.java(prefix, jvmFlags));
     command.add("bench");
     command.add("load");
     command.addAll(args);

@@ -10,8 +10,9 @@ final class Launch {
   private Launch() {
   }
 
-  static List<String> java(List<String> jvmFlags) {
-    List<String> command = new ArrayList<>();
+  /** {@code prefix} runs the JVM on chosen cores (see {@link CpuPinning}); empty for none. */
+  static List<String> java(List<String> prefix, List<String> jvmFlags) {
+    List<String> command = new ArrayList<>(prefix);
     command.add(tool("java"));
     command.addAll(jvmFlags);
     command.add("-cp");

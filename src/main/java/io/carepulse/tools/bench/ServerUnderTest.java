@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 /** A server JVM the suite forks — the service ({@code serve}) or the baseline ({@code bench echo}) — and measures. */
 final class ServerUnderTest implements AutoCloseable {
 
+  private static final long STARTUP_SECONDS = 180;
+
   final String name;
   final int port;
   private final Process process;
@@ -23,16 +25,21 @@ final class ServerUnderTest implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts {@code java <jvmFlags> <main> <args>} with {@code env}, output to {@code log}; waits for the port. */
-  static ServerUnderTest start(String name, int port, List<String> jvmFlags, List<String> args, Map<String, String> env,
-                               Path log) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(Launch.java(jvmFlags));
+  /** Starts {@code <prefix> java <jvmFlags> <main> <args>} with {@code env}, output to {@code log}; waits for the port. */
+  static ServerUnderTest start(String name, int port, List<String> prefix, List<String> jvmFlags, List<String> args,
+                               Map<String, String> env, Path log) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(Launch.java(prefix, jvmFlags));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     ServerUnderTest server = new ServerUnderTest(name, port, builder.start());
-    server.awaitListening();
+    try {
+      server.awaitListening();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      server.close(); // never leave a server running that nobody will stop
+      throw e;
+    }
     return server;
   }
 
@@ -63,7 +70,8 @@ final class ServerUnderTest implements AutoCloseable {
   }
 
   private void awaitListening() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    // A JVM can take well over a minute to start on a busy two-core machine.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STARTUP_SECONDS);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IOException(name + " exited with status " + process.exitValue() + " before listening");
@@ -75,7 +83,7 @@ final class ServerUnderTest implements AutoCloseable {
         Thread.sleep(100);
       }
     }
-    throw new IOException(name + " did not listen on port " + port + " within 60 s");
+    throw new IOException(name + " did not listen on port " + port + " within " + STARTUP_SECONDS + " s");
   }
 
   @Override

@@ -57,6 +57,12 @@ public final class SuiteCommand implements Callable<Integer> {
           + "(default: $CAREPULSE_BENCH_PG_URL or ${DEFAULT-VALUE}).")
   String pgUrl;
 
+  @Option(names = "--pin", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "With two cores or more, run the servers on core 0 and the generators on core 1 (taskset); "
+          + "--no-pin lets them share (default: pinned).")
+  boolean pin;
+
+  private CpuPinning pinning = CpuPinning.NONE;
   private PrintWriter log;
   private final String secret = randomSecret();
   private final List<Row> rows = new ArrayList<>();
@@ -77,6 +83,7 @@ public final class SuiteCommand implements Callable<Integer> {
     if (fdLimit > 0 && fdLimit < idleCalls + 1_000L) {
       idleCalls = (int) Math.max(100, fdLimit - 1_000);
     }
+    pinning = pin ? CpuPinning.standard() : CpuPinning.NONE;
     Machine machine = Machine.describe(fdLimit);
     try (PrintWriter logFile = new PrintWriter(Files.newBufferedWriter(out.resolve("suite.log"), StandardCharsets.UTF_8))) {
       log = logFile;
@@ -100,7 +107,7 @@ public final class SuiteCommand implements Callable<Integer> {
         clusteredRows(scale);
       }
       bar.close();
-      String table = SuiteTable.render(machine, rows, (System.nanoTime() - started) / 1e9);
+      String table = SuiteTable.render(machine, pinning, rows, (System.nanoTime() - started) / 1e9);
       System.out.println();
       System.out.println(table);
       Files.writeString(out.resolve("table.md"), table);
@@ -278,7 +285,7 @@ public final class SuiteCommand implements Callable<Integer> {
             List<String> full = new ArrayList<>(List.of("--port", Integer.toString(node.port), "--secret", secret));
             full.addAll(args);
             String name = "d3-" + calls + "-node" + (i + 1);
-            runs.add(generators.submit(() -> GeneratorRun.run(generatorJvm(name), full, node, null, log, 600)));
+            runs.add(generators.submit(() -> GeneratorRun.run(pinning.generator(), generatorJvm(name), full, node, null, log, 600)));
           }
           List<JsonObject> results = new ArrayList<>();
           for (var run : runs) {
@@ -334,7 +341,7 @@ public final class SuiteCommand implements Callable<Integer> {
     List<String> full = new ArrayList<>(List.of("--port", Integer.toString(server.port), "--secret", secret));
     full.addAll(args);
     progress("  " + server.name + ": " + calls + " idle calls");
-    List<JsonObject> results = GeneratorRun.run(generatorJvm("c-" + server.name), full, server, null, log, 300, ready -> {
+    List<JsonObject> results = GeneratorRun.run(pinning.generator(), generatorJvm("c-" + server.name), full, server, null, log, 300, ready -> {
       Thread.sleep(1_000); // let the last acks and the server's bookkeeping settle
       long heapAfter = server.liveHeapBytes();
       ProcessMeter.Reading after = server.reading();
@@ -357,9 +364,13 @@ public final class SuiteCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     double waited = awaitQuiet(server);
     List<String> full = new ArrayList<>(List.of("--port", Integer.toString(server.port), "--secret", secret));
+    if (pinning.pinned()) {
+      // One core for the generator: a second event loop would only take turns with the first on it.
+      full.addAll(List.of("--event-loops", "1"));
+    }
     full.addAll(args);
     progress("  " + server.name + " " + String.join(" ", args));
-    List<JsonObject> results = GeneratorRun.run(generatorJvm(name), full, server, database, log, 600);
+    List<JsonObject> results = GeneratorRun.run(pinning.generator(), generatorJvm(name), full, server, database, log, 600);
     bar.step();
     for (JsonObject result : results) {
       result.put("waitedForQuietSeconds", waited);
@@ -412,12 +423,12 @@ public final class SuiteCommand implements Callable<Integer> {
     env.put("CAREPULSE_JWT_SECRET", secret);
     env.put("CAREPULSE_HTTP_HOST", "127.0.0.1");
     env.put("CAREPULSE_HTTP_PORT", Integer.toString(port));
-    return ServerUnderTest.start(name, port, jvm, List.of("serve"), env, out.resolve(name + ".log"));
+    return ServerUnderTest.start(name, port, pinning.server(), jvm, List.of("serve"), env, out.resolve(name + ".log"));
   }
 
   private ServerUnderTest startEcho(String name, List<String> jvm) throws IOException, InterruptedException {
     int port = freePort();
-    return ServerUnderTest.start(name, port, jvm, List.of("bench", "echo", "--port", Integer.toString(port)), Map.of(),
+    return ServerUnderTest.start(name, port, pinning.server(), jvm, List.of("bench", "echo", "--port", Integer.toString(port)), Map.of(),
         out.resolve(name + ".log"));
   }
 

@@ -12,11 +12,11 @@ final class SuiteTable {
   private SuiteTable() {
   }
 
-  static String render(Machine machine, List<Row> rows, double seconds) {
+  static String render(Machine machine, CpuPinning pinning, List<Row> rows, double seconds) {
     StringBuilder t = new StringBuilder();
     t.append("CarePulse bench suite, ").append(machine.line()).append('\n');
-    t.append(String.format(Locale.ROOT, "Suite time %.0f s. Servers: %s, 127.0.0.1; the generator runs on the same "
-        + "cores.%n", seconds, String.join(" ", SuiteCommand.SERVER_JVM)));
+    t.append(String.format(Locale.ROOT, "Suite time %.0f s. Servers: %s, 127.0.0.1; %s.%n", seconds,
+        String.join(" ", SuiteCommand.SERVER_JVM), pinning.describe()));
     t.append("Latency (ms) runs from each frame's scheduled send time (open loop) to its `ack` (every frame; the echo "
         + "baseline answers every frame with one) or to its `score` (frames protocol v1 must score: call.start, final "
         + "utterances, events). CPU in cores over the measured window; `others` = load from processes outside the "
@@ -25,7 +25,91 @@ final class SuiteTable {
     kneeTable(t, rows);
     idleTable(t, rows);
     variants(t, rows);
+    goals(t, rows);
     return t.toString();
+  }
+
+  /**
+   * Issue 14's goals, each as a ratio to the echo baseline of the same run: at the smallest steady load (5,000
+   * frames/s in the standard suite) CPU per frame ≤ 1.5x and ack p99 ≤ 1.5x; the knee ≥ 0.8x; heap per idle call
+   * ≤ 1.5x; with supervisors or PostgreSQL, ack p99 ≤ 3x echo's plain row.
+   */
+  private static void goals(StringBuilder t, List<Row> rows) {
+    Row service = null;
+    for (Row row : rows) {
+      if (row.kind() == Row.Kind.STEADY && row.system().equals("CarePulse")
+          && (service == null || row.calls() < service.calls())) {
+        service = row;
+      }
+    }
+    Row echo = service == null ? null : steadyEcho(rows, service.calls());
+    List<String[]> lines = new ArrayList<>();
+    if (echo != null) {
+      String load = num(echo.result().getDouble("targetPerSec", echo.result().getDouble("sentPerSec"))) + " frames/s";
+      lines.add(goal("server CPU per frame, " + load, microsPerFrame(service.result()),
+          microsPerFrame(echo.result()), 1.5, true, " µs"));
+      lines.add(goal("frame→ack p99, " + load, service.result().getJsonObject("ack").getDouble("p99"),
+          echo.result().getJsonObject("ack").getDouble("p99"), 1.5, true, " ms"));
+      for (Row row : rows) {
+        if (row.kind() == Row.Kind.VARIANT && row.calls() == service.calls()) {
+          String database = row.result().containsKey("databaseCpuCores")
+              ? String.format(Locale.ROOT, " (PostgreSQL %s cores)", fmt(row.result().getDouble("databaseCpuCores")))
+              : "";
+          lines.add(goal("frame→ack p99, " + row.system() + database + ", " + load,
+              row.result().getJsonObject("ack").getDouble("p99"), echo.result().getJsonObject("ack").getDouble("p99"),
+              3, true, " ms"));
+        }
+      }
+    }
+    JsonObject serviceKnee = null;
+    JsonObject echoKnee = null;
+    boolean kneesMeasured = false;
+    for (Row row : rows) {
+      if (row.kind() == Row.Kind.KNEE) {
+        kneesMeasured = true;
+        if (row.system().equals("CarePulse")) {
+          serviceKnee = row.kneeStep();
+        } else {
+          echoKnee = row.kneeStep();
+        }
+      }
+    }
+    if (kneesMeasured && echoKnee != null) {
+      double mine = serviceKnee == null ? 0 : serviceKnee.getDouble("targetPerSec");
+      lines.add(goal("knee (p99 < " + fmt(SuiteCommand.KNEE_P99_MILLIS) + " ms, nothing unanswered)", mine,
+          echoKnee.getDouble("targetPerSec"), 0.8, false, " frames/s"));
+    }
+    JsonObject idleService = null;
+    JsonObject idleEcho = null;
+    for (Row row : rows) {
+      if (row.kind() == Row.Kind.IDLE) {
+        if (row.system().equals("CarePulse")) {
+          idleService = row.result();
+        } else {
+          idleEcho = row.result();
+        }
+      }
+    }
+    if (idleService != null && idleEcho != null) {
+      lines.add(goal("heap per idle call", idleService.getLong("heapPerCallBytes", 0L) / 1024.0,
+          idleEcho.getLong("heapPerCallBytes", 0L) / 1024.0, 1.5, true, " KB"));
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    t.append("\n| goal (issue 14) | CarePulse | echo | CarePulse / echo | target | |\n|---|---:|---:|---:|---:|---|\n");
+    for (String[] line : lines) {
+      t.append("| ").append(String.join(" | ", line)).append(" |\n");
+    }
+  }
+
+  private static String[] goal(String what, double mine, double echo, double limit, boolean atMost, String unit) {
+    double ratio = echo <= 0 ? Double.NaN : mine / echo;
+    boolean met = !Double.isNaN(ratio) && (atMost ? ratio <= limit : ratio >= limit);
+    String shown = unit.equals(" frames/s") ? num(mine) : fmt(mine);
+    String echoShown = unit.equals(" frames/s") ? num(echo) : fmt(echo);
+    return new String[] {what, shown + unit, echoShown + unit, Double.isNaN(ratio) ? "–" : "**" + fmt(ratio) + "x**",
+        (atMost ? "≤ " : "≥ ") + fmt(limit) + "x", met ? "met" : "**missed**"};
   }
 
   private static boolean any(List<Row> rows, Row.Kind... kinds) {
@@ -38,8 +122,8 @@ final class SuiteTable {
       return;
     }
     t.append("\n| row | system | sent/s | recv/s | ack p50 | p90 | p99 | p99.9 | max | score p50 | score p99 | errors "
-        + "| server CPU | server RSS MB | generator CPU | generator GC max ms | others CPU |\n");
-    t.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "| server CPU | server µs/frame | server RSS MB | generator CPU | generator GC max ms | others CPU |\n");
+    t.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     Row previous = null;
     for (Row row : rows) {
       if (row.kind() == Row.Kind.STEADY) {
@@ -128,8 +212,9 @@ final class SuiteTable {
         + "process on the machine over the window. Supervisors: dashboards on one event loop of the generator, each "
         + "watching one team; messages/s and MB/s are what they received together.\n\n");
     t.append("| row | system | sent/s | recv/s | ack p50 | ack p99 | score p50 | score p99 | errors | server CPU "
-        + "| server RSS MB | PostgreSQL CPU | supervisor msgs/s | supervisor MB/s | generator CPU | others CPU |\n");
-    t.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "| server µs/frame | server RSS MB | PostgreSQL CPU | supervisor msgs/s | supervisor MB/s | generator CPU "
+        + "| others CPU |\n");
+    t.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     int shownCalls = -1;
     for (Row row : variants) {
       if (row.calls() != shownCalls) {
@@ -144,6 +229,14 @@ final class SuiteTable {
         t.append("| ").append(row.label()).append(" | ").append(row.skippedReason()).append(" |\n");
       } else {
         variant(t, row);
+        Row echo = steadyEcho(rows, row.calls());
+        if (echo != null) {
+          JsonObject a = row.result().getJsonObject("ack");
+          JsonObject b = echo.result().getJsonObject("ack");
+          t.append("| | **/ echo (a)** | | | ").append(times(a, b, "p50")).append(" | **").append(times(a, b, "p99"))
+              .append("** | | | | | **").append(fmt(microsPerFrame(row.result())
+                  / Math.max(0.01, microsPerFrame(echo.result())))).append("x** | | | | | | |\n");
+        }
       }
     }
   }
@@ -151,6 +244,15 @@ final class SuiteTable {
   private static Row steadyService(List<Row> rows, int calls) {
     for (Row row : rows) {
       if (row.kind() == Row.Kind.STEADY && row.system().equals("CarePulse") && row.calls() == calls) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  private static Row steadyEcho(List<Row> rows, int calls) {
+    for (Row row : rows) {
+      if (row.kind() == Row.Kind.STEADY && row.system().equals("echo") && row.calls() == calls) {
         return row;
       }
     }
@@ -170,6 +272,7 @@ final class SuiteTable {
         .append(" | ").append(scored ? fmt(score.getDouble("p99")) : "–")
         .append(" | ").append(r.getLong("errors") + r.getLong("unanswered") + r.getLong("notSent"))
         .append(" | ").append(fmt(r.getDouble("serverCpuCores", 0.0)))
+        .append(" | ").append(fmt(microsPerFrame(r)))
         .append(" | ").append(num(r.getDouble("serverRssMb", 0.0)))
         .append(" | ").append(r.containsKey("databaseCpuCores") ? fmt(r.getDouble("databaseCpuCores")) : "–")
         .append(" | ").append(watching == null ? "–" : num(watching.getDouble("messagesPerSec"))
@@ -192,6 +295,7 @@ final class SuiteTable {
         .append(" | ").append(scored ? fmt(score.getDouble("p99")) : "–")
         .append(" | ").append(r.getLong("errors") + r.getLong("unanswered") + r.getLong("notSent"))
         .append(" | ").append(fmt(r.getDouble("serverCpuCores", 0.0)))
+        .append(" | ").append(fmt(microsPerFrame(r)))
         .append(" | ").append(num(r.getDouble("serverRssMb", 0.0)))
         .append(" | ").append(fmt(r.getDouble("generatorCpuCores", r.getDouble("clientCpuCores"))))
         .append(" | ").append(r.getJsonObject("clientGc").getLong("maxMs"))
@@ -205,7 +309,14 @@ final class SuiteTable {
         .append(" | **").append(times(a, b, "p99")).append("** | ").append(times(a, b, "p999")).append(" | ")
         .append(times(a, b, "max")).append(" | | | | ")
         .append(fmt(service.getDouble("serverCpuCores", 0.0) / Math.max(0.01, echo.getDouble("serverCpuCores", 0.0))))
-        .append("x | | | | |\n");
+        .append("x | **").append(fmt(microsPerFrame(service) / Math.max(0.01, microsPerFrame(echo))))
+        .append("x** | | | | |\n");
+  }
+
+  /** Server CPU time per frame sent, in microseconds: the steadiest figure on a shared machine. */
+  static double microsPerFrame(JsonObject r) {
+    double sent = r.getDouble("sentPerSec", 0.0);
+    return sent <= 0 ? 0 : r.getDouble("serverCpuCores", 0.0) * 1e6 / sent;
   }
 
   private static String times(JsonObject a, JsonObject b, String key) {

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * for the sustained rate.
  */
 @EnabledIfSystemProperty(named = "carepulse.bench", matches = "true")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class JournalThroughputBench {
 
   private static final int CALLS = 1_000;

@@ -102,8 +102,13 @@ class LoadGeneratorTest {
     var reader = io.carepulse.wire.FrameReader.load();
     FrameMix.Script script = FrameMix.bundled().script(3, "hvb-bench-1");
     for (long seq = 1; seq <= 450; seq++) {
-      String frame = script.frame(seq, 1_767_225_600_000L + seq * 200, seq * 200);
+      long ts = 1_767_225_600_000L + seq * 200;
+      String frame = script.frame(seq, ts, seq * 200);
       assertThat(reader.read(frame)).as(frame).isInstanceOf(io.carepulse.wire.FrameRead.Accepted.class);
+      var json = new io.vertx.core.json.JsonObject(frame);
+      assertThat(json.getString("callId")).isEqualTo("hvb-bench-1");
+      assertThat(json.getLong("seq")).isEqualTo(seq);
+      assertThat(json.getLong("ts")).isEqualTo(ts);
     }
     assertThat(reader.read(script.end(451, 1_767_225_700_000L))).isInstanceOf(io.carepulse.wire.FrameRead.Accepted.class);
   }

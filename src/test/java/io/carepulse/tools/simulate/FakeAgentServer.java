@@ -34,6 +34,13 @@ final class FakeAgentServer {
   private final Map<String, Long> lastApplied = new ConcurrentHashMap<>();
   final Map<String, List<Long>> applied = new ConcurrentHashMap<>();
   final List<JsonObject> received = new CopyOnWriteArrayList<>();
+  /**
+   * Frames the client sent again although this server had applied them and said so (an ack, or a welcome's
+   * nextSeq): this server answers them as duplicates, but one that trusted its client would apply them twice.
+   */
+  final List<JsonObject> reoffered = new CopyOnWriteArrayList<>();
+  /** Per call, the highest seq the client has been told was applied: acked, or below a welcome's nextSeq. */
+  private final Map<String, Long> told = new ConcurrentHashMap<>();
   private final Set<String> lostOnce = ConcurrentHashMap.newKeySet();
   private final Set<String> droppedOnce = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean dropDone = new AtomicBoolean();
@@ -89,7 +96,11 @@ final class FakeAgentServer {
       return;
     }
     AtomicBoolean authenticated = new AtomicBoolean();
+    AtomicBoolean dropped = new AtomicBoolean();
     ws.textMessageHandler(text -> {
+      if (dropped.get()) {
+        return; // frames still buffered on a connection this server dropped are lost with it
+      }
       JsonObject frame = new JsonObject(text);
       received.add(frame);
       if (!authenticated.get()) {
@@ -102,7 +113,7 @@ final class FakeAgentServer {
         }
         return;
       }
-      onCallFrame(ws, frame);
+      onCallFrame(ws, frame, dropped);
     });
   }
 
@@ -112,19 +123,24 @@ final class FakeAgentServer {
     for (int i = 0; i < asked.size(); i++) {
       String callId = asked.getJsonObject(i).getString("callId");
       if (lastApplied.containsKey(callId)) {
-        resume.add(new JsonObject().put("callId", callId).put("nextSeq", lastApplied.get(callId) + 1));
+        long applied = lastApplied.get(callId);
+        told.merge(callId, applied, Math::max);
+        resume.add(new JsonObject().put("callId", callId).put("nextSeq", applied + 1));
       }
     }
     return new JsonObject().put("type", "welcome").put("protocol", 1).put("sessionId", "s-fake").put("resume", resume);
   }
 
-  private void onCallFrame(ServerWebSocket ws, JsonObject frame) {
+  private void onCallFrame(ServerWebSocket ws, JsonObject frame, AtomicBoolean dropped) {
     String callId = frame.getString("callId");
     long seq = frame.getLong("seq");
     if (seq == loseSeq && lostOnce.add(callId)) {
       return;
     }
     long last = lastApplied.getOrDefault(callId, 0L);
+    if (seq <= told.getOrDefault(callId, 0L)) {
+      reoffered.add(frame);
+    }
     if (seq <= last) {
       ws.writeTextMessage(ack(callId, last).encode());
       return;
@@ -137,6 +153,7 @@ final class FakeAgentServer {
     lastApplied.put(callId, seq);
     applied.computeIfAbsent(callId, id -> new CopyOnWriteArrayList<>()).add(seq);
     if (seq == dropConnectionAtSeq && droppedOnce.add(callId) && dropDone.compareAndSet(false, true)) {
+      dropped.set(true);
       ws.close((short) 1011, "simulated failure");
       return;
     }
@@ -166,7 +183,8 @@ final class FakeAgentServer {
     ws.writeTextMessage(ack(callId, seq).encode());
   }
 
-  private static JsonObject ack(String callId, long seq) {
+  private JsonObject ack(String callId, long seq) {
+    told.merge(callId, seq, Math::max);
     return new JsonObject().put("type", "ack").put("callId", callId).put("seq", seq);
   }
 
