@@ -34,10 +34,13 @@ function clock(ms) {
   const s = Math.floor((ms || 0) / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+// The score bands of docs/score-model.md ("Bands"): cold below 36, at risk below 56, connected from 75.
+const BAND = { cold: 36, atRisk: 56, connected: 75 };
+
 function band(score) {
-  if (score < 45) return 'band-low';
-  if (score < 55) return 'band-mid';
-  if (score >= 70) return 'band-top';
+  if (score < BAND.cold) return 'band-low';
+  if (score < BAND.atRisk) return 'band-mid';
+  if (score >= BAND.connected) return 'band-top';
   return 'band-ok';
 }
 function trendArrow(trend) {
@@ -316,7 +319,7 @@ function sparkline(values, width, height) {
   const hi = Math.max(...values, 70) + 2;
   const points = values.map((v, i) => `${(i / (values.length - 1)) * (width - 4) + 2},${height - 2 - ((v - lo) / (hi - lo)) * (height - 4)}`).join(' ');
   const last = values[values.length - 1];
-  const color = last < 45 ? '#d92d20' : last >= 70 ? '#067647' : '#5b3df5';
+  const color = last < BAND.cold ? '#d92d20' : last >= BAND.connected ? '#067647' : '#5b3df5';
   return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-label="score history">
     <polyline fill="none" stroke="${color}" stroke-width="2" stroke-linejoin="round" points="${points}"/></svg>`;
 }
