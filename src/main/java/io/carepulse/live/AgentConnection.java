@@ -306,24 +306,21 @@ final class AgentConnection extends SocketConnection implements AgentLink {
       return;
     }
     if (!(frame instanceof CallStart start)) {
-      gateway.calls().ownership().release(callId);
-      sendError(new ProtocolError(ErrorCode.UNKNOWN_CALL, "no call " + callId + "; start it with call.start", callId,
+      refuseStart(new ProtocolError(ErrorCode.UNKNOWN_CALL, "no call " + callId + "; start it with call.start", callId,
           frame.seq()));
       return;
     }
     if (!identity().mayStartCallsIn(start.teamId())) {
-      gateway.calls().ownership().release(callId);
-      sendError(notYourTeam(start));
+      refuseStart(notYourTeam(start));
       return;
     }
     if (carried() >= gateway.settings().maxCallsPerConnection()) {
-      gateway.calls().ownership().release(callId);
-      sendError(tooManyCalls(callId, frame.seq()));
+      refuseStart(tooManyCalls(callId, frame.seq()));
       return;
     }
     CallRegistry.Opened opened = gateway.calls().open(start, identity().userId(), context());
     if (opened.limited()) {
-      sendError(new ProtocolError(ErrorCode.TOO_MANY_AGENT_CALLS, "at most " + gateway.calls().maxCallsPerAgent()
+      refuseStart(new ProtocolError(ErrorCode.TOO_MANY_AGENT_CALLS, "at most " + gateway.calls().maxCallsPerAgent()
           + " live calls per agent; end one before starting another", callId, frame.seq()));
       return;
     }
@@ -331,6 +328,12 @@ final class AgentConnection extends SocketConnection implements AgentLink {
       LOG.atInfo().addKeyValue("callId", callId).addKeyValue("agentId", identity().userId()).log("call started");
     }
     deliver(opened.session(), frame, received);
+  }
+
+  /** A call that does not start here gives back the cluster claim taken for it (every refusal, the per-agent cap too). */
+  private void refuseStart(ProtocolError error) {
+    gateway.calls().ownership().release(error.callId());
+    sendError(error);
   }
 
   /**
