@@ -158,7 +158,7 @@ final class SupervisorConnection extends SocketConnection {
         known.add(callId);
         sendText(row);
       } else if (known.remove(callId)) {
-        send(gateway.feed().view(callId).map(LiveCallView::ended)
+        send(gateway.feed().endedFrame(callId)
             .orElseGet(() -> new JsonObject().put("type", "call.ended").put("callId", callId)));
       }
     }
