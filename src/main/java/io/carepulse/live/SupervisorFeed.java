@@ -58,10 +58,12 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
   private final Duration linger;
   private long pruning;
 
-  private record EndedView(LiveCallView view, Instant endedAt) {
-  }
   private final ArrayDeque<JsonObject> recentKudos = new ArrayDeque<>();
   private final Set<SupervisorConnection> supervisors = ConcurrentHashMap.newKeySet();
+
+  /** A call that ended, its view and when. */
+  private record EndedView(LiveCallView view, Instant endedAt) {
+  }
 
   /** {@code redact}: transcript text goes through it before any supervisor sees it (cards, emails, phones). */
   SupervisorFeed(CallRegistry calls, TeamAlertSettings teams, AgentGateway agents, UnaryOperator<String> redact,
@@ -227,10 +229,39 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     return exchange == null ? Optional.empty() : exchange.teamOf(callId);
   }
 
-  /** The same row as the text sent to supervisors, encoded once for all of them; null when not live. */
+  /** The node whose batches carry the rows of a call another node of the cluster owns. */
+  Optional<String> remoteNode(String callId) {
+    return exchange == null ? Optional.empty() : exchange.nodeOf(callId);
+  }
+
+  /**
+   * The same row as the text sent to supervisors, encoded once for all of them, this node's call or another node's;
+   * null when not live.
+   */
   String rowText(String callId) {
     LiveCallView view = live.get(callId);
-    return view == null ? null : view.rowText();
+    if (view != null) {
+      return view.rowText();
+    }
+    return exchange == null ? null : exchange.rowText(callId);
+  }
+
+  /**
+   * The {@code call.ended} frame of a call that ended recently, here (one of the last {@link #ENDED_KEPT}) or
+   * (clustered) on another node.
+   */
+  Optional<JsonObject> endedFrame(String callId) {
+    Optional<JsonObject> here;
+    synchronized (ended) {
+      EndedView recent = ended.get(callId);
+      here = Optional.ofNullable(recent != null ? recent.view().ended() : endedFrames.get(callId));
+    }
+    return here.isPresent() || exchange == null ? here : exchange.endedFrame(callId);
+  }
+
+  /** A call live on this node: its view. */
+  Optional<LiveCallView> liveView(String callId) {
+    return Optional.ofNullable(live.get(callId));
   }
 
   /** A live call's view, or that of one that ended within the linger. */
@@ -242,14 +273,6 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     synchronized (ended) {
       pruneEnded(Instant.now());
       return Optional.ofNullable(ended.get(callId)).map(EndedView::view);
-    }
-  }
-
-  /** The {@code call.ended} frame of a call that ended here lately (one of the last {@link #ENDED_KEPT}). */
-  Optional<JsonObject> endedFrame(String callId) {
-    synchronized (ended) {
-      EndedView recent = ended.get(callId);
-      return Optional.ofNullable(recent != null ? recent.view().ended() : endedFrames.get(callId));
     }
   }
 
