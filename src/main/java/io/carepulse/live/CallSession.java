@@ -283,8 +283,9 @@ public final class CallSession {
 
   /**
    * Graceful shutdown in a cluster: the call stops here, without ending — no frame is applied from now on, no resume
-   * window runs, its socket lets go of it — so that another node can take it over from history. True when it was
-   * live (an ended call has nothing to hand over).
+   * window runs — so that another node can take it over from history. Its socket keeps it until it closes: acks of
+   * frames applied before still reach the agent once the journal has them. True when it was live (an ended call has
+   * nothing to hand over).
    */
   boolean handOver() {
     if (ended || handedOver) {
@@ -294,10 +295,6 @@ public final class CallSession {
     if (resumeTimer >= 0) {
       registry.vertx().cancelTimer(resumeTimer);
       resumeTimer = -1;
-    }
-    if (agent != null) {
-      agent.release(this);
-      agent = null;
     }
     heldWhispers.clear();
     return true;
