@@ -8,8 +8,9 @@ import java.time.Instant;
  * An applied client frame, as protocol v1 JSON with its free text already redacted, and when the server applied it.
  * Replaying a call's stored frames in seq order through the core rebuilds its state.
  *
- * <p>Kept as its JSON text: a live call's frames stay in memory until it ends (and, in memory, long after), and the
- * text is a fifth of a parsed tree's size and nothing for the collector to trace; the database stores the same text.
+ * <p>Kept as its JSON text: a live call's frames stay in memory until it ends (and, in memory, long after), and a
+ * typical utterance's text takes 255 bytes of heap where its parsed tree took about 700, in two objects for the
+ * collector to trace instead of some twenty; the database stores the same text.
  */
 public record StoredFrame(String callId, long seq, String type, Instant appliedAt, String json) {
 
