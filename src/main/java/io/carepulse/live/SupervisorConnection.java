@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -174,16 +175,18 @@ final class SupervisorConnection extends SocketConnection {
       return;
     }
     LiveCallView view = found.get();
-    List<RecentItems<JsonObject>> parts = List.of(view.transcript, view.timeline, view.prompts, view.whispers,
+    List<RecentItems<Supplier<JsonObject>>> parts = List.of(view.transcript, view.timeline, view.prompts, view.whispers,
         view.alertLog);
     String[] names = {"transcript", "timeline", "prompts", "whispers", "alerts"};
     JsonObject detail = new JsonObject().put("type", "call.detail").put("callId", watching).put("reset", watchReset);
     boolean anything = watchReset;
     for (int i = 0; i < parts.size(); i++) {
-      RecentItems.Slice<JsonObject> slice = parts.get(i).since(cursors[i]);
+      RecentItems.Slice<Supplier<JsonObject>> slice = parts.get(i).since(cursors[i]);
       cursors[i] = slice.next();
       anything |= !slice.items().isEmpty();
-      detail.put(names[i], new JsonArray(List.copyOf(slice.items())));
+      JsonArray items = new JsonArray();
+      slice.items().forEach(item -> items.add(item.get()));
+      detail.put(names[i], items);
     }
     if (watchReset) {
       JsonObject row = view.row();
