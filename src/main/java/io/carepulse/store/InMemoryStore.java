@@ -4,6 +4,7 @@ import io.carepulse.protocol.PromptFeedback;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,12 +90,12 @@ public final class InMemoryStore implements CarePulseStore {
   private record KeptFrame(String type, long appliedAtMillis, byte[] json) {
 
     static KeptFrame of(StoredFrame frame) {
-      return new KeptFrame(frame.type(), frame.appliedAt().toEpochMilli(), frame.frame().toBuffer().getBytes());
+      return new KeptFrame(frame.type(), frame.appliedAt().toEpochMilli(), frame.json().getBytes(StandardCharsets.UTF_8));
     }
 
     StoredFrame stored(String callId, long seq) {
       return new StoredFrame(callId, seq, type, Instant.ofEpochMilli(appliedAtMillis),
-          new JsonObject(Buffer.buffer(json)));
+          new String(json, StandardCharsets.UTF_8));
     }
   }
 
