@@ -2,7 +2,6 @@ package io.carepulse.store;
 
 import io.carepulse.protocol.PromptFeedback;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
