@@ -56,7 +56,7 @@ final class CareTwoScorer implements Scorer {
   private long lastSeq;
 
   CareTwoScorer(String callId, ScoringModel model, io.carepulse.score.sentiment.SentimentAnalyzer analyzer,
-                CallerHistory history) {
+                CallerHistory history, AgentBaseline agent) {
     this.callId = callId;
     this.caller = history;
     this.model = model;
@@ -64,7 +64,7 @@ final class CareTwoScorer implements Scorer {
     this.blend = ScoreBlend.of(model);
     this.customer = new CustomerState(model, analyzer);
     this.conduct = new ActConduct(model);
-    this.listening = new ListeningDetector(model);
+    this.listening = new ListeningDetector(model, agent);
     this.responsiveness = new ResponsivenessTracker(model);
     double halfLife = model.number("rolling.halfLifeMs");
     double priorWeight = model.number("prior.weight");
@@ -391,6 +391,11 @@ final class CareTwoScorer implements Scorer {
   @Override
   public boolean remembers() {
     return true;
+  }
+
+  @Override
+  public AgentPace pace() {
+    return listening.pace(conversation);
   }
 
   @Override
