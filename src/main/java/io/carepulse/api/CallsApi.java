@@ -177,12 +177,21 @@ final class CallsApi {
 
   /**
    * The call, when it exists and the caller may read it; else a failed future with 404 — the same answer for a call
-   * outside the caller's scope as for none at all, so ids of other teams' calls cannot be probed.
+   * outside the caller's scope as for none at all, so ids of other teams' calls cannot be probed. A call of the
+   * caller's that the in-memory store evicted says so, so a client does not take it for a wrong id.
    */
   Future<CallRecord> readable(RoutingContext ctx, String callId) {
     Caller caller = Caller.of(ctx);
     return store.call(callId).compose(found -> found.isPresent() && caller.mayRead(found.get())
         ? Future.succeededFuture(found.get())
-        : Future.failedFuture(Problem.notFound("no call " + callId).asFailure()));
+        : found.isPresent() ? Future.failedFuture(Problem.notFound("no call " + callId).asFailure())
+        : store.evicted(callId).compose(evicted -> Future.failedFuture(evicted
+            .filter(gone -> caller.mayReadCallOf(gone.agentId(), gone.teamId()))
+            .map(gone -> Problem.callEvicted("call " + callId + " ended"
+                + (gone.endedAt() == null ? "" : " at " + ApiJson.time(gone.endedAt()))
+                + "; its history was evicted from the in-memory store, which keeps the newest ended calls within its"
+                + " memory bound (CAREPULSE_HISTORY_MEMORY_MB); configure PostgreSQL (CAREPULSE_PG_URL) to keep all"
+                + " history"))
+            .orElseGet(() -> Problem.notFound("no call " + callId)).asFailure())));
   }
 }

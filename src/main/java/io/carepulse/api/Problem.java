@@ -37,6 +37,11 @@ public record Problem(String type, String title, int status, String detail, List
     return of("not-found", "Not found", 404, detail);
   }
 
+  /** A call the in-memory store no longer holds (a 404 that says why). */
+  public static Problem callEvicted(String detail) {
+    return of("call-evicted", "Call history evicted", 404, detail);
+  }
+
   public static Problem idempotencyKeyReused(String detail) {
     return of("idempotency-key-reused", "Idempotency-Key reused with a different request", 422, detail);
   }

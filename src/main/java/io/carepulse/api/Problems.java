@@ -74,6 +74,8 @@ final class Problems {
     return switch (ctx.statusCode()) {
       case 400 -> Problem.invalid("request", failure == null ? "bad request" : failure.getMessage());
       case 401 -> Problem.unauthorized("send Authorization: Bearer <token>");
+      // Vert.x's CorsHandler refuses an Origin off the list this way; other 403s are ours, with their own problem.
+      case 403 -> RefusedOrigins.refused(ctx);
       case 404 -> Problem.notFound("no such resource: " + ctx.request().path());
       case 405 -> Problem.methodNotAllowed(ctx.request().method() + " is not allowed on " + ctx.request().path());
       case 415 -> Problem.unsupportedMediaType("send the body as application/json");

@@ -37,6 +37,7 @@ public record AppConfig(
     Duration idleTimeout,
     Duration helloTimeout,
     int endedCallsKept,
+    int historyMemoryMb,
     LogFormat logFormat,
     int serverInstances,
     Duration shutdownGrace,
@@ -84,9 +85,9 @@ public record AppConfig(
 
   private static final Set<String> KEYS = new LinkedHashSet<>(List.of(
       "httpHost", "httpPort", "jwtSecret", "pgUrl", "maxFrameBytes", "framesPerSecond", "frameBurst",
-      "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "logFormat",
-      "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize", "journalBatchSize",
-      "journalFlushInterval", "journalQueueBound", "journalStallBound", "retentionDays", "model", "dashboardLinger",
+      "maxCallsPerConnection", "resumeWindow", "idleTimeout", "helloTimeout", "endedCallsKept", "historyMemoryMb",
+      "logFormat", "serverInstances", "shutdownGrace", "webhookAttempts", "webhookFirstRetry", "pgPoolSize",
+      "journalBatchSize", "journalFlushInterval", "journalQueueBound", "journalStallBound", "retentionDays", "model", "dashboardLinger",
       "webhookAllowPrivate", "metricsToken", "managementPort", "managementHost", "restRequestsPerSecond",
       "requestHeaderTimeout", "maxConnections", "maxConnectionsPerIp", "maxCallsPerAgent", "writeStallTimeout",
       "tsTolerance", "maxTokenLifetime", "allowedOrigins", "cluster", "clusterHost", "clusterPort", "clusterMembers"));
@@ -105,7 +106,8 @@ public record AppConfig(
   /** The same settings scoring with another model (serve --model). */
   public AppConfig withModel(String changed) {
     return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
-        maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
+        maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, historyMemoryMb,
+        logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
         journalQueueBound, journalStallBound, retentionDays, changed, dashboardLinger, webhookAllowPrivate, metricsToken,
         managementPort, managementHost, restRequestsPerSecond, edge, cluster, clusterHost, clusterPort, clusterMembers);
@@ -114,7 +116,8 @@ public record AppConfig(
   /** The same settings, clustered (serve --cluster). */
   public AppConfig clustered() {
     return new AppConfig(httpHost, httpPort, jwtSecret, pgUrl, maxFrameBytes, framesPerSecond, frameBurst,
-        maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, logFormat, serverInstances,
+        maxCallsPerConnection, resumeWindow, idleTimeout, helloTimeout, endedCallsKept, historyMemoryMb,
+        logFormat, serverInstances,
         shutdownGrace, webhookAttempts, webhookFirstRetry, pgPoolSize, journalBatchSize, journalFlushInterval,
         journalQueueBound, journalStallBound, retentionDays, model, dashboardLinger, webhookAllowPrivate, metricsToken,
         managementPort, managementHost, restRequestsPerSecond, edge, true, clusterHost, clusterPort, clusterMembers);
@@ -184,6 +187,9 @@ public record AppConfig(
         s.duration("idleTimeout", Duration.ofSeconds(60)),
         s.duration("helloTimeout", Duration.ofSeconds(5)),
         s.integer("endedCallsKept", 10_000, 0, 10_000_000),
+        // The in-memory store's history is bounded by bytes too: at ~0.3 MB per ended call of 600 frames, 10,000 calls
+        // would not fit a default heap (docs/reliability.md, "Ended-call history in memory").
+        s.integer("historyMemoryMb", defaultHistoryMemoryMb(), 1, 1_000_000),
         s.logFormat("logFormat"),
         s.integer("serverInstances", Runtime.getRuntime().availableProcessors(), 1, 1024),
         s.duration("shutdownGrace", Duration.ofSeconds(10)),
@@ -239,6 +245,12 @@ public record AppConfig(
         s.duration("tsTolerance", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1)),
         s.duration("maxTokenLifetime", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(1)),
         s.origins("allowedOrigins"));
+  }
+
+  /** A quarter of the maximum heap, at most 256 MB and at least 16 MB. */
+  static int defaultHistoryMemoryMb() {
+    long maxHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return (int) Math.max(16, Math.min(256, maxHeapMb / 4));
   }
 
   /** The process's open-file limit, or 0 where the platform does not say. */

@@ -103,6 +103,9 @@ public final class CarePulseService {
     FrameReader reader = FrameReader.load();
     return openStore(vertx, config).compose(store -> {
       boolean durable = store instanceof PgStore;
+      if (store instanceof InMemoryStore memoryStore) {
+        metrics.inMemoryHistory(memoryStore::bytes, memoryStore::evictions, memoryStore.maxBytes());
+      }
       JournalVerticle journaling = durable
           ? JournalVerticle.durable(store, config.journalFlushInterval(), config.journalQueueBound(),
               config.journalBatchSize(), metrics)
@@ -149,7 +152,8 @@ public final class CarePulseService {
   /** In memory by default; with a PostgreSQL URL, the schema is migrated before anything else starts. */
   private static Future<CarePulseStore> openStore(Vertx vertx, AppConfig config) {
     if (config.pgUrl() == null) {
-      return Future.succeededFuture(new InMemoryStore(Math.max(1, config.endedCallsKept()), 1_000));
+      return Future.succeededFuture(new InMemoryStore(Math.max(1, config.endedCallsKept()),
+          config.historyMemoryMb() * 1024L * 1024L, 1_000));
     }
     Pool pool = PgStore.pool(vertx, config.pgUrl(), config.pgPoolSize());
     return Migrations.load(vertx).compose(migrations -> migrations.apply(pool))

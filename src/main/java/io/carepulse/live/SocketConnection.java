@@ -266,6 +266,7 @@ abstract class SocketConnection {
       LOG.atDebug().addKeyValue("session", sessionId).log("protocol violation: {}", e.getMessage());
       int code = corrupted.closeStatus() == null ? CLOSE_PROTOCOL_ERROR : corrupted.closeStatus().code();
       closeFor((short) code, e.getMessage() == null ? "protocol violation" : e.getMessage());
+      flushNow();
     } else {
       LOG.atDebug().addKeyValue("session", sessionId).log("socket failed: {}", e.toString());
     }
@@ -279,6 +280,18 @@ abstract class SocketConnection {
     closing = true;
     socket.close(code, fitCloseReason(reason));
     stopReadingAfterRefusal();
+  }
+
+  /**
+   * Writes the queued frames to TCP now. Vert.x holds back a write made while it is handing a read batch over and
+   * flushes when the batch ends; after Netty refused a frame it closes the channel within that batch, which discards
+   * what was held. The close frame was lost that way whenever the refused frame came in one TCP read after a frame
+   * that had been handed over (a new message inside a fragmented one).
+   */
+  private void flushNow() {
+    if (transport instanceof io.vertx.core.net.impl.ConnectionBase connection) {
+      connection.channel().flush();
+    }
   }
 
   /** Nothing more is read from a refused client, and TCP ends after the linger whatever the client does. */

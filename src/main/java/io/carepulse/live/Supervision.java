@@ -24,7 +24,7 @@ public final class Supervision {
   /** {@code redact}: what transcript text goes through before a supervisor sees it. */
   public static Supervision create(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginPolicy origins,
                                    AgentGateway agents, TeamAlertSettings teams, UnaryOperator<String> redact) {
-    SupervisorFeed feed = new SupervisorFeed(agents.calls(), teams, agents, redact);
+    SupervisorFeed feed = new SupervisorFeed(agents.calls(), teams, agents, redact, settings.dashboardLinger());
     LiveLookup lookup = new LiveLookup(vertx, feed, agents.calls().ownership());
     return new Supervision(feed, new SupervisorGateway(vertx, settings, jwt, origins, agents.calls(), feed, lookup));
   }

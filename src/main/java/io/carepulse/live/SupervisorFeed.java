@@ -8,6 +8,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.function.UnaryOperator;
  */
 public final class SupervisorFeed extends VerticleBase implements CallListener {
 
-  /** Ended calls kept for late detail requests and for {@code call.ended} frames of conflated supervisors. */
+  /** Ended calls whose {@code call.ended} frames are kept for conflated supervisors. */
   static final int ENDED_KEPT = 256;
   /** Kudos of the recent past, shown in the snapshot so a supervisor who just opened the page sees them too. */
   static final int KUDOS_KEPT = 50;
@@ -41,17 +42,33 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
   /** Clustered only: rows of other nodes' calls, and this node's for them. */
   private volatile FeedExchange exchange;
   private final ConcurrentMap<String, LiveCallView> live = new ConcurrentHashMap<>();
-  private final Map<String, LiveCallView> ended = new LinkedHashMap<>(ENDED_KEPT, 0.75f, false) {
+  /**
+   * Calls that ended less than the dashboard linger ago, oldest first, with their whole view: late snapshots and a
+   * {@code watch} read them. Past the linger only their {@code call.ended} frame stays ({@link #endedFrames}): the
+   * view's transcript and timeline (~160 KB for a call of 600 frames) are the store's to keep, not the feed's.
+   * Guarded by itself, and so is {@link #endedFrames}.
+   */
+  private final LinkedHashMap<String, EndedView> ended = new LinkedHashMap<>();
+  private final Map<String, JsonObject> endedFrames = new LinkedHashMap<>(ENDED_KEPT, 0.75f, false) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, LiveCallView> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, JsonObject> eldest) {
       return size() > ENDED_KEPT;
     }
   };
+  private final Duration linger;
+  private long pruning;
+
   private final ArrayDeque<JsonObject> recentKudos = new ArrayDeque<>();
   private final Set<SupervisorConnection> supervisors = ConcurrentHashMap.newKeySet();
 
+  /** A call that ended, its view and when. */
+  private record EndedView(LiveCallView view, Instant endedAt) {
+  }
+
   /** {@code redact}: transcript text goes through it before any supervisor sees it (cards, emails, phones). */
-  SupervisorFeed(CallRegistry calls, TeamAlertSettings teams, AgentGateway agents, UnaryOperator<String> redact) {
+  SupervisorFeed(CallRegistry calls, TeamAlertSettings teams, AgentGateway agents, UnaryOperator<String> redact,
+                 Duration linger) {
+    this.linger = linger;
     this.calls = calls;
     this.teams = teams;
     this.agents = agents;
@@ -67,11 +84,19 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
           calls.resumeWindow());
     }
     calls.addListener(this);
+    // Views leave at the linger even when no call ends after them and no supervisor asks.
+    long every = Math.max(100, Math.min(5_000, linger.toMillis() / 2));
+    pruning = vertx.setPeriodic(every, tick -> {
+      synchronized (ended) {
+        pruneEnded(Instant.now());
+      }
+    });
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(pruning);
     calls.removeListener(this);
     return Future.succeededFuture();
   }
@@ -142,7 +167,8 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     }
     // Kept among the ended before it leaves the live map, so a supervisor flushing meanwhile finds it in one of them.
     synchronized (ended) {
-      ended.put(end.callId(), view);
+      ended.put(end.callId(), new EndedView(view, at));
+      pruneEnded(Instant.now());
     }
     live.remove(end.callId(), view);
     ending.kudos().ifPresent(kudos -> awarded(end.call(), kudos, at));
@@ -220,9 +246,16 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     return exchange == null ? null : exchange.rowText(callId);
   }
 
-  /** The {@code call.ended} frame of a call that ended recently, here or (clustered) on another node. */
+  /**
+   * The {@code call.ended} frame of a call that ended recently, here (one of the last {@link #ENDED_KEPT}) or
+   * (clustered) on another node.
+   */
   Optional<JsonObject> endedFrame(String callId) {
-    Optional<JsonObject> here = view(callId).map(LiveCallView::ended);
+    Optional<JsonObject> here;
+    synchronized (ended) {
+      EndedView recent = ended.get(callId);
+      here = Optional.ofNullable(recent != null ? recent.view().ended() : endedFrames.get(callId));
+    }
     return here.isPresent() || exchange == null ? here : exchange.endedFrame(callId);
   }
 
@@ -231,14 +264,32 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     return Optional.ofNullable(live.get(callId));
   }
 
-  /** A live call's view, or a recently ended one's. */
+  /** A live call's view, or that of one that ended within the linger. */
   Optional<LiveCallView> view(String callId) {
     LiveCallView view = live.get(callId);
     if (view != null) {
       return Optional.of(view);
     }
     synchronized (ended) {
-      return Optional.ofNullable(ended.get(callId));
+      pruneEnded(Instant.now());
+      return Optional.ofNullable(ended.get(callId)).map(EndedView::view);
+    }
+  }
+
+  /** Views past the linger (and beyond {@link #ENDED_KEPT}) leave, their {@code call.ended} frame stays. */
+  private void pruneEnded(Instant now) {
+    Instant cutoff = now.minus(linger);
+    var oldest = ended.entrySet().iterator();
+    while (oldest.hasNext()) {
+      Map.Entry<String, EndedView> entry = oldest.next();
+      if (!entry.getValue().endedAt().isBefore(cutoff) && ended.size() <= ENDED_KEPT) {
+        return;
+      }
+      oldest.remove();
+      JsonObject frame = entry.getValue().view().ended();
+      if (frame != null) {
+        endedFrames.put(entry.getKey(), frame);
+      }
     }
   }
 
@@ -269,7 +320,9 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
   List<JsonObject> endedSince(SupervisorConnection supervisor, Instant since) {
     List<JsonObject> recent = new ArrayList<>();
     synchronized (ended) {
-      for (LiveCallView view : ended.values()) {
+      pruneEnded(Instant.now());
+      for (EndedView kept : ended.values()) {
+        LiveCallView view = kept.view();
         JsonObject frame = view.ended();
         if (frame != null && supervisor.sees(view.info.teamId())
             && !Instant.parse(frame.getString("endedAt")).isBefore(since)) {

@@ -2,6 +2,7 @@ package io.carepulse.ops;
 
 import io.carepulse.protocol.ErrorCode;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,6 +24,7 @@ public final class CareMetrics {
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
   private final Map<String, Counter> prompts = new ConcurrentHashMap<>();
   private final Timer frameToScore;
+  private volatile Supplier<Number> historyEvictions;
 
   public CareMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -65,6 +67,22 @@ public final class CareMetrics {
         .description("frames applied and not yet in the history store").register(registry);
     Gauge.builder("carepulse.history.store.up", storeUp)
         .description("1 while the history store takes writes, 0 during an outage").register(registry);
+  }
+
+  /**
+   * The in-memory store's history: its estimated size against its bound, and the calls it forgot to stay within it
+   * (docs/reliability.md, "Ended-call history in memory").
+   */
+  public void inMemoryHistory(Supplier<Number> bytes, Supplier<Number> evictions, long maxBytes) {
+    Gauge.builder("carepulse.history.memory.bytes", bytes).baseUnit("bytes")
+        .description("estimated heap the in-memory store's call history holds").register(registry);
+    Gauge.builder("carepulse.history.memory.max.bytes", () -> maxBytes).baseUnit("bytes")
+        .description("the in-memory store's bound on that estimate (CAREPULSE_HISTORY_MEMORY_MB)").register(registry);
+    // A function counter holds its object weakly: this field keeps the supplier alive as long as the meters.
+    historyEvictions = evictions;
+    FunctionCounter.builder("carepulse.history.memory.evicted.calls", evictions, e -> e.get().doubleValue())
+        .description("calls the in-memory store forgot, oldest ended first, to stay within its bounds")
+        .register(registry);
   }
 
   /** History entries the store refused and the journal quarantined (docs/persistence.md, "Quarantine"). */

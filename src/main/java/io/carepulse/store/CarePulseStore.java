@@ -34,6 +34,14 @@ public interface CarePulseStore {
 
   Future<Optional<CallRecord>> call(String callId);
 
+  /**
+   * A call this store no longer holds because it let it go to stay within its bounds (the in-memory store), so a reader
+   * can be told so; empty for a call never stored, erased, or held. A durable store never evicts.
+   */
+  default Future<Optional<EvictedCall>> evicted(String callId) {
+    return Future.succeededFuture(Optional.empty());
+  }
+
   /** One page of calls, newest first by (startedAt, callId); {@code next} is null on the last page. */
   Future<Page<CallRecord, CallCursor>> calls(CallQuery query);
 

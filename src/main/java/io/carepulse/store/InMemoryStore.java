@@ -2,6 +2,7 @@ package io.carepulse.store;
 
 import io.carepulse.protocol.PromptFeedback;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,17 +22,27 @@ import java.util.TreeMap;
  *
  * <p>Thread-safe through one monitor. It is called from every event loop (HTTP verticles, the journal, event-bus
  * consumers), and each operation is a few map operations or one scan over at most {@code maxCalls} calls — microseconds
- * to a few milliseconds — so a monitor costs less than confining the store to one context and hopping there.
+ * to a few milliseconds — so a monitor costs less than confining the store to one context and hopping there. Frames are
+ * encoded and decoded outside it.
  *
- * <p>Bounded: at most {@code maxCalls} calls (the oldest ended call is forgotten first, with everything recorded about
- * it) and {@code maxDeliveriesPerWebhook} log entries per subscription.
+ * <p>Bounded: at most {@code maxCalls} calls and about {@code maxBytes} of heap for their history (an estimate per item
+ * kept: {@link RetainedSize}); past either the oldest ended call is forgotten first, with everything recorded about
+ * it. Live calls are not forgotten for bytes (their history is still being written, and a node's live calls are capped
+ * elsewhere), only past {@code maxCalls}. A forgotten call is remembered as an {@link EvictedCall} (who may ask, when it
+ * ended), so a reader learns it was evicted rather than never existed. Frames are kept as their UTF-8 JSON, a fifth of
+ * the heap a parsed {@link JsonObject} takes. At most {@code maxDeliveriesPerWebhook} log entries per subscription.
  */
 public final class InMemoryStore implements CarePulseStore {
 
+  /** Evicted calls remembered for their 404; about 150 bytes each. */
+  static final int EVICTED_REMEMBERED = 10_000;
+
   private final int maxCalls;
+  private final long maxBytes;
   private final int maxDeliveriesPerWebhook;
   /** Insertion order is start order, which eviction relies on. */
   private final LinkedHashMap<String, History> calls = new LinkedHashMap<>();
+  private final LinkedHashMap<String, EvictedCall> evicted = new LinkedHashMap<>();
   private final Map<String, AlertRecord> alertsById = new HashMap<>();
   private final Set<String> kudosIds = new HashSet<>();
   private final Map<String, Playbook> playbooks = new HashMap<>();
@@ -39,19 +50,28 @@ public final class InMemoryStore implements CarePulseStore {
   private final Map<String, LinkedHashMap<String, WebhookDelivery>> deliveries = new HashMap<>();
   /** By entryId, oldest first; bounded like the calls, since nothing reads it but an operator. */
   private final LinkedHashMap<String, QuarantinedEntry> quarantine = new LinkedHashMap<>();
+  private long bytes;
+  private long evictions;
 
+  /** Bounded by count only. */
   public InMemoryStore(int maxCalls, int maxDeliveriesPerWebhook) {
-    if (maxCalls < 1 || maxDeliveriesPerWebhook < 1) {
+    this(maxCalls, Long.MAX_VALUE, maxDeliveriesPerWebhook);
+  }
+
+  public InMemoryStore(int maxCalls, long maxBytes, int maxDeliveriesPerWebhook) {
+    if (maxCalls < 1 || maxBytes < 1 || maxDeliveriesPerWebhook < 1) {
       throw new IllegalArgumentException("store bounds must be at least 1");
     }
     this.maxCalls = maxCalls;
+    this.maxBytes = maxBytes;
     this.maxDeliveriesPerWebhook = maxDeliveriesPerWebhook;
   }
 
-  /** What is kept of one call. */
+  /** What is kept of one call, and its estimated size. */
   private static final class History {
     CallRecord call;
-    final TreeMap<Long, StoredFrame> frames = new TreeMap<>();
+    long bytes = RetainedSize.CALL;
+    final TreeMap<Long, KeptFrame> frames = new TreeMap<>();
     final TreeMap<Long, ScorePoint> scores = new TreeMap<>();
     final LinkedHashMap<String, PromptRecord> prompts = new LinkedHashMap<>();
     final List<PromptFeedbackRecord> feedback = new ArrayList<>();
@@ -65,46 +85,92 @@ public final class InMemoryStore implements CarePulseStore {
     }
   }
 
+  /** A stored frame without its call id (the history's) and with its JSON as bytes. */
+  private record KeptFrame(String type, long appliedAtMillis, byte[] json) {
+
+    static KeptFrame of(StoredFrame frame) {
+      return new KeptFrame(frame.type(), frame.appliedAt().toEpochMilli(), frame.frame().toBuffer().getBytes());
+    }
+
+    StoredFrame stored(String callId, long seq) {
+      return new StoredFrame(callId, seq, type, Instant.ofEpochMilli(appliedAtMillis),
+          new JsonObject(Buffer.buffer(json)));
+    }
+  }
+
+  /** The estimated heap bytes of the calls' history now (what {@code maxBytes} bounds). */
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  /** Calls forgotten so far to stay within the bounds (by bytes or by count). */
+  public synchronized long evictions() {
+    return evictions;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
   // ---- call history
 
   @Override
-  public synchronized Future<Void> write(JournalBatch batch) {
+  public Future<Void> write(JournalBatch batch) {
+    List<KeptFrame> encoded = new ArrayList<>(batch.frames().size());
+    for (StoredFrame frame : batch.frames()) {
+      encoded.add(KeptFrame.of(frame));
+    }
+    synchronized (this) {
+      apply(batch, encoded);
+      evictOverBytes();
+    }
+    return Future.succeededFuture();
+  }
+
+  private void apply(JournalBatch batch, List<KeptFrame> encoded) {
     for (CallRecord started : batch.started()) {
       if (!calls.containsKey(started.callId())) {
+        evicted.remove(started.callId());
         calls.put(started.callId(), new History(started));
-        evictIfFull();
+        bytes += RetainedSize.CALL;
+        evictOverCount();
       }
     }
-    for (StoredFrame frame : batch.frames()) {
+    for (int i = 0; i < encoded.size(); i++) {
+      StoredFrame frame = batch.frames().get(i);
       History history = calls.get(frame.callId());
-      if (history != null) {
-        history.frames.putIfAbsent(frame.seq(), frame);
+      if (history != null && history.frames.putIfAbsent(frame.seq(), encoded.get(i)) == null) {
+        grow(history, RetainedSize.frame(encoded.get(i).json()));
         history.call = history.call.withLastSeq(frame.seq());
       }
     }
     for (ScorePoint point : batch.scores()) {
       History history = calls.get(point.callId());
-      if (history != null && history.scores.putIfAbsent(point.seq(), point) == null
-          && history.call.state() == CallState.LIVE && point.seq() >= history.scores.lastKey()) {
-        history.call = history.call.withScore(point.score(), point.callScore());
+      if (history != null && history.scores.putIfAbsent(point.seq(), point) == null) {
+        grow(history, RetainedSize.score(point));
+        if (history.call.state() == CallState.LIVE && point.seq() >= history.scores.lastKey()) {
+          history.call = history.call.withScore(point.score(), point.callScore());
+        }
       }
     }
     for (PromptRecord prompt : batch.prompts()) {
       History history = calls.get(prompt.callId());
-      if (history != null) {
-        history.prompts.putIfAbsent(prompt.promptId(), prompt);
+      if (history != null && history.prompts.putIfAbsent(prompt.promptId(), prompt) == null) {
+        grow(history, RetainedSize.prompt(prompt));
       }
     }
     for (PromptFeedbackRecord feedback : batch.feedback()) {
       History history = calls.get(feedback.callId());
       if (history != null && history.feedback.stream().noneMatch(f -> f.seq() == feedback.seq())) {
         history.feedback.add(feedback);
+        grow(history, RetainedSize.feedback(feedback));
       }
     }
     for (WhisperRecord whisper : batch.whispers()) {
       History history = calls.get(whisper.callId());
       if (history != null && !history.whispers.contains(whisper)) {
         history.whispers.add(whisper);
+        grow(history, RetainedSize.whisper(whisper));
       }
     }
     for (CallEnding ending : batch.ended()) {
@@ -113,27 +179,63 @@ public final class InMemoryStore implements CarePulseStore {
         history.call = history.call.ended(ending);
       }
     }
-    return Future.succeededFuture();
   }
 
-  private void evictIfFull() {
+  private void grow(History history, long by) {
+    history.bytes += by;
+    bytes += by;
+  }
+
+  /** Past {@code maxCalls} the oldest ended call goes, or, when every call is live (a burst), the oldest call. */
+  private void evictOverCount() {
     if (calls.size() <= maxCalls) {
       return;
     }
-    Iterator<Map.Entry<String, History>> oldest = calls.entrySet().iterator();
-    String victim = null;
-    while (oldest.hasNext()) {
-      Map.Entry<String, History> entry = oldest.next();
+    String victim = oldestEnded();
+    evict(victim != null ? victim : calls.keySet().iterator().next());
+  }
+
+  /** Past {@code maxBytes} ended calls go, oldest first; live calls stay. */
+  private void evictOverBytes() {
+    while (bytes > maxBytes) {
+      String victim = oldestEnded();
+      if (victim == null) {
+        return;
+      }
+      evict(victim);
+    }
+  }
+
+  private String oldestEnded() {
+    for (Map.Entry<String, History> entry : calls.entrySet()) {
       if (entry.getValue().call.state() == CallState.ENDED) {
-        victim = entry.getKey();
-        break;
+        return entry.getKey();
       }
     }
-    // Every call live (a burst, or calls never ended): forget the oldest anyway; the bound holds.
-    String forgotten = victim != null ? victim : calls.keySet().iterator().next();
-    History removed = calls.remove(forgotten);
+    return null;
+  }
+
+  private void evict(String callId) {
+    History removed = forget(callId);
+    CallRecord call = removed.call;
+    evicted.put(callId, new EvictedCall(callId, call.agentId(), call.teamId(), call.endedAt(), Instant.now()));
+    if (evicted.size() > EVICTED_REMEMBERED) {
+      evicted.remove(evicted.keySet().iterator().next());
+    }
+    evictions++;
+  }
+
+  private History forget(String callId) {
+    History removed = calls.remove(callId);
+    bytes -= removed.bytes;
     removed.alerts.forEach(alert -> alertsById.remove(alert.alertId()));
     removed.kudos.forEach(kudos -> kudosIds.remove(kudos.kudosId()));
+    return removed;
+  }
+
+  @Override
+  public synchronized Future<Optional<EvictedCall>> evicted(String callId) {
+    return Future.succeededFuture(Optional.ofNullable(evicted.get(callId)));
   }
 
   @Override
@@ -169,9 +271,17 @@ public final class InMemoryStore implements CarePulseStore {
   }
 
   @Override
-  public synchronized Future<List<StoredFrame>> frames(String callId, long afterSeq, int limit) {
-    History history = calls.get(callId);
-    return Future.succeededFuture(history == null ? List.of() : first(history.frames.tailMap(afterSeq, false).values(), limit));
+  public Future<List<StoredFrame>> frames(String callId, long afterSeq, int limit) {
+    List<Map.Entry<Long, KeptFrame>> kept;
+    synchronized (this) {
+      History history = calls.get(callId);
+      // Copied: a TreeMap reuses its entries when another is removed.
+      kept = history == null ? List.of() : first(history.frames.tailMap(afterSeq, false).entrySet(), limit).stream()
+          .map(entry -> Map.entry(entry.getKey(), entry.getValue())).toList();
+    }
+    List<StoredFrame> frames = new ArrayList<>(kept.size());
+    kept.forEach(entry -> frames.add(entry.getValue().stored(callId, entry.getKey())));
+    return Future.succeededFuture(List.copyOf(frames));
   }
 
   @Override
@@ -218,6 +328,8 @@ public final class InMemoryStore implements CarePulseStore {
     if (history != null && !alertsById.containsKey(alert.alertId())) {
       alertsById.put(alert.alertId(), alert);
       history.alerts.add(alert);
+      grow(history, RetainedSize.alert(alert));
+      evictOverBytes();
     }
     return Future.succeededFuture();
   }
@@ -245,6 +357,8 @@ public final class InMemoryStore implements CarePulseStore {
     History history = calls.get(kudos.callId());
     if (history != null && kudosIds.add(kudos.kudosId())) {
       history.kudos.add(kudos);
+      grow(history, RetainedSize.kudos(kudos));
+      evictOverBytes();
     }
     return Future.succeededFuture();
   }
@@ -269,6 +383,7 @@ public final class InMemoryStore implements CarePulseStore {
       }
     }
     history.outcomes.add(outcome);
+    grow(history, RetainedSize.outcome(outcome));
     return Future.succeededFuture(new OutcomeSaved(outcome, true));
   }
 
@@ -403,10 +518,12 @@ public final class InMemoryStore implements CarePulseStore {
     for (History history : calls.values()) {
       CallRecord call = history.call;
       if (call.state() == CallState.ENDED && call.endedAt().isBefore(cutoff)) {
-        Iterator<StoredFrame> frames = history.frames.values().iterator();
+        Iterator<KeptFrame> frames = history.frames.values().iterator();
         while (frames.hasNext()) {
-          if (frames.next().type().equals("utterance")) {
+          KeptFrame frame = frames.next();
+          if (frame.type().equals("utterance")) {
             frames.remove();
+            grow(history, -RetainedSize.frame(frame.json()));
             deleted++;
           }
         }
@@ -435,6 +552,7 @@ public final class InMemoryStore implements CarePulseStore {
         history.alerts.forEach(alert -> alertsById.remove(alert.alertId()));
         history.kudos.forEach(kudos -> kudosIds.remove(kudos.kudosId()));
         all.remove();
+        bytes -= history.bytes;
         erased++;
       }
     }

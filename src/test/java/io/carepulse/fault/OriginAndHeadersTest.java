@@ -46,6 +46,12 @@ class OriginAndHeadersTest extends FaultServiceTest {
     RawSocket.Handshake unlisted = request("OPTIONS", "/v1/calls", Map.of("Origin", "https://evil.example",
         "Access-Control-Request-Method", "GET"));
     assertThat(unlisted.headers()).doesNotContainKey("access-control-allow-origin");
+    // A client's mistake, not ours: 403 (it was a 500 "internal" with an ERROR and a stack trace in the log).
+    assertThat(unlisted.status()).isEqualTo(403);
+    RawSocket.Handshake unlistedGet = request("GET", "/v1/calls", Map.of("Origin", "https://evil.example",
+        "Authorization", "Bearer " + token("int-1", Role.INTEGRATOR)));
+    assertThat(unlistedGet.status()).isEqualTo(403);
+    assertThat(unlistedGet.headers().get("content-type")).isEqualTo("application/problem+json");
     RawSocket.Handshake get = request("GET", "/v1/calls", Map.of("Origin", ALLOWED,
         "Authorization", "Bearer " + token("int-1", Role.INTEGRATOR)));
     assertThat(get.status()).isEqualTo(200);

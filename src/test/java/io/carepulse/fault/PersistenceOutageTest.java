@@ -5,14 +5,9 @@ import static io.carepulse.live.Frames.customerSays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.live.AgentClient;
-import io.carepulse.live.DatabaseProxy;
-import io.carepulse.live.DurableService;
-import io.carepulse.store.pg.TestDatabase;
+import io.carepulse.live.ServiceBehindProxy;
 import io.carepulse.testing.Await;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -40,29 +35,19 @@ class PersistenceOutageTest {
   private static final Duration STALL_BOUND = Duration.ofSeconds(10);
   private static final long FRAME_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private TestDatabase db;
-  private DatabaseProxy proxy;
-  private DurableService service;
+  private ServiceBehindProxy rig;
   private AgentClient agent;
-  private HttpClient http;
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    db = TestDatabase.create("cut30");
-    proxy = new DatabaseProxy("127.0.0.1", 5432).start();
-    service = DurableService.start(db.urlThrough(proxy.port()),
-        new JsonObject().put("journalStallBound", STALL_BOUND.toMillis() + "ms"));
-    agent = AgentClient.withHeader(vertx, service.port(), service.agentToken("agent-1"));
-    http = vertx.createHttpClient();
+    rig = ServiceBehindProxy.start("cut30", new JsonObject().put("journalStallBound", STALL_BOUND.toMillis() + "ms"));
+    agent = AgentClient.withHeader(vertx, rig.port(), rig.service.agentToken("agent-1"));
   }
 
   @AfterEach
   void stop() throws Exception {
     agent.close();
-    http.close();
-    service.close();
-    proxy.close();
-    db.close();
+    rig.close();
   }
 
   @Test
@@ -73,7 +58,7 @@ class PersistenceOutageTest {
     }
     agent.awaitAck("c1", 20);
 
-    proxy.cut();
+    rig.proxy.cut();
     long cutAt = System.nanoTime();
     long seq = 20;
     Map<Long, Integer> scores = new HashMap<>();
@@ -98,12 +83,12 @@ class PersistenceOutageTest {
       LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
     }
     long held = seq - 20;
-    assertThat(db.count("SELECT count(*) FROM frames")).as("nothing reached the database while cut").isEqualTo(20);
+    assertThat(rig.db.count("SELECT count(*) FROM frames")).as("nothing reached the database while cut").isEqualTo(20);
     assertThat(readyWhileYoung).as("/ready while acks have waited less than the bound").isEqualTo(200);
     assertThat(readyPastBound).as("/ready once acks have waited past the bound").isEqualTo(503);
     assertThat(statePastBound).isEqualTo("stalled");
 
-    proxy.restore();
+    rig.proxy.restore();
     long restoredAt = System.nanoTime();
     agent.awaitAck("c1", seq);
     long ackedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt);
@@ -117,11 +102,11 @@ class PersistenceOutageTest {
 
     assertThat(scores.values()).as("every frame scored once during the cut").allMatch(n -> n == 1);
     assertThat(scores).hasSize((int) held);
-    assertThat(db.count("SELECT count(*) FROM frames WHERE call_id = 'c1'")).as("every frame stored").isEqualTo(last);
-    assertThat(db.count("SELECT count(DISTINCT seq) FROM frames WHERE call_id = 'c1'")).isEqualTo(last);
-    assertThat(db.count("SELECT max(seq) FROM frames WHERE call_id = 'c1'")).isEqualTo(last);
-    assertThat(db.count("SELECT count(*) FROM score_points WHERE call_id = 'c1'"))
-        .as("one score point per scored frame, none twice").isEqualTo(db.count(
+    assertThat(rig.db.count("SELECT count(*) FROM frames WHERE call_id = 'c1'")).as("every frame stored").isEqualTo(last);
+    assertThat(rig.db.count("SELECT count(DISTINCT seq) FROM frames WHERE call_id = 'c1'")).isEqualTo(last);
+    assertThat(rig.db.count("SELECT max(seq) FROM frames WHERE call_id = 'c1'")).isEqualTo(last);
+    assertThat(rig.db.count("SELECT count(*) FROM score_points WHERE call_id = 'c1'"))
+        .as("one score point per scored frame, none twice").isEqualTo(rig.db.count(
             "SELECT count(DISTINCT seq) FROM score_points WHERE call_id = 'c1'"));
     System.out.printf("cut30: database cut %d s; %d frames scored live with acks held; /ready %d at 1 s, %d (%s) "
             + "past the %d s bound; held acks released %d ms after restore, /ready 200 after %d ms; %d frames stored "
@@ -145,21 +130,10 @@ class PersistenceOutageTest {
   }
 
   private JsonObject ready() {
-    try {
-      return http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-              .setPort(service.port()).setURI("/ready"))
-          .compose(request -> request.send())
-          .compose(r -> r.body().map(body -> new JsonObject().put("status", r.statusCode())
-              .put("body", new JsonObject(body.toString()))))
-          .await(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("/ready did not answer", e);
-    }
+    return rig.ready();
   }
 
   private static String historyState(JsonObject ready) {
-    return ready.getJsonObject("body").getJsonArray("checks").stream().map(JsonObject.class::cast)
-        .filter(check -> "history".equals(check.getString("id"))).findFirst()
-        .map(check -> check.getJsonObject("data").getString("state")).orElse(null);
+    return ServiceBehindProxy.historyState(ready);
   }
 }

@@ -5,12 +5,8 @@ import static io.carepulse.live.Frames.customerSays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import io.carepulse.store.pg.TestDatabase;
 import io.carepulse.testing.Await;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
@@ -32,29 +28,20 @@ class DatabaseOutageTest {
 
   private static final int BOUND = 100;
 
-  private TestDatabase db;
-  private DatabaseProxy proxy;
-  private DurableService service;
+  private ServiceBehindProxy rig;
   private AgentClient agent;
-  private HttpClient http;
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    db = TestDatabase.create("outage");
-    proxy = new DatabaseProxy("127.0.0.1", 5432).start();
-    service = DurableService.start(db.urlThrough(proxy.port()),
+    rig = ServiceBehindProxy.start("outage",
         new JsonObject().put("journalQueueBound", BOUND).put("journalBatchSize", 50));
-    agent = AgentClient.withHeader(vertx, service.port(), service.agentToken("agent-1"));
-    http = vertx.createHttpClient();
+    agent = AgentClient.withHeader(vertx, rig.port(), rig.service.agentToken("agent-1"));
   }
 
   @AfterEach
   void stop() throws Exception {
     agent.close();
-    http.close();
-    service.close();
-    proxy.close();
-    db.close();
+    rig.close();
   }
 
   @Test
@@ -65,7 +52,7 @@ class DatabaseOutageTest {
     }
     agent.awaitAck("c1", 10);
 
-    proxy.cut();
+    rig.proxy.cut();
     long cutAt = System.nanoTime();
     for (int seq = 11; seq <= 40; seq++) {
       agent.send(customerSays("c1", seq, "still waiting, turn " + seq));
@@ -93,12 +80,12 @@ class DatabaseOutageTest {
     long resendFrom = refused.getLong("expectedSeq");
     assertThat(resendFrom - 1).as("frames applied while down stop at the bound").isEqualTo(10 + BOUND);
     assertThat(history(ready(503)).getJsonObject("data").getString("state")).isEqualTo("full");
-    assertThat(db.count("SELECT count(*) FROM frames")).as("nothing reached the database while it was away")
+    assertThat(rig.db.count("SELECT count(*) FROM frames")).as("nothing reached the database while it was away")
         .isEqualTo(10);
 
     long restoredAt = System.nanoTime();
     long downMillis = TimeUnit.NANOSECONDS.toMillis(restoredAt - cutAt);
-    proxy.restore();
+    rig.proxy.restore();
     agent.awaitAck("c1", resendFrom - 1);
     long drainMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt);
     for (long next = resendFrom; next < resendFrom + 10; next++) {
@@ -106,9 +93,9 @@ class DatabaseOutageTest {
     }
     long last = resendFrom + 9;
     agent.awaitAck("c1", last);
-    assertThat(db.count("SELECT count(*) FROM frames WHERE call_id = 'c1'")).as("every acked frame is stored")
+    assertThat(rig.db.count("SELECT count(*) FROM frames WHERE call_id = 'c1'")).as("every acked frame is stored")
         .isEqualTo(last);
-    assertThat(db.count("SELECT max(seq) FROM frames WHERE call_id = 'c1'")).isEqualTo(last);
+    assertThat(rig.db.count("SELECT max(seq) FROM frames WHERE call_id = 'c1'")).isEqualTo(last);
     ready(200);
     // The figure docs/persistence.md quotes.
     System.out.printf("outage: down %d ms, %d frames scored and held, bound reached, acks resumed %d ms after the "
@@ -131,18 +118,14 @@ class DatabaseOutageTest {
     }
   }
 
-  private JsonObject ready(int status) throws Exception {
-    var response = http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-            .setPort(service.port()).setURI("/ready"))
-        .compose(request -> request.send())
-        .compose(r -> r.body().map(body -> new JsonObject().put("status", r.statusCode()).put("body", body.toString())))
-        .await(5, TimeUnit.SECONDS);
+  /** The body of /ready, which must answer {@code status}. */
+  private JsonObject ready(int status) {
+    JsonObject response = rig.ready();
     assertThat(response.getInteger("status")).as("/ready %s", response).isEqualTo(status);
-    return new JsonObject(response.getString("body"));
+    return response;
   }
 
   private static JsonObject history(JsonObject ready) {
-    return ready.getJsonArray("checks").stream().map(JsonObject.class::cast)
-        .filter(check -> "history".equals(check.getString("id"))).findFirst().orElseThrow();
+    return ServiceBehindProxy.historyCheck(ready);
   }
 }

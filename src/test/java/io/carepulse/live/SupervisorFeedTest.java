@@ -268,6 +268,33 @@ class SupervisorFeedTest extends LiveServiceTest {
   }
 
   @Test
+  void anEndedCall_canBeWatchedDuringTheLinger_andAfterItIsOnlyReportedEnded_itsDetailBeingHistorysToKeep() {
+    start(new JsonObject().put("dashboardLinger", "1s"));
+    AgentClient alice = agent("agent-a");
+    alice.send(callStart("a1"));
+    alice.send(customerSays("a1", 2, "My card was charged twice"));
+    alice.send(end("a1", 3));
+    alice.awaitAck("a1", 3);
+    SupervisorClient sup = supervisor("sup-a", Role.SUPERVISOR, List.of("team-a"));
+    sup.expect("snapshot");
+
+    sup.send(new JsonObject().put("type", "watch").put("callId", "a1"));
+    JsonObject detail = sup.await("call.detail");
+    assertThat(detail.getJsonArray("transcript").getJsonObject(0).getString("text")).isEqualTo("My card was charged twice");
+    assertThat(detail.getJsonObject("call").getString("callId")).isEqualTo("a1");
+
+    // Past the linger the feed has let the view go: a watch is told the call ended, as for any older call.
+    Await.until(Duration.ofSeconds(10), Duration.ofMillis(200), "a watch after the linger to be refused as ended", () -> {
+      sup.send(new JsonObject().put("type", "watch").put("callId", "a1"));
+      JsonObject answer = sup.next();
+      while (!List.of("error", "call.detail").contains(answer.getString("type"))) {
+        answer = sup.next();
+      }
+      return answer.getString("type").equals("error") && answer.getString("code").equals("call_ended");
+    });
+  }
+
+  @Test
   void watchingACall_sendsItsTranscriptTimelineAndPrompts_thenWhatIsNew() {
     start();
     AgentClient alice = agent("agent-a");

@@ -1,4 +1,4 @@
-package io.carepulse.live;
+package io.carepulse.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -9,10 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A loopback TCP proxy in front of the shared PostgreSQL, so a test can take the database away from one service — cut
- * every connection and refuse new ones — without stopping the server other people use, and then give it back.
+ * A loopback TCP proxy in front of a server others use (the shared PostgreSQL), so a test can take it away from one
+ * service — cut every connection and refuse new ones — without stopping it for anyone else, and then give it back.
  */
-public final class DatabaseProxy implements AutoCloseable {
+public final class LoopbackProxy implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   private final NetClient client = vertx.createNetClient();
@@ -22,12 +22,12 @@ public final class DatabaseProxy implements AutoCloseable {
   private volatile boolean cut;
   private NetServer server;
 
-  public DatabaseProxy(String targetHost, int targetPort) {
+  public LoopbackProxy(String targetHost, int targetPort) {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
   }
 
-  public DatabaseProxy start() throws Exception {
+  public LoopbackProxy start() throws Exception {
     server = vertx.createNetServer().connectHandler(this::accept).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
     return this;
   }
@@ -36,7 +36,7 @@ public final class DatabaseProxy implements AutoCloseable {
     return server.actualPort();
   }
 
-  /** The database is gone: open connections drop, new ones are closed as soon as they arrive. */
+  /** The target is gone: open connections drop, new ones are closed as soon as they arrive. */
   public void cut() {
     cut = true;
     sockets.forEach(NetSocket::close);
