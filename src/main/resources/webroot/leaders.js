@@ -1,5 +1,5 @@
 // CarePulse leader view: trends of the "I care" score per team and agent, and whether it predicts CSAT.
-// Reads the REST reports (GET /v1/reports/teams|agents|calibration, openapi.yaml) with the signed-in token.
+// Reads the REST reports (GET /v1/reports/teams|agents|calibration|uplift, openapi.yaml) with the signed-in token.
 import {
   TEAM_COLORS, bandLegend, calibrationChart, distributionBars, esc, fmt, lineChart, lineLegend, miniDistribution,
   sparkline,
@@ -76,13 +76,15 @@ async function load() {
   const common = { from: from?.toISOString(), bucket };
   setStatus('loading…');
   try {
-    const [teams, agents, calibration] = await Promise.all([
+    const [teams, agents, calibration, uplift] = await Promise.all([
       get('/v1/reports/teams', common),
       get('/v1/reports/agents', { ...common, teamId }),
       get('/v1/reports/calibration', { from: common.from, teamId }),
+      get('/v1/reports/uplift', { from: common.from, teamId }),
     ]);
     $('load-error').textContent = '';
     render(teams, agents, calibration, bucket, teamId);
+    $('uplift-body').innerHTML = upliftPanel(uplift);
     setStatus(`updated ${new Date().toLocaleTimeString()}`, true);
   } catch (error) {
     if (error instanceof Refused && (error.status === 401 || error.status === 403)) {
@@ -193,6 +195,58 @@ function calibrationFigures(calibration) {
     ${rows ? `<table class="small-table"><thead><tr><th>Team</th><th>ρ</th><th>95% CI</th><th>n</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
     <p class="hint">ρ near 1: calls the score rates higher, customers rate higher too. Below 0.3, or a CI that spans 0,
       the score does not yet predict this team's surveys.</p>`;
+}
+
+// ---- uplift: treated against control (GET /v1/reports/uplift, docs/uplift.md)
+
+const MEASURES = [
+  { key: 'callScore', name: 'Call score', mean: (v) => fmt(v, 1), diff: (v) => signed(v, 1), unit: ' points' },
+  { key: 'recoveryRate', name: 'Dips recovered', mean: pct, diff: (v) => signed(v * 100, 1), unit: ' pp' },
+  { key: 'csat', name: 'CSAT (1–5)', mean: (v) => fmt(v, 2), diff: (v) => signed(v, 2), unit: '' },
+  { key: 'resolution', name: 'Resolved', mean: pct, diff: (v) => signed(v * 100, 1), unit: ' pp' },
+];
+const VERDICTS = {
+  too_few_calls: 'too few calls to conclude',
+  no_clear_difference: 'no clear difference',
+  treated_higher: 'coached calls higher',
+  treated_lower: 'coached calls lower',
+};
+
+function signed(v, digits) {
+  return v == null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(digits)}`;
+}
+
+function upliftScope(scope, name, id) {
+  const rows = MEASURES.map((m) => {
+    const c = scope[m.key];
+    const interval = c.ci95 ? `${m.diff(c.ci95[0])} to ${m.diff(c.ci95[1])}${m.unit}` : '–';
+    return `<tr data-measure="${m.key}" title="${esc(c.note)}">
+      <th scope="row">${m.name}</th>
+      <td class="treated"><span class="num">${c.treated.mean == null ? '–' : m.mean(c.treated.mean)}</span> <span class="muted small">n ${c.treated.n}</span></td>
+      <td class="control"><span class="num">${c.control.mean == null ? '–' : m.mean(c.control.mean)}</span> <span class="muted small">n ${c.control.n}</span></td>
+      <td class="difference num">${c.difference == null ? '–' : m.diff(c.difference) + m.unit}</td>
+      <td class="interval">${interval}</td>
+      <td class="verdict ${c.verdict}">${VERDICTS[c.verdict] ?? esc(c.verdict)}</td>
+    </tr>`;
+  }).join('');
+  return `<div class="uplift-scope" data-scope="${esc(id)}">
+    <h3>${esc(name)} <span class="muted small">${scope.calls.treated} coached · ${scope.calls.control} held out</span></h3>
+    <div class="table-wrap"><table class="uplift-table">
+      <thead><tr><th scope="col">Measure</th><th scope="col">Coached</th><th scope="col">Held out</th>
+        <th scope="col">Difference</th><th scope="col">95% interval</th><th scope="col">Verdict</th></tr></thead>
+      <tbody>${rows}</tbody></table></div></div>`;
+}
+
+function upliftPanel(report) {
+  const calls = report.overall.calls.treated + report.overall.calls.control;
+  if (calls === 0) {
+    return '<p class="empty" id="uplift-none">No uplift experiment in this period: set <code>holdout.share</code> in a'
+      + ' team\'s playbook (PUT /v1/teams/{teamId}/playbook) to hold a share of calls out of coaching.</p>';
+  }
+  const experiments = report.experiments.length ? `Experiment ${report.experiments.map(esc).join(', ')}` : '';
+  return `<p class="hint">${experiments} · a verdict needs ${report.minPerArm} calls in each arm.</p>
+    ${upliftScope(report.overall, 'All teams', 'overall')}
+    ${report.teams.map((t) => upliftScope(t, t.teamId ?? 'no team', t.teamId ?? '')).join('')}`;
 }
 
 // ---- sign-in and page state

@@ -5,6 +5,7 @@ import io.carepulse.api.RestApi;
 import io.carepulse.auth.JwtAuth;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.history.CallJournal;
+import io.carepulse.history.AgentMemory;
 import io.carepulse.history.CustomerMemory;
 import io.carepulse.history.HistoryRecovery;
 import io.carepulse.history.JournalVerticle;
@@ -119,9 +120,11 @@ public final class CarePulseService {
         // Care memory never reaches back further than transcripts are kept.
         CustomerMemory memory = new CustomerMemory(Duration.ofDays(config.retentionDays() > 0
             ? Math.min(config.retentionDays(), MEMORY_DAYS) : MEMORY_DAYS), Clock.systemUTC());
+        AgentMemory agents = new AgentMemory(Duration.ofDays(MEMORY_DAYS), Clock.systemUTC());
         CallRegistry calls = new CallRegistry(vertx, config.live(), playbooks, metrics,
-            new CallHistory(journal, acks, recovery, memory), ownership);
+            new CallHistory(journal, acks, recovery, memory, agents), ownership);
         calls.addListener(memory);
+        calls.addListener(agents);
         AgentGateway gateway = new AgentGateway(vertx, config.live(), jwt, origins, reader, calls, metrics);
         // Alert thresholds come from the team playbooks; supervisors see transcripts redacted.
         Supervision supervision = Supervision.create(vertx, config.live(), jwt, origins, gateway, playbooks,
@@ -138,7 +141,7 @@ public final class CarePulseService {
               Clock.systemUTC()));
         }
         ConnectionGuard guard = new ConnectionGuard(vertx, config.edge(), meters);
-        return Future.join(playbooks.load(store), memory.load(store), service.deploy(background))
+        return Future.join(playbooks.load(store), memory.load(store), agents.load(store), service.deploy(background))
             .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls,
                 supervision.lookup(), reader), webhooks, memory, config.restRequestsPerSecond()))
             .compose(rest -> service.serve(meters, reader, rest, guard, origins, ownership));

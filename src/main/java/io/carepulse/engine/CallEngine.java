@@ -9,6 +9,7 @@ import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.PromptFeedback;
 import io.carepulse.protocol.SoftphoneEvent;
 import io.carepulse.protocol.Utterance;
+import io.carepulse.score.AgentBaseline;
 import io.carepulse.score.CallerHistory;
 import io.carepulse.score.Observations;
 import io.carepulse.score.Part;
@@ -41,10 +42,15 @@ public final class CallEngine {
 
   /** A call whose customer has called before: {@code history} is what the shell found of their earlier calls. */
   public CallEngine(String callId, CoreConfig config, CallerHistory history) {
+    this(callId, config, history, AgentBaseline.NONE);
+  }
+
+  /** … and {@code agent} is the pace of the agent's earlier calls, which their speaking rate and talk share are judged by. */
+  public CallEngine(String callId, CoreConfig config, CallerHistory history, AgentBaseline agent) {
     this.callId = callId;
     this.config = config;
     this.history = history;
-    this.scorer = Scorer.create(callId, config.model(), config.sentiment(), history);
+    this.scorer = Scorer.create(callId, config.model(), config.sentiment(), history, agent);
     this.coach = new Coach(callId, config.coaching());
     this.holdout = config.holdout().assign(callId).orElse(null);
   }
@@ -117,7 +123,7 @@ public final class CallEngine {
   public CallSummary summary() {
     ScoreUpdate now = last != null ? last : scorer.update();
     return new CallSummary(callId, config.modelId(), now.score(), now.callScore(), Math.min(scorer.minScore(),
-        now.score()), now.parts(), coach.shown(), now.recovery(), holdout);
+        now.score()), now.parts(), coach.shown(), now.recovery(), holdout, scorer.pace());
   }
 
   /** The output of one frame. */

@@ -31,6 +31,7 @@ public final class CallRegistry {
   private final AckGate ackGate;
   private final CallRecovery recovery;
   private final CallerMemory memory;
+  private final AgentNorms agentNorms;
   /** Recoveries under way, so two connections asking for one call rebuild it once. */
   private final ConcurrentMap<String, Future<Void>> recovering = new ConcurrentHashMap<>();
   private final CareMetrics metrics;
@@ -68,6 +69,7 @@ public final class CallRegistry {
     this.ackGate = history.acks();
     this.recovery = history.recovery();
     this.memory = history.memory();
+    this.agentNorms = history.agents();
     listeners.add(history.recorder());
     metrics.activeCalls(live::size);
   }
@@ -256,6 +258,10 @@ public final class CallRegistry {
 
   CallerMemory memory() {
     return memory;
+  }
+
+  AgentNorms agentNorms() {
+    return agentNorms;
   }
 
   TeamSettings teamSettings() {

@@ -11,6 +11,7 @@ import io.carepulse.protocol.ProtocolError;
 import io.carepulse.protocol.CallClock;
 import io.carepulse.protocol.SequenceCheck;
 import io.carepulse.protocol.WhisperOutcome;
+import io.carepulse.score.AgentBaseline;
 import io.carepulse.score.CallerHistory;
 import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
@@ -62,7 +63,8 @@ public final class CallSession {
     String customerId = start.customer().id();
     CallerHistory history = customerId == null ? CallerHistory.NONE
         : registry.memory().recall(customerId, Instant.ofEpochMilli(start.ts()));
-    this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()), history);
+    AgentBaseline baseline = registry.agentNorms().recall(agentId, Instant.ofEpochMilli(start.ts()));
+    this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()), history, baseline);
     this.info = new CallInfo(callId, agentId, start.teamId(), start, engine.holdout().orElse(null), history);
     this.clock = new CallClock(registry.tsTolerance().toMillis());
   }

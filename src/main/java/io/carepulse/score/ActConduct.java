@@ -219,7 +219,7 @@ final class ActConduct {
   }
 
   private void personal(Turn turn, TurnActs acts, Conversation conversation, Observations out) {
-    if (addressesCustomer(turn.tokens(), conversation.customerNameTokens())) {
+    if (addressesCustomer(turn.tokens(), spelledEitherWay(conversation.customerNameTokens()))) {
       nameUses++;
       out.signal(Signal.Kind.NAME_USED);
       if (nameUses <= nameMaxCredited) {
@@ -249,6 +249,18 @@ final class ActConduct {
    * who shares the customer's first name and says "this is Dana" is not using the customer's name). "Am I speaking
    * with Dana" addresses the customer, so "speaking with" counts as an introduction only after "you are/youre".
    */
+  /** "Lucía" from the CRM is still addressed when the transcript drops the accent ("Lucia"). */
+  private static List<String> spelledEitherWay(List<String> name) {
+    List<String> both = new java.util.ArrayList<>(name);
+    for (String token : name) {
+      String plain = io.carepulse.score.sentiment.SpanishSentiment.fold(token);
+      if (!plain.equals(token)) {
+        both.add(plain);
+      }
+    }
+    return both;
+  }
+
   static boolean addressesCustomer(List<String> words, List<String> name) {
     if (name.isEmpty()) {
       return false;

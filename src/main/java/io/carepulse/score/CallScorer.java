@@ -187,5 +187,11 @@ public final class CallScorer implements Scorer {
     return personal.nameUsed();
   }
 
+  /** Measured as care-2 measures it (care-1's own thresholds stay fixed), so the agent's later calls can use it. */
+  @Override
+  public AgentPace pace() {
+    return listening.pace(conversation);
+  }
+
 
 }

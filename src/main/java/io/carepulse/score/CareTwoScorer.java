@@ -30,7 +30,9 @@ final class CareTwoScorer implements Scorer {
 
   private final String callId;
   private final ScoringModel model;
-  private final ActReader reader;
+  /** The model's act reader, or the Spanish one once call.start says the call is in Spanish. */
+  private ActReader reader;
+  private final EmotionLocales locales;
   private final ScoreBlend blend;
   private final Conversation conversation = new Conversation();
   private final CustomerState customer;
@@ -58,15 +60,16 @@ final class CareTwoScorer implements Scorer {
   private long lastSeq;
 
   CareTwoScorer(String callId, ScoringModel model, io.carepulse.score.sentiment.SentimentAnalyzer analyzer,
-                CallerHistory history) {
+                CallerHistory history, AgentBaseline agent) {
     this.callId = callId;
     this.caller = history;
     this.model = model;
     this.reader = ActReaders.named(model.text("model.acts", ActReaders.PHRASES));
+    this.locales = EmotionLocales.of(model);
     this.blend = ScoreBlend.of(model);
     this.customer = new CustomerState(model, analyzer);
     this.conduct = new ActConduct(model);
-    this.listening = new ListeningDetector(model);
+    this.listening = new ListeningDetector(model, agent);
     this.responsiveness = new ResponsivenessTracker(model);
     double halfLife = model.number("rolling.halfLifeMs");
     double priorWeight = model.number("prior.weight");
@@ -108,7 +111,12 @@ final class CareTwoScorer implements Scorer {
    * furious French sentence would otherwise score neutral, or worse, be misread word by word), and says so.
    */
   private void locale(CallStart start, Observations out) {
-    if (!EmotionLocales.of(model).supports(start.locale())) {
+    if (locales.supports(start.locale()) && EmotionLocales.language(start.locale()).equals(EmotionLocales.SPANISH)) {
+      reader = SpanishActReader.standard();
+      customer.readIn(io.carepulse.score.sentiment.SpanishSentiment.standard(), CustomerState.SPANISH_CONTINUERS,
+          io.carepulse.score.sentiment.SpanishSentiment::fold);
+    }
+    if (!locales.supports(start.locale())) {
       unsupportedLocale = start.locale();
       pendingReasons.add(new Reason("unsupported_locale", Part.EMOTION, 0, List.of("seq:" + start.seq()),
           "emotion: unsupported locale " + unsupportedLocale + "; customer emotion is not read and stays out of the"
@@ -406,6 +414,11 @@ final class CareTwoScorer implements Scorer {
   @Override
   public boolean remembers() {
     return true;
+  }
+
+  @Override
+  public AgentPace pace() {
+    return listening.pace(conversation);
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.carepulse.score;
 
 import io.carepulse.protocol.Acoustic;
 import io.carepulse.score.sentiment.Sentiment;
-import io.carepulse.score.sentiment.SentimentAnalyzer;
+import io.carepulse.score.sentiment.TextSentiment;
 
 /**
  * care-2's customer emotion: how the customer feels, as a state that changes when the customer says something (or
@@ -21,7 +21,10 @@ final class CustomerState {
       UtteranceAct.FRUSTRATION, UtteranceAct.SARCASM, UtteranceAct.UNHEARD, UtteranceAct.RESIGNATION,
       UtteranceAct.REPEAT_CONTACT, UtteranceAct.ANXIETY, UtteranceAct.CONFUSION};
 
-  private final SentimentAnalyzer analyzer;
+  /** The language the customer's words are read in: English unless the call's locale says otherwise. */
+  private TextSentiment analyzer;
+  private java.util.Set<String> continuers = CONTINUERS;
+  private java.util.function.UnaryOperator<String> normalise = token -> token;
   private final double prior;
   /** Where the mood starts: the model's prior, or what the customer's earlier calls say (CallerHistory). */
   private double start;
@@ -69,7 +72,7 @@ final class CustomerState {
                  boolean accepts) {
   }
 
-  CustomerState(ScoringModel model, SentimentAnalyzer analyzer) {
+  CustomerState(ScoringModel model, TextSentiment analyzer) {
     this.analyzer = analyzer;
     prior = model.prior(Part.EMOTION);
     start = prior;
@@ -105,12 +108,25 @@ final class CustomerState {
       "yeah", "yes", "yep", "alright", "mhm", "mm", "hmm", "uh", "um", "huh", "so", "well", "then", "go", "on", "hang",
       "sec", "second", "moment", "wait", "hold");
 
-  static boolean onlyContinuers(java.util.List<String> tokens) {
+  /** Spanish: "vale", "bueno", "sí", "ya", "de acuerdo" (matched with accents folded). */
+  static final java.util.Set<String> SPANISH_CONTINUERS = java.util.Set.of("vale", "bueno", "si", "claro", "ya",
+      "aja", "mhm", "mm", "ok", "okay", "de", "acuerdo", "entiendo", "venga", "bien", "a", "ver", "pues", "eh", "este",
+      "o", "sea", "espere", "espera", "momento", "un", "segundo", "sigo", "aqui", "dale", "listo");
+
+  /** Reads the customer in another language: its sentiment, its continuers, and how its tokens are normalised. */
+  void readIn(TextSentiment language, java.util.Set<String> languageContinuers,
+              java.util.function.UnaryOperator<String> tokenNormalise) {
+    analyzer = language;
+    continuers = languageContinuers;
+    normalise = tokenNormalise;
+  }
+
+  boolean onlyContinuers(java.util.List<String> tokens) {
     if (tokens.isEmpty() || tokens.size() > 4) {
       return tokens.isEmpty();
     }
     for (String token : tokens) {
-      if (!CONTINUERS.contains(token)) {
+      if (!continuers.contains(normalise.apply(token))) {
         return false;
       }
     }

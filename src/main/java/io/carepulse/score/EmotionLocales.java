@@ -13,11 +13,22 @@ import java.util.stream.Collectors;
 record EmotionLocales(Set<String> languages) {
 
   static final String DEFAULT = "en";
+  static final String SPANISH = "es";
+  /** The languages CarePulse has resources for: VADER and care-2-acts.txt; es-valence.tsv and care-2-acts-es.txt. */
+  static final Set<String> READABLE = Set.of(DEFAULT, SPANISH);
 
+  /** Throws, naming the language, when the model lists one there are no resources to read. */
   static EmotionLocales of(ScoringModel model) {
-    return new EmotionLocales(Arrays.stream(model.text("emotion.locales", DEFAULT).split(","))
+    EmotionLocales locales = new EmotionLocales(Arrays.stream(model.text("emotion.locales", DEFAULT).split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT))
         .collect(Collectors.toUnmodifiableSet()));
+    for (String language : locales.languages()) {
+      if (!READABLE.contains(language)) {
+        throw new IllegalArgumentException("model " + model.id() + ": emotion.locales names " + language
+            + ", which CarePulse has no lexicon or act phrases for (it reads en, es)");
+      }
+    }
+    return locales;
   }
 
   boolean supports(String locale) {

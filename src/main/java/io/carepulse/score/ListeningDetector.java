@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Active listening, from words and timing only: restating the customer's own words, questions and back-channels
  * raise it; talking over the customer, monologues, dominating the talk time and dismissive language lower it.
- * Speaking too fast is passed on as a signal for coaching.
+ * Speaking too fast is passed on as a signal for coaching. With an {@link AgentBaseline} (care-2), speaking rate and
+ * talk share are judged against the agent's own normal within a floor and a ceiling (docs/score-model.md "Agent
+ * baselines"), and the call's own {@link #pace} is measured for the calls after it.
  */
 final class ListeningDetector {
 
@@ -23,6 +25,10 @@ final class ListeningDetector {
   private static final Set<String> QUESTION_OPENERS = Set.of(
       "what", "when", "where", "which", "who", "why", "how", "could", "can", "would", "do", "did", "is", "are",
       "have", "may");
+
+  private static final String BASELINE = "listening.baseline.";
+  /** A call's pace figure needs at least this many measurements to say anything about the agent. */
+  private static final int PACE_MIN_SAMPLES = 2;
 
   /** How many earlier customer turns a repetition is looked for in. */
   private static final int MAX_REMEMBERED_TURNS = 10;
@@ -56,11 +62,29 @@ final class ListeningDetector {
   /** Content words of the customer's earlier turns, newest last, to notice when they must say it again. */
   private final java.util.ArrayDeque<Set<String>> earlierCustomerWords = new java.util.ArrayDeque<>();
 
+  /** The call's own pace, measured for the agent's later calls. */
+  private double windowWordsPerMin;
+  private int windows;
+  private long longTurnWords;
+  private long longTurnMs;
+  private int longTurns;
+
   private Turn restatedFrom;
-  private long lastDominanceAtMs = Long.MIN_VALUE;
+  /**
+   * When the agent was last told they dominate. care-1 shipped with Long.MIN_VALUE here, whose subtraction overflows
+   * so its dominance rule never fired; its replays keep that. care-2 starts where the rule can fire.
+   */
+  private long lastDominanceAtMs;
   private int fastWindows;
 
+  /** Without a baseline: the fixed thresholds (care-1, and a model file without baseline settings). */
   ListeningDetector(ScoringModel model) {
+    this(model, AgentBaseline.NONE);
+    lastDominanceAtMs = Long.MIN_VALUE;
+  }
+
+  ListeningDetector(ScoringModel model, AgentBaseline baseline) {
+    lastDominanceAtMs = Long.MIN_VALUE / 2;
     backchannelValue = model.number("listening.backchannelValue");
     backchannelWeight = model.number("listening.backchannelWeight");
     restateValue = model.number("listening.restateValue");
@@ -73,13 +97,29 @@ final class ListeningDetector {
     monologueMs = model.millis("listening.monologueMs");
     monologueWords = (int) model.number("listening.monologueWords");
     monologueValue = model.number("listening.monologueValue");
-    dominanceShare = model.number("listening.dominanceShare");
+    double fixedShare = model.number("listening.dominanceShare");
     dominanceMinMs = model.millis("listening.dominanceMinMs");
     dominanceValue = model.number("listening.dominanceValue");
     dismissiveValue = model.number("listening.dismissiveValue");
     dismissiveWeight = model.number("listening.dismissiveWeight");
-    fastWordsPerMin = model.number("listening.fastWordsPerMin");
-    fastTurnWordsPerMin = model.number("listening.fastTurnWordsPerMin");
+    double fixedRate = model.number("listening.fastWordsPerMin");
+    double fixedTurnRate = model.number("listening.fastTurnWordsPerMin");
+    if (model.has(BASELINE + "minCalls")) {
+      int minCalls = (int) model.number(BASELINE + "minCalls");
+      double rateRise = 1 + model.number(BASELINE + "rateRise");
+      double shareRise = model.number(BASELINE + "shareRise");
+      fastWordsPerMin = baseline.threshold(AgentPace::wordsPerMin, minCalls, fixedRate, usual -> usual * rateRise,
+          model.number(BASELINE + "fastWordsPerMinFloor"), model.number(BASELINE + "fastWordsPerMinCeiling"));
+      fastTurnWordsPerMin = baseline.threshold(AgentPace::turnWordsPerMin, minCalls, fixedTurnRate,
+          usual -> usual * rateRise, model.number(BASELINE + "fastTurnWordsPerMinFloor"),
+          model.number(BASELINE + "fastTurnWordsPerMinCeiling"));
+      dominanceShare = baseline.threshold(AgentPace::talkShare, minCalls, fixedShare, usual -> usual + shareRise,
+          model.number(BASELINE + "dominanceShareFloor"), model.number(BASELINE + "dominanceShareCeiling"));
+    } else {
+      fastWordsPerMin = fixedRate;
+      fastTurnWordsPerMin = fixedTurnRate;
+      dominanceShare = fixedShare;
+    }
     customerRepeatedValue = model.number("listening.customerRepeatedValue");
     customerRepeatedWeight = model.number("listening.customerRepeatedWeight");
     repeatMinWords = (int) model.number("listening.repeatMinWords");
@@ -120,8 +160,13 @@ final class ListeningDetector {
           "Agent was dismissive: \"" + turn.cues().get(Cue.DISMISSIVE) + "\"");
     }
     dominance(turn, conversation, out);
-    if (turn.durationMs() >= FAST_TURN_MIN_MS && turn.words() * 60000.0 / turn.durationMs() > fastTurnWordsPerMin) {
-      out.signal(Signal.Kind.FAST_SPEECH);
+    if (turn.durationMs() >= FAST_TURN_MIN_MS) {
+      longTurns++;
+      longTurnWords += turn.words();
+      longTurnMs += turn.durationMs();
+      if (turn.words() * 60000.0 / turn.durationMs() > fastTurnWordsPerMin) {
+        out.signal(Signal.Kind.FAST_SPEECH);
+      }
     }
   }
 
@@ -200,10 +245,28 @@ final class ListeningDetector {
     if (frame.speaker() != Speaker.AGENT || frame.wordsPerMin() == null) {
       return;
     }
+    windows++;
+    windowWordsPerMin += frame.wordsPerMin();
     fastWindows = frame.wordsPerMin() > fastWordsPerMin ? fastWindows + 1 : 0;
     if (fastWindows == 2) {
       out.signal(Signal.Kind.FAST_SPEECH);
     }
+  }
+
+  /**
+   * How the agent spoke on this call so far: a figure is null until it rests on {@value #PACE_MIN_SAMPLES}
+   * measurements (audio windows, turns of 4 s or more), and the talk share until the call has had as much talk as
+   * the dominance rule needs.
+   */
+  AgentPace pace(Conversation conversation) {
+    long talk = conversation.agentTalkMs() + conversation.customerTalkMs();
+    return new AgentPace(windows >= PACE_MIN_SAMPLES ? round(windowWordsPerMin / windows, 10) : null,
+        longTurns >= PACE_MIN_SAMPLES ? round(longTurnWords * 60000.0 / longTurnMs, 10) : null,
+        talk >= dominanceMinMs ? round((double) conversation.agentTalkMs() / talk, 1000) : null);
+  }
+
+  private static double round(double value, double per) {
+    return Math.round(value * per) / per;
   }
 
   private void interruption(Turn agent, Turn customer, Observations out) {

@@ -56,18 +56,28 @@ public final class PhraseActReader implements ActReader {
   }
 
   public static PhraseActReader fromResource(String resource) {
+    return fromResource(resource, line -> line);
+  }
+
+  /** … each line first normalised by {@code normalise} (the Spanish list folds its accents, as its reader does). */
+  static PhraseActReader fromResource(String resource, java.util.function.UnaryOperator<String> normalise) {
     try (InputStream in = PhraseActReader.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("act phrases not found on the classpath: " + resource);
       }
       return parse("phrases:" + resource.substring(resource.lastIndexOf('/') + 1),
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), normalise);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   static PhraseActReader parse(String id, BufferedReader reader) throws IOException {
+    return parse(id, reader, line -> line);
+  }
+
+  private static PhraseActReader parse(String id, BufferedReader reader,
+                                       java.util.function.UnaryOperator<String> normalise) throws IOException {
     Map<String, List<Phrase>> byFirst = new HashMap<>();
     int act = -1;
     boolean cancels = false;
@@ -75,7 +85,7 @@ public final class PhraseActReader implements ActReader {
     int number = 0;
     while ((line = reader.readLine()) != null) {
       number++;
-      String trimmed = line.strip();
+      String trimmed = normalise.apply(line).strip();
       if (trimmed.isEmpty() || trimmed.startsWith("#")) {
         continue;
       }

@@ -40,6 +40,11 @@ public interface Scorer {
     return null;
   }
 
+  /** How the agent spoke on this call so far: what their later calls' baseline is made of. */
+  default AgentPace pace() {
+    return AgentPace.NONE;
+  }
+
   /** The scorer the model names: care-1's phrase cues and hand weights, or care-2's acts and fitted blend. */
   static Scorer create(String callId, ScoringModel model, SentimentAnalyzer analyzer) {
     return create(callId, model, analyzer, CallerHistory.NONE);
@@ -47,9 +52,17 @@ public interface Scorer {
 
   /** … starting from what the customer's earlier calls say (care-2; care-1 scores as it shipped, without memory). */
   static Scorer create(String callId, ScoringModel model, SentimentAnalyzer analyzer, CallerHistory history) {
+    return create(callId, model, analyzer, history, AgentBaseline.NONE);
+  }
+
+  /**
+   * … and judging the agent's pace against their own earlier calls (care-2; care-1 keeps its fixed thresholds).
+   */
+  static Scorer create(String callId, ScoringModel model, SentimentAnalyzer analyzer, CallerHistory history,
+                       AgentBaseline agent) {
     return switch (model.scorer()) {
       case ScoringModel.CARE_1 -> new CallScorer(callId, model, analyzer);
-      case ScoringModel.CARE_2 -> new CareTwoScorer(callId, model, analyzer, history);
+      case ScoringModel.CARE_2 -> new CareTwoScorer(callId, model, analyzer, history, agent);
       default -> throw new IllegalArgumentException("model " + model.id() + ": unknown scorer " + model.scorer());
     };
   }

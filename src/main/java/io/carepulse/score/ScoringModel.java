@@ -20,6 +20,8 @@ public final class ScoringModel {
   public static final String PHRASES_RESOURCE = "/model/phrases.txt";
   /** Scorer generations ({@code model.scorer}); a file without one is care-1, as every file was before care-2. */
   public static final String CARE_1 = "care-1";
+  /** The one setting outside {@code model.*} that is text: the languages customer emotion is read in. */
+  static final String TEXT_SETTING_LOCALES = "emotion.locales";
   public static final String CARE_2 = "care-2";
 
   private final String id;
@@ -112,7 +114,7 @@ public final class ScoringModel {
     Map<String, Double> numbers = new TreeMap<>();
     Map<String, String> texts = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
-      if (key.startsWith("model.")) {
+      if (key.startsWith("model.") || key.equals(TEXT_SETTING_LOCALES)) {
         texts.put(key, properties.getProperty(key).trim());
         continue;
       }

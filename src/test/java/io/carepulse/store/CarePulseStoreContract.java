@@ -7,6 +7,8 @@ import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.protocol.PromptFeedback;
 import io.carepulse.protocol.WhisperOutcome;
+import io.carepulse.history.AgentMemory;
+import io.carepulse.score.AgentPace;
 import io.carepulse.score.Part;
 import io.carepulse.score.Parts;
 import io.carepulse.score.Reason;
@@ -48,6 +50,23 @@ public abstract class CarePulseStoreContract {
   }
 
   // ---- scenarios
+
+  @Test
+  void anAgentsPaceIsKeptWithTheirCalls_soTheirBaselineOutlivesARestart() {
+    store.write(started("c1", "agent-1", "team-a", T0)).await();
+    store.write(started("c2", "agent-1", "team-a", T0.plusSeconds(400))).await();
+    store.write(started("c3", "agent-2", "team-a", T0.plusSeconds(400))).await();
+    store.write(ended("c1", "resolved", 1, summary("c1", 60, 60, 50), T0.plusSeconds(300))).await();
+    store.write(ended("c2", "resolved", 1, summary("c2", 60, 60, 50), T0.plusSeconds(700))).await();
+
+    AgentMemory restarted = new AgentMemory(java.time.Duration.ofDays(30),
+        java.time.Clock.fixed(T0.plusSeconds(3600), java.time.ZoneOffset.UTC)).load(store).await();
+    assertThat(restarted.recall("agent-1", T0.plusSeconds(800)).calls())
+        .containsExactly(new AgentPace(204.5, null, 0.62), new AgentPace(204.5, null, 0.62));
+    assertThat(restarted.recall("agent-1", T0.plusSeconds(300)).calls()).as("only calls that started before")
+        .hasSize(1);
+    assertThat(restarted.recall("agent-2", T0.plusSeconds(800)).calls()).as("a call still live").isEmpty();
+  }
 
   @Test
   void aCallsWholeStory_isReadBackAsItWasJournalled() {
@@ -386,7 +405,8 @@ public abstract class CarePulseStoreContract {
 
   protected static CallSummary summary(String callId, int score, int callScore, int minScore) {
     return new CallSummary(callId, "care-1", score, callScore, minScore, PARTS,
-        List.of(PromptKind.ACKNOWLEDGE_FEELINGS, PromptKind.POSITIVE_RECOVERY), new Recovery(minScore, 12_000, 48_000, 4.25));
+        List.of(PromptKind.ACKNOWLEDGE_FEELINGS, PromptKind.POSITIVE_RECOVERY), new Recovery(minScore, 12_000, 48_000, 4.25),
+        null, new AgentPace(204.5, null, 0.62));
   }
 
   protected static StoredFrame frame(String callId, long seq, String type) {

@@ -262,6 +262,31 @@ final class Lexicon {
     return new String(chars);
   }
 
+  /**
+   * The Spanish lexicon (SpanishSentiment): each entry's words, accents folded, to its valence. Lines are
+   * {@code word or phrase TAB valence}; {@code #} starts a comment; a duplicate entry is an error.
+   */
+  static Map<List<String>, Double> readSpanish(String resource, java.util.function.UnaryOperator<String> fold) {
+    Map<List<String>, Double> entries = new HashMap<>();
+    int number = 0;
+    for (String line : lines(resource)) {
+      number++;
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      String[] fields = trimmed.split("\t+");
+      if (fields.length != 2) {
+        throw new IllegalStateException(resource + ":" + number + ": expected word TAB valence");
+      }
+      List<String> words = List.of(fold.apply(fields[0]).split(" +"));
+      if (entries.put(words, Double.parseDouble(fields[1])) != null) {
+        throw new IllegalStateException(resource + ":" + number + ": duplicate entry " + fields[0]);
+      }
+    }
+    return entries;
+  }
+
   private static List<String> lines(String resource) {
     InputStream in = Lexicon.class.getResourceAsStream(resource);
     if (in == null) {

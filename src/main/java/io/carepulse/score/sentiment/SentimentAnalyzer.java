@@ -9,7 +9,7 @@ package io.carepulse.score.sentiment;
  * buffer and looked up by char range, never as Strings. docs/sentiment.md describes the rules,
  * the deviations from the reference and how {@link Sentiment#intensity()} is computed.
  */
-public final class SentimentAnalyzer {
+public final class SentimentAnalyzer implements TextSentiment {
 
   // Empirically derived by Hutto & Gilbert (2014); the reference implementation's constants.
   private static final double C_INCR = 0.733;
@@ -63,6 +63,7 @@ public final class SentimentAnalyzer {
     return VaderHolder.VADER;
   }
 
+  @Override
   public Sentiment analyze(String text) {
     if (text == null || text.isBlank()) {
       return Sentiment.NEUTRAL;

@@ -3,6 +3,7 @@ package io.carepulse.store.pg;
 import io.carepulse.coach.Holdout;
 import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallSummary;
+import io.carepulse.score.AgentPace;
 import io.carepulse.score.Part;
 import io.carepulse.score.Parts;
 import io.carepulse.score.Reason;
@@ -66,6 +67,11 @@ final class HistoryJson {
       json.put("holdout", new JsonObject().put("experiment", summary.holdout().experiment())
           .put("arm", summary.holdout().arm().wire()));
     }
+    AgentPace pace = summary.pace();
+    if (!pace.isEmpty()) {
+      json.put("pace", new JsonObject().put("wordsPerMin", pace.wordsPerMin())
+          .put("turnWordsPerMin", pace.turnWordsPerMin()).put("talkShare", pace.talkShare()));
+    }
     return json;
   }
 
@@ -74,11 +80,14 @@ final class HistoryJson {
     json.getJsonArray("prompts").forEach(kind -> prompts.add(PromptKind.fromWire((String) kind)));
     JsonObject recovery = json.getJsonObject("recovery");
     JsonObject holdout = json.getJsonObject("holdout");
+    JsonObject pace = json.getJsonObject("pace");
     return new CallSummary(json.getString("callId"), json.getString("model"), json.getInteger("score"),
         json.getInteger("callScore"), json.getInteger("minScore"), parts(json.getJsonObject("parts")), prompts,
         recovery == null ? null : new Recovery(recovery.getInteger("minScore"), recovery.getLong("minAtMs"),
             recovery.getLong("sinceMinMs"), recovery.getDouble("slopePerMin")),
         holdout == null ? null : new Holdout.Assignment(holdout.getString("experiment"),
-            Holdout.Arm.fromWire(holdout.getString("arm"))));
+            Holdout.Arm.fromWire(holdout.getString("arm"))),
+        pace == null ? AgentPace.NONE : new AgentPace(pace.getDouble("wordsPerMin"), pace.getDouble("turnWordsPerMin"),
+            pace.getDouble("talkShare")));
   }
 }
