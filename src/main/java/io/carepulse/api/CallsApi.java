@@ -1,5 +1,6 @@
 package io.carepulse.api;
 
+import io.carepulse.live.CallIngest;
 import io.carepulse.store.CallCursor;
 import io.carepulse.store.CallQuery;
 import io.carepulse.store.CallRecord;
@@ -19,9 +20,11 @@ import java.util.List;
 final class CallsApi {
 
   private final CarePulseStore store;
+  private final CallIngest live;
 
-  CallsApi(CarePulseStore store) {
+  CallsApi(CarePulseStore store, CallIngest live) {
     this.store = store;
+    this.live = live;
   }
 
   void list(RoutingContext ctx) {
@@ -58,7 +61,7 @@ final class CallsApi {
   void get(RoutingContext ctx) {
     String callId = Params.of(ctx).path("callId");
     readable(ctx, callId).compose(call -> Future.all(store.alerts(callId), store.kudos(callId), store.outcomes(callId),
-            latestScores(call))
+            latestScores(call), liveState(call))
         .map(all -> {
           JsonObject json = ApiJson.callSummary(call);
           json.put("summary", ApiJson.summary(call.summary()));
@@ -71,11 +74,17 @@ final class CallsApi {
           JsonArray kudos = new JsonArray();
           all.<List<io.carepulse.store.KudosRecord>>resultAt(1).forEach(k -> kudos.add(ApiJson.kudos(k)));
           List<io.carepulse.store.OutcomeRecord> outcomes = all.resultAt(2);
+          json.put("live", all.<JsonObject>resultAt(4));
           return json.put("alerts", alerts).put("kudos", kudos)
               .put("outcome", outcomes.isEmpty() ? null : ApiJson.outcome(outcomes.get(outcomes.size() - 1)));
         }))
         .onSuccess(json -> Replies.json(ctx, 200, json))
         .onFailure(ctx::fail);
+  }
+
+  /** A live call's state now, from the node that owns it (any node of a cluster asks it); null once ended. */
+  private Future<JsonObject> liveState(CallRecord call) {
+    return call.state() == CallState.LIVE ? live.liveState(call.callId()) : Future.succeededFuture();
   }
 
   /** The score points near the end of a live call, of which the last carries its current parts. */

@@ -52,7 +52,7 @@ public final class RestApi {
     this.contract = contract;
     this.contractYaml = contractYaml;
     this.bearer = new Bearer(jwt, new RateLimit(requestsPerSecond));
-    this.calls = new CallsApi(store);
+    this.calls = new CallsApi(store, feed);
     this.frames = new FramesApi(reader, feed);
     this.outcomes = new OutcomesApi(store, calls, memory);
     this.customers = new CustomersApi(store, memory);

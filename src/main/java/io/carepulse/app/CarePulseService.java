@@ -136,8 +136,8 @@ public final class CarePulseService {
         }
         ConnectionGuard guard = new ConnectionGuard(vertx, config.edge(), meters);
         return Future.join(playbooks.load(store), memory.load(store), service.deploy(background))
-            .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls), webhooks,
-                memory, config.restRequestsPerSecond()))
+            .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls,
+                supervision.lookup()), webhooks, memory, config.restRequestsPerSecond()))
             .compose(rest -> service.serve(meters, reader, rest, guard, origins, ownership));
       });
     });

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The one door into live calls for code outside the live path (the REST frames endpoint): frames of one call from a
- * server-side integration, applied by the same call sessions, sequence rules and answers as the agent socket.
+ * The one door into live calls for code outside the live path (the REST API): frames of one call from a server-side
+ * integration, applied by the same call sessions, sequence rules and answers as the agent socket; and what a live call
+ * looks like now.
  */
 public interface CallIngest {
 
@@ -19,4 +20,11 @@ public interface CallIngest {
    */
   Future<List<JsonObject>> feed(String callId, List<CallFrame> frames, String agentIdForNewCall,
                                 Predicate<String> mayFeed);
+
+  /**
+   * The live state of a call: {@code {from: "owner", node, row}} with the supervisor row of the node holding it (in a
+   * cluster, asked of the owning node), or {@code {from: "store", node, reason}} when no node holds it or its owner did
+   * not answer. Call from an event loop; completes there.
+   */
+  Future<JsonObject> liveState(String callId);
 }

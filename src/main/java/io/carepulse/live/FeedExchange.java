@@ -1,5 +1,6 @@
 package io.carepulse.live;
 
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -36,8 +37,18 @@ final class FeedExchange {
   private final Map<String, Remote> remote = new ConcurrentHashMap<>();
   private final Duration resumeWindow;
 
-  private record Remote(String node, String teamId, JsonObject row) {
+  /** A call of another node: its latest row, and that row as the text supervisors get, encoded once here. */
+  private record Remote(String node, String teamId, JsonObject row, String text) {
   }
+
+  /** Other nodes' calls that ended recently: their {@code call.ended} frames, for boards that showed them. */
+  private final Map<String, JsonObject> endedFrames = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(SupervisorFeed.ENDED_KEPT, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonObject> eldest) {
+          return size() > SupervisorFeed.ENDED_KEPT;
+        }
+      });
 
   FeedExchange(SupervisorFeed feed, Vertx vertx, CallOwnership ownership, Duration interval, Duration resumeWindow) {
     this.feed = feed;
@@ -103,13 +114,17 @@ final class FeedExchange {
       JsonObject entry = (JsonObject) item;
       JsonObject row = entry.getJsonObject("row");
       String teamId = entry.getString("teamId");
-      remote.put(row.getString("callId"), new Remote(node, teamId, row));
+      remote.put(row.getString("callId"), new Remote(node, teamId, row, ServerMessages.encode(row)));
       feed.markChanged(teamId, row.getString("callId"));
     }
     for (Object item : batch.getJsonArray("ended")) {
       JsonObject entry = (JsonObject) item;
       String callId = entry.getString("callId");
       remote.remove(callId);
+      JsonObject frame = entry.getJsonObject("frame");
+      if (frame != null) {
+        endedFrames.put(callId, frame);
+      }
       feed.markEnded(entry.getString("teamId"), callId);
     }
     for (Object item : batch.getJsonArray("notices")) {
@@ -133,6 +148,19 @@ final class FeedExchange {
   JsonObject row(String callId) {
     Remote call = remote.get(callId);
     return call == null ? null : call.row();
+  }
+
+  String rowText(String callId) {
+    Remote call = remote.get(callId);
+    return call == null ? null : call.text();
+  }
+
+  Optional<String> nodeOf(String callId) {
+    return Optional.ofNullable(remote.get(callId)).map(Remote::node);
+  }
+
+  Optional<JsonObject> endedFrame(String callId) {
+    return Optional.ofNullable(endedFrames.get(callId));
   }
 
   Optional<String> teamOf(String callId) {

@@ -23,9 +23,17 @@ import java.util.function.Predicate;
 public final class IntegrationFeed implements CallIngest {
 
   private final CallRegistry calls;
+  private final LiveLookup lookup;
 
-  public IntegrationFeed(CallRegistry calls) {
+  /** {@code lookup}: where a call's live state is read, asked of its owner in a cluster. */
+  public IntegrationFeed(CallRegistry calls, LiveLookup lookup) {
     this.calls = calls;
+    this.lookup = lookup;
+  }
+
+  @Override
+  public Future<JsonObject> liveState(String callId) {
+    return lookup.state(callId).map(LiveLookup.LiveState::json);
   }
 
   @Override

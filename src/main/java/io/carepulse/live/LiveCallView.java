@@ -138,6 +138,33 @@ final class LiveCallView {
     return changes;
   }
 
+  /** The parts of a {@code call.detail}, in the order of a watcher's cursors. */
+  private static final String[] DETAIL_PARTS = {"transcript", "timeline", "prompts", "whispers", "alerts"};
+
+  /** How many cursors a watcher keeps: one per part of the detail. */
+  static final int DETAIL_CURSORS = DETAIL_PARTS.length;
+
+  /**
+   * A {@code call.detail} of what is new since {@code cursors} (advanced in place), or null when nothing is; with
+   * {@code reset}, everything still held and the call's row (or its call.ended frame).
+   */
+  JsonObject detail(long[] cursors, boolean reset) {
+    List<RecentItems<JsonObject>> parts = List.of(transcript, timeline, prompts, whispers, alertLog);
+    JsonObject detail = new JsonObject().put("type", "call.detail").put("callId", info.callId()).put("reset", reset);
+    boolean anything = reset;
+    for (int i = 0; i < parts.size(); i++) {
+      RecentItems.Slice<JsonObject> slice = parts.get(i).since(reset ? 0 : cursors[i]);
+      cursors[i] = slice.next();
+      anything |= !slice.items().isEmpty();
+      detail.put(DETAIL_PARTS[i], new JsonArray(List.copyOf(slice.items())));
+    }
+    if (reset) {
+      JsonObject current = row();
+      detail.put("call", current != null ? current : ended);
+    }
+    return anything ? detail : null;
+  }
+
   void whispered(CallEvent.Whispered whisper) {
     whispers.add(new JsonObject().put("from", whisper.from()).put("text", whisper.text())
         .put("outcome", whisper.outcome().name().toLowerCase(java.util.Locale.ROOT))

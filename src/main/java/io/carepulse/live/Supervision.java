@@ -25,11 +25,17 @@ public final class Supervision {
   public static Supervision create(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginPolicy origins,
                                    AgentGateway agents, TeamAlertSettings teams, UnaryOperator<String> redact) {
     SupervisorFeed feed = new SupervisorFeed(agents.calls(), teams, agents, redact);
-    return new Supervision(feed, new SupervisorGateway(vertx, settings, jwt, origins, agents.calls(), feed));
+    LiveLookup lookup = new LiveLookup(vertx, feed, agents.calls().ownership());
+    return new Supervision(feed, new SupervisorGateway(vertx, settings, jwt, origins, agents.calls(), feed, lookup));
   }
 
   public SupervisorFeed feed() {
     return feed;
+  }
+
+  /** The live state of any call, asked of its owner when another node holds it (the REST API's live state). */
+  public LiveLookup lookup() {
+    return gateway.lookup();
   }
 
   public SupervisorGateway gateway() {

@@ -58,7 +58,12 @@ final class SupervisorConnection extends SocketConnection {
   private Disposable flushes = Disposable.disposed();
   private String watching;
   private boolean watchReset;
-  private final long[] cursors = new long[5];
+  private final long[] cursors = new long[LiveCallView.DETAIL_CURSORS];
+  /** In a cluster: the node owning the watched call when it is not this one; null while it is here. */
+  private String watchedNode;
+  /** A question to that node is on its way: the next one waits for its answer. */
+  private boolean asking;
+  private boolean toldUnreachable;
 
   SupervisorConnection(SupervisorGateway gateway, ServerWebSocket socket, Context context) {
     super(gateway.sockets(), socket, context, 20, 40, "more than 20 frames/s; frames were dropped",
@@ -158,7 +163,7 @@ final class SupervisorConnection extends SocketConnection {
         known.add(callId);
         sendText(row);
       } else if (known.remove(callId)) {
-        send(gateway.feed().view(callId).map(LiveCallView::ended)
+        send(gateway.feed().endedFrame(callId)
             .orElseGet(() -> new JsonObject().put("type", "call.ended").put("callId", callId)));
       }
     }
@@ -169,30 +174,77 @@ final class SupervisorConnection extends SocketConnection {
 
   private void flushDetail() {
     Optional<LiveCallView> found = gateway.feed().view(watching);
-    if (found.isEmpty()) {
+    if (found.isPresent()) {
+      if (watchedNode != null) {
+        // The call came here from the node that owned it (a resume): its view here starts afresh.
+        watchedNode = null;
+        watchReset = true;
+      }
+      JsonObject detail = found.get().detail(cursors, watchReset);
+      watchReset = false;
+      if (detail != null) {
+        send(detail);
+      }
+      return;
+    }
+    Optional<String> owner = gateway.lookup().watchTarget(watching);
+    if (owner.isEmpty()) {
       watching = null;
       return;
     }
-    LiveCallView view = found.get();
-    List<RecentItems<JsonObject>> parts = List.of(view.transcript, view.timeline, view.prompts, view.whispers,
-        view.alertLog);
-    String[] names = {"transcript", "timeline", "prompts", "whispers", "alerts"};
-    JsonObject detail = new JsonObject().put("type", "call.detail").put("callId", watching).put("reset", watchReset);
-    boolean anything = watchReset;
-    for (int i = 0; i < parts.size(); i++) {
-      RecentItems.Slice<JsonObject> slice = parts.get(i).since(cursors[i]);
-      cursors[i] = slice.next();
-      anything |= !slice.items().isEmpty();
-      detail.put(names[i], new JsonArray(List.copyOf(slice.items())));
+    if (!owner.get().equals(watchedNode)) {
+      watchedNode = owner.get();
+      watchReset = true;
     }
-    if (watchReset) {
-      JsonObject row = view.row();
-      detail.put("call", row != null ? row : view.ended());
+    if (!asking) {
+      askOwner(watching, watchedNode);
     }
-    watchReset = false;
-    if (anything) {
-      send(detail);
-    }
+  }
+
+  /**
+   * The watched call lives on another node: asks it for what is new, one question at a time. An owner that does not
+   * answer (it may have just died) is said so once; the watch keeps asking and follows the call to a survivor.
+   */
+  private void askOwner(String callId, String node) {
+    asking = true;
+    boolean reset = watchReset;
+    gateway.lookup().detail(node, callId, cursors.clone(), reset).onComplete(done -> {
+      asking = false;
+      if (closing || !callId.equals(watching) || !node.equals(watchedNode)) {
+        return;
+      }
+      if (done.failed()) {
+        if (!toldUnreachable) {
+          toldUnreachable = true;
+          send(unreachable(callId));
+        }
+        return;
+      }
+      toldUnreachable = false;
+      JsonObject reply = done.result();
+      JsonArray next = reply.getJsonArray("cursors");
+      if (next == null) {
+        // Not on that node (any more): the board drops or moves the call with the next batch.
+        return;
+      }
+      for (int i = 0; i < cursors.length; i++) {
+        cursors[i] = next.getLong(i);
+      }
+      if (reset) {
+        watchReset = false;
+      }
+      JsonObject detail = reply.getJsonObject("detail");
+      if (detail != null) {
+        send(detail);
+      }
+    });
+  }
+
+  /** A detail with nothing new that says the owning node did not answer; the store still has the call's history. */
+  private static JsonObject unreachable(String callId) {
+    return new JsonObject().put("type", "call.detail").put("callId", callId).put("reset", false)
+        .put("transcript", new JsonArray()).put("timeline", new JsonArray()).put("prompts", new JsonArray())
+        .put("whispers", new JsonArray()).put("alerts", new JsonArray()).put("ownerUnreachable", true);
   }
 
   @Override
@@ -253,17 +305,21 @@ final class SupervisorConnection extends SocketConnection {
   }
 
   private void watch(String callId) {
-    Optional<LiveCallView> view = gateway.feed().view(callId);
-    if (view.isEmpty()) {
+    // Live here, or, in a cluster, live on the node whose row for it is on this board.
+    Optional<String> team = gateway.feed().view(callId).map(view -> view.info.teamId())
+        .or(() -> gateway.feed().remoteTeam(callId));
+    if (team.isEmpty()) {
       error(notLive(callId), null);
       return;
     }
-    if (!sees(view.get().info.teamId())) {
+    if (!sees(team.get())) {
       error(notInScope(callId), null);
       return;
     }
     watching = callId;
     watchReset = true;
+    watchedNode = null;
+    toldUnreachable = false;
     java.util.Arrays.fill(cursors, 0);
     if (!socket.writeQueueFull()) {
       flushDetail();

@@ -203,10 +203,32 @@ public final class SupervisorFeed extends VerticleBase implements CallListener {
     return exchange == null ? Optional.empty() : exchange.teamOf(callId);
   }
 
-  /** The same row as the text sent to supervisors, encoded once for all of them; null when not live. */
+  /** The node whose batches carry the rows of a call another node of the cluster owns. */
+  Optional<String> remoteNode(String callId) {
+    return exchange == null ? Optional.empty() : exchange.nodeOf(callId);
+  }
+
+  /**
+   * The same row as the text sent to supervisors, encoded once for all of them, this node's call or another node's;
+   * null when not live.
+   */
   String rowText(String callId) {
     LiveCallView view = live.get(callId);
-    return view == null ? null : view.rowText();
+    if (view != null) {
+      return view.rowText();
+    }
+    return exchange == null ? null : exchange.rowText(callId);
+  }
+
+  /** The {@code call.ended} frame of a call that ended recently, here or (clustered) on another node. */
+  Optional<JsonObject> endedFrame(String callId) {
+    Optional<JsonObject> here = view(callId).map(LiveCallView::ended);
+    return here.isPresent() || exchange == null ? here : exchange.endedFrame(callId);
+  }
+
+  /** A call live on this node: its view. */
+  Optional<LiveCallView> liveView(String callId) {
+    return Optional.ofNullable(live.get(callId));
   }
 
   /** A live call's view, or a recently ended one's. */

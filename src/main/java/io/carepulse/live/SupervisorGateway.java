@@ -25,14 +25,16 @@ public final class SupervisorGateway {
 
   private final CallRegistry calls;
   private final SupervisorFeed feed;
+  private final LiveLookup lookup;
   private final SupervisorFrameReader reader = SupervisorFrameReader.load();
   private final SocketGateway<SupervisorConnection> sockets;
   private final Duration endedLinger;
 
   SupervisorGateway(Vertx vertx, LiveSettings settings, JwtAuth jwt, OriginPolicy origins, CallRegistry calls,
-                    SupervisorFeed feed) {
+                    SupervisorFeed feed, LiveLookup lookup) {
     this.calls = calls;
     this.feed = feed;
+    this.lookup = lookup;
     this.endedLinger = settings.dashboardLinger();
     this.sockets = new SocketGateway<>(vertx, PATH, settings, jwt, origins, SupervisorGateway::mayUse,
         (socket, context) -> new SupervisorConnection(this, socket, context), status -> { });
@@ -90,6 +92,10 @@ public final class SupervisorGateway {
 
   SupervisorFeed feed() {
     return feed;
+  }
+
+  LiveLookup lookup() {
+    return lookup;
   }
 
   SupervisorFrameReader reader() {

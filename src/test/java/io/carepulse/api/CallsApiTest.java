@@ -58,6 +58,29 @@ class CallsApiTest extends RestServiceTest {
   }
 
   @Test
+  void aLiveCall_carriesItsLiveStateFromTheNodeHoldingIt_anEndedOneNone() {
+    feed("c9", integrator, "agent-1", callStart("c9", "team-a"),
+        customerSays("c9", 2, "My card was charged twice and nobody called me back"),
+        agentSays("c9", 3, "I'm so sorry about that. I'll fix it for you right now."));
+    flushHistory();
+    JsonObject call = get("getCall", "/v1/calls/c9", supervisorA).bodyAsJsonObject();
+    assertThat(call.getString("state")).isEqualTo("live");
+    JsonObject live = call.getJsonObject("live");
+    assertThat(live.getString("from")).isEqualTo("owner");
+    assertThat(live.getString("node")).isEqualTo("local");
+    assertThat(live.getJsonObject("row").getString("callId")).isEqualTo("c9");
+    assertThat(live.getJsonObject("row").getInteger("score")).as("live state agrees with history")
+        .isEqualTo(call.getInteger("score"));
+
+    feed("c9", integrator, null, end("c9", 4));
+    flushHistory();
+    JsonObject ended = get("getCall", "/v1/calls/c9", supervisorA).bodyAsJsonObject();
+    assertThat(ended.getString("state")).isEqualTo("ended");
+    assertThat(ended.containsKey("live")).isTrue();
+    assertThat(ended.getValue("live")).isNull();
+  }
+
+  @Test
   void timelineAndTranscript_pageBySeq() {
     wholeCall("c1", "agent-1", "team-a");
     JsonObject first = get("getCallTimeline", "/v1/calls/c1/timeline?limit=2", integrator).bodyAsJsonObject();

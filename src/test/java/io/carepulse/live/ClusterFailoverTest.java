@@ -100,6 +100,11 @@ class ClusterFailoverTest {
     AgentClient second = agent("a", "agent-2");
     sendOneByOne(second, other, 1, 5, new ArrayList<>());
 
+    // A supervisor on C sees both calls, neither of which C owns.
+    supervisor = SupervisorClient.connect(clients, nodes.get("c").httpPort, supervisorToken());
+    Await.until(Duration.ofSeconds(20), "both calls on C's board", () -> rowsSeen(supervisor)
+        .containsAll(List.of(callId, "hvb-cluster-y")));
+
     // The agent's softphone reconnects through A: A forwards the call's frames to B and relays B's answers.
     AgentClient onA = agent("a", "agent-1");
     onA.send(Frames.hello(null, callId, 10));
@@ -107,19 +112,35 @@ class ClusterFailoverTest {
         new JsonObject().put("callId", callId).put("nextSeq", 11));
     long[] forwarded = sendOneByOne(onA, frames, 11, 20, scores);
 
-    // A supervisor on C sees both calls and whispers to the agent, who is on A.
-    supervisor = SupervisorClient.connect(clients, nodes.get("c").httpPort,
-        jwt.mint("sup-1", Role.SUPERVISOR, List.of("hvb"), Duration.ofMinutes(5)));
-    Await.until(Duration.ofSeconds(20), "both calls on C's board", () -> rowsSeen(supervisor)
-        .containsAll(List.of(callId, "hvb-cluster-y")));
+    // C's board follows B's call as it goes on (rows flushed from B's batches), never taking it for ended.
+    supervisor.await("call", row -> row.getString("callId").equals(callId) && row.getLong("seq") > 10);
+    assertThat(supervisor.seen).noneMatch(message -> "call.ended".equals(message.getString("type")));
+    // Watching it on C asks B, its owner, for the call's detail.
+    supervisor.send(new JsonObject().put("type", "watch").put("callId", callId));
+    JsonObject detail = supervisor.await("call.detail", d -> d.getString("callId").equals(callId));
+    assertThat(detail.getBoolean("reset")).isTrue();
+    assertThat(detail.getJsonObject("call").getLong("seq")).isGreaterThan(10L);
+    assertThat(detail.getJsonArray("transcript")).isNotEmpty();
+    // REST on A, which forwards the call but does not hold it, answers its live state from B.
+    JsonObject live = restCall("a", callId).getJsonObject("live");
+    assertThat(live.getString("from")).as("live state %s", live).isEqualTo("owner");
+    assertThat(live.getJsonObject("row").getLong("seq")).isGreaterThan(10L);
+
+    // The supervisor on C whispers to the agent, who is on A; the watched detail on C shows it, from B.
     supervisor.whisper(callId, "Ask how the checks should be delivered", "w-1");
     assertThat(supervisor.await("whisper.result").getString("outcome")).isEqualTo("delivered");
     assertThat(onA.expectSkippingCoaching("whisper").getString("text")).isEqualTo("Ask how the checks should be delivered");
+    supervisor.await("call.detail", d -> d.getString("callId").equals(callId) && d.getJsonArray("whispers").stream()
+        .anyMatch(w -> ((JsonObject) w).getString("text").equals("Ask how the checks should be delivered")));
 
     // B dies. A, forwarding to it, closes the socket so the client resumes; C takes the call over from the journal.
     long killed = System.nanoTime();
     nodes.get("b").kill();
     assertThat(onA.awaitCloseWithin(Duration.ofSeconds(30))).isEqualTo((short) 1001);
+    // Until the call resumes, no node holds it: REST says its live state comes from the store only.
+    JsonObject orphaned = restCall("a", callId).getJsonObject("live");
+    assertThat(orphaned.getString("from")).as("live state %s", orphaned).isEqualTo("store");
+    assertThat(orphaned.getString("reason")).isNotBlank();
     AgentClient onC = Await.value(Duration.ofSeconds(40), "a survivor accepting the resume", () -> {
       AgentClient attempt = agent("c", "agent-1");
       try {
@@ -157,6 +178,29 @@ class ClusterFailoverTest {
         .isEqualTo(frames.size());
     Await.until(Duration.ofSeconds(20), "the call ended in the store",
         () -> db.count("SELECT count(*) FROM calls WHERE call_id = '" + callId + "' AND state = 'ended'") == 1);
+    assertThat(restCall("a", callId).getValue("live")).as("an ended call has no live state").isNull();
+  }
+
+  private String supervisorToken() {
+    return jwt.mint("sup-1", Role.SUPERVISOR, List.of("hvb"), Duration.ofMinutes(5));
+  }
+
+  /** GET /v1/calls/{callId} on one node, as the supervisor. */
+  private JsonObject restCall(String node, String callId) {
+    try {
+      java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + nodes.get(node).httpPort
+                  + "/v1/calls/" + callId)).header("Authorization", "Bearer " + supervisorToken())
+              .timeout(Duration.ofSeconds(20)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("GET call on %s: %s", node, response.body()).isEqualTo(200);
+      return new JsonObject(response.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private static java.util.Set<String> rowsSeen(SupervisorClient supervisor) {
