@@ -74,7 +74,7 @@ final class FramesApi {
     if (agentForNewCall == null && frames.get(0) instanceof io.carepulse.protocol.CallStart) {
       throw Problem.invalid("body.agentId", "is required to start a call as " + caller.role().wire()).asFailure();
     }
-    feed.feed(callId, frames, agentForNewCall, agentId -> caller.seesEverything() || caller.id().equals(agentId))
+    feed.feed(callId, frames, agentForNewCall, caller.id(), caller.seesEverything())
         .onSuccess(fed -> {
           for (int k = 0; k < fed.size(); k++) {
             answers.set(positions.get(k), fed.get(k));

@@ -137,7 +137,7 @@ public final class CarePulseService {
         ConnectionGuard guard = new ConnectionGuard(vertx, config.edge(), meters);
         return Future.join(playbooks.load(store), memory.load(store), service.deploy(background))
             .compose(ready -> RestApi.create(vertx, jwt, store, playbooks, reader, new IntegrationFeed(calls,
-                supervision.lookup()), webhooks, memory, config.restRequestsPerSecond()))
+                supervision.lookup(), reader), webhooks, memory, config.restRequestsPerSecond()))
             .compose(rest -> service.serve(meters, reader, rest, guard, origins, ownership));
       });
     });
@@ -244,7 +244,15 @@ public final class CarePulseService {
    * frames were never acked, and their clients resend them).
    */
   public Future<Void> shutdown() {
-    return Future.join(gateway.drain(), supervision.close())
+    // In a cluster the calls are handed over first (written, leases given up), so the agents' resumes elsewhere are
+    // granted at once; the drain then closes the sockets.
+    return gateway.handOver(journal::flush)
+        .onSuccess(calls -> {
+          if (calls > 0) {
+            LOG.atInfo().addKeyValue("calls", calls).log("calls handed over to the cluster");
+          }
+        })
+        .transform(handedOver -> Future.join(gateway.drain(), supervision.close()))
         .transform(drained -> undeployBackground(deployments.size() - 1))
         .transform(written -> store instanceof PgStore pg ? pg.close() : Future.succeededFuture());
   }

@@ -65,11 +65,13 @@ public final class CallLeases implements CallOwnership {
   }
 
   @Override
-  public void release(String callId) {
-    if (held.remove(callId)) {
-      on(owners.submitToKey(callId, new LeaseChange.Release(node())))
-          .onFailure(e -> LOG.atWarn().addKeyValue("callId", callId).log("call lease not released: {}", e.toString()));
+  public Future<Void> release(String callId) {
+    if (!held.remove(callId)) {
+      return Future.succeededFuture();
     }
+    return on(owners.submitToKey(callId, new LeaseChange.Release(node())))
+        .onFailure(e -> LOG.atWarn().addKeyValue("callId", callId).log("call lease not released: {}", e.toString()))
+        .<Void>mapEmpty().otherwiseEmpty();
   }
 
   @Override

@@ -446,6 +446,20 @@ final class AgentConnection extends SocketConnection implements AgentLink {
   }
 
   /**
+   * The first step of a cluster node's hand-over: stop reading and let every call here finish the frames already
+   * handed to it; the socket stays open until {@link #drain}.
+   */
+  Future<Void> quiesce() {
+    if (closing) {
+      return Future.succeededFuture();
+    }
+    holdReading();
+    List<Future<Void>> settled = new ArrayList<>();
+    calls.forEach(session -> settled.add(session.settled()));
+    return Future.join(settled).mapEmpty();
+  }
+
+  /**
    * Graceful shutdown: stop reading, let every call finish the frames already handed to it (so each gets its ack),
    * then close with 1001 so the client resumes elsewhere. Frames still buffered are ignored from there (never
    * applied, never acked: the client resends them after resuming elsewhere).

@@ -4,7 +4,6 @@ import io.carepulse.protocol.CallFrame;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The one door into live calls for code outside the live path (the REST API): frames of one call from a server-side
@@ -14,12 +13,13 @@ import java.util.function.Predicate;
 public interface CallIngest {
 
   /**
-   * Feeds {@code frames} (all of call {@code callId}, in order) and answers each with its ack or error frame.
-   * {@code mayFeed} says whether the caller may feed a call of the given agent; a new call (its call.start first in
-   * the batch) belongs to {@code agentIdForNewCall}. Call from an event loop; the answers complete there.
+   * Feeds {@code frames} (all of call {@code callId}, in order) and answers each with its ack or error frame. The
+   * caller, {@code feederId}, may feed the calls of any agent when {@code anyAgent}, else only its own (an agent); a
+   * new call (its call.start first in the batch) belongs to {@code agentIdForNewCall}. Call from an event loop; the
+   * answers complete there.
    */
-  Future<List<JsonObject>> feed(String callId, List<CallFrame> frames, String agentIdForNewCall,
-                                Predicate<String> mayFeed);
+  Future<List<JsonObject>> feed(String callId, List<CallFrame> frames, String agentIdForNewCall, String feederId,
+                                boolean anyAgent);
 
   /**
    * The live state of a call: {@code {from: "owner", node, row}} with the supervisor row of the node holding it (in a

@@ -34,7 +34,8 @@ public interface CallOwnership {
     }
 
     @Override
-    public void release(String callId) {
+    public Future<Void> release(String callId) {
+      return Future.succeededFuture();
     }
 
     @Override
@@ -62,8 +63,8 @@ public interface CallOwnership {
   /** The id of the live member owning the call, or null when none does. */
   Future<String> owner(String callId);
 
-  /** The call ended here, or moved: its lease goes. */
-  void release(String callId);
+  /** The call ended here, or moved: its lease goes; completes once it is gone (or could not be removed). */
+  Future<Void> release(String callId);
 
   /** Ids of the members now, this one included. */
   List<String> members();

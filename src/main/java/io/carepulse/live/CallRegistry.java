@@ -43,6 +43,7 @@ public final class CallRegistry {
   private final EndedCalls ended;
   private final CallOwnership ownership;
   private volatile CallRelay relay;
+  private volatile boolean handingOver;
 
   /**
    * {@code history} records every call first, says when applied frames may be acknowledged (a durable store holds
@@ -213,6 +214,35 @@ public final class CallRegistry {
       forget(session.agentId());
     }
     ownership.release(session.callId());
+  }
+
+  /**
+   * Graceful shutdown in a cluster: every live call stops here without ending ({@link CallSession#handOver}) and leaves
+   * this registry, so that, once the journal has written what they applied and their leases are given up, another
+   * node rebuilds them from history at the agents' resume, without waiting for a lease to lapse. No call starts or is
+   * rebuilt here from now on. Completes with the ids of the calls handed over.
+   */
+  Future<List<String>> handOver() {
+    handingOver = true;
+    List<Future<String>> each = new java.util.ArrayList<>();
+    for (CallSession session : live.values()) {
+      each.add(session.onOwner(() -> {
+        if (!session.handOver()) {
+          return null;
+        }
+        if (live.remove(session.callId(), session)) {
+          forget(session.agentId());
+        }
+        return session.callId();
+      }));
+    }
+    return Future.join(each).map(done -> each.stream().filter(Future::succeeded).map(Future::result)
+        .filter(java.util.Objects::nonNull).toList());
+  }
+
+  /** Set once this node hands its calls over (shutting down, clustered): it takes no call from then on. */
+  boolean handingOver() {
+    return handingOver;
   }
 
   /** In a cluster: where whispers for calls owned by other nodes go. */

@@ -102,9 +102,25 @@ final class CallRelay {
   private void onLinkMessage(Message<JsonObject> message) {
     JsonObject body = message.body();
     AgentConnection connection = links.get(body.getString("link"));
-    if (connection != null) {
+    if (connection == null) {
+      return;
+    }
+    String leaving = body.getString("leaving");
+    if (leaving != null) {
+      connection.ownerLeft(leaving);
+    } else {
       connection.send(body.getJsonObject("message"));
     }
+  }
+
+  /**
+   * Graceful shutdown, after this node handed its calls over: every socket elsewhere that forwards to it closes 1001
+   * as if it had died, so those clients resume too — on a node that can now take the calls.
+   */
+  void leaving() {
+    relayed.values().forEach(agent -> bus.send(linksOf(agent.node()), new JsonObject().put("link", agent.link())
+        .put("leaving", me)));
+    relayed.clear();
   }
 
   // ---- the owner's side
@@ -181,8 +197,14 @@ final class CallRelay {
   }
 
   private void resume(JsonObject body, Message<JsonObject> message) {
-    RelayedAgent agent = agentOf(body);
     String callId = body.getString("callId");
+    if (registry.handingOver()) {
+      // Its lease is given up in a moment: the resume is then granted on the asking node, from history.
+      message.reply(new JsonObject().put("error", ServerMessages.error(new ProtocolError(ErrorCode.STORE_UNAVAILABLE,
+          "the node owning call " + callId + " is shutting down and handing it over; resume again", callId, null))));
+      return;
+    }
+    RelayedAgent agent = agentOf(body);
     Optional<CallSession> live = registry.find(callId);
     if (live.isEmpty()) {
       message.reply(new JsonObject().put("error", ServerMessages.error(registry.endedCalls().find(callId)

@@ -50,6 +50,8 @@ public final class CallSession {
   private AgentLink agent;
   private long resumeTimer = -1;
   private boolean ended;
+  /** This node gave the call up as it shut down: another node rebuilds it from history; nothing happens here. */
+  private boolean handedOver;
 
   CallSession(CallStart start, String agentId, Context context, CallRegistry registry) {
     this.callId = start.callId();
@@ -122,6 +124,10 @@ public final class CallSession {
 
   /** One call frame from the owning agent; {@code receivedNanos} is when the gateway had its text. */
   void receive(CallFrame frame, AgentLink from, long receivedNanos) {
+    if (handedOver) {
+      // Neither applied nor answered: the client resends it from nextSeq where the call resumes.
+      return;
+    }
     if (ended) {
       from.answerForEnded(frame, sequence.lastApplied());
       return;
@@ -142,6 +148,12 @@ public final class CallSession {
    * then ends as disconnected, as a dropped socket would.
    */
   void receiveFromIntegration(CallFrame frame, Consumer<JsonObject> answer, long receivedNanos) {
+    if (handedOver) {
+      answer.accept(error(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "this node is handing its calls over as it"
+          + " shuts down; resend from seq " + sequence.expected() + " to another node", callId, frame.seq(),
+          sequence.expected())));
+      return;
+    }
     if (ended) {
       JsonObject reply = AgentConnection.answerForEnded(frame, sequence.lastApplied(), registry.metrics());
       if ("ack".equals(reply.getString("type"))) {
@@ -269,10 +281,29 @@ public final class CallSession {
     return ended;
   }
 
+  /**
+   * Graceful shutdown in a cluster: the call stops here, without ending — no frame is applied from now on, no resume
+   * window runs — so that another node can take it over from history. Its socket keeps it until it closes: acks of
+   * frames applied before still reach the agent once the journal has them. True when it was live (an ended call has
+   * nothing to hand over).
+   */
+  boolean handOver() {
+    if (ended || handedOver) {
+      return false;
+    }
+    handedOver = true;
+    if (resumeTimer >= 0) {
+      registry.vertx().cancelTimer(resumeTimer);
+      resumeTimer = -1;
+    }
+    heldWhispers.clear();
+    return true;
+  }
+
   /** A recovered call has no agent yet: like a dropped connection, it waits the resume window for one. */
   void awaitAgent() {
     execute(() -> {
-      if (agent == null && !ended) {
+      if (agent == null && !ended && !handedOver) {
         awaitResume();
       }
     });
@@ -280,7 +311,7 @@ public final class CallSession {
 
   /** Makes {@code connection} the one that carries this call; returns the seq the client should send next, or null if the call has ended. */
   Long attach(AgentLink connection) {
-    if (ended) {
+    if (ended || handedOver) {
       return null;
     }
     if (connection.gone()) {
@@ -313,7 +344,7 @@ public final class CallSession {
 
   /** The connection went away: keep the call open for the resume window, then end it as disconnected. */
   void detach(AgentLink connection) {
-    if (ended || agent != connection) {
+    if (ended || handedOver || agent != connection) {
       return;
     }
     agent = null;
@@ -332,7 +363,7 @@ public final class CallSession {
   }
 
   WhisperOutcome whisper(String from, String text) {
-    if (ended) {
+    if (ended || handedOver) {
       return WhisperOutcome.NO_LIVE_CALL;
     }
     JsonObject message = ServerMessages.whisper(callId, from, text);

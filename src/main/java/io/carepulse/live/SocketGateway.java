@@ -127,6 +127,21 @@ final class SocketGateway<C extends SocketConnection> {
   }
 
   /** Graceful shutdown: new upgrades get 503; every connection drains on its own event loop (see its drain()). */
+  /**
+   * Runs {@code step} on every open connection, on its own loop, after refusing new upgrades (503) from now on, as
+   * {@link #drain} does; completes when every step has.
+   */
+  Future<Void> onEach(java.util.function.Function<C, Future<Void>> step) {
+    draining = true;
+    List<Future<Void>> done = new ArrayList<>();
+    for (C connection : connections) {
+      Promise<Void> finished = Promise.promise();
+      connection.context().runOnContext(v -> step.apply(connection).onComplete(finished));
+      done.add(finished.future());
+    }
+    return Future.join(done).mapEmpty();
+  }
+
   Future<Void> drain() {
     draining = true;
     List<Future<Void>> drained = new ArrayList<>();

@@ -118,8 +118,9 @@ class HistoryPoisonTest {
         new Utterance(callId, 2, T0 + 3000, Speaker.CUSTOMER, "my order\u0000 never came", true, 3000L, 5000L, "u-2"),
         new Utterance(callId, 3, T0 + 6000, Speaker.CUSTOMER, "it is a clean sentence", true, 6000L, 8000L, "u-3"));
     CompletableFuture<List<JsonObject>> answers = new CompletableFuture<>();
-    IntegrationFeed feed = new IntegrationFeed(service.service.calls(), service.service.supervision().lookup());
-    service.vertx.getOrCreateContext().runOnContext(v -> feed.feed(callId, frames, "agent-9", agent -> true)
+    IntegrationFeed feed = new IntegrationFeed(service.service.calls(), service.service.supervision().lookup(),
+        io.carepulse.wire.FrameReader.load());
+    service.vertx.getOrCreateContext().runOnContext(v -> feed.feed(callId, frames, "agent-9", "crm-1", true)
         .onComplete(done -> {
           if (done.succeeded()) {
             answers.complete(done.result());

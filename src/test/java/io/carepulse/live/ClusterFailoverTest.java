@@ -126,12 +126,24 @@ class ClusterFailoverTest {
     assertThat(live.getString("from")).as("live state %s", live).isEqualTo("owner");
     assertThat(live.getJsonObject("row").getLong("seq")).isGreaterThan(10L);
 
+    // An integration posting frames of A's call to C: C hands the batch to A, which applies and acks each frame.
+    JsonObject posted = postFrames("c", "hvb-cluster-y", agentToken("agent-2"), other.subList(5, 8));
+    assertThat(posted.getInteger("accepted")).as("posted through C: %s", posted).isEqualTo(3);
+    assertThat(posted.getLong("appliedThrough")).isEqualTo(8L);
+
     // The supervisor on C whispers to the agent, who is on A; the watched detail on C shows it, from B.
     supervisor.whisper(callId, "Ask how the checks should be delivered", "w-1");
     assertThat(supervisor.await("whisper.result").getString("outcome")).isEqualTo("delivered");
     assertThat(onA.expectSkippingCoaching("whisper").getString("text")).isEqualTo("Ask how the checks should be delivered");
     supervisor.await("call.detail", d -> d.getString("callId").equals(callId) && d.getJsonArray("whispers").stream()
         .anyMatch(w -> ((JsonObject) w).getString("text").equals("Ask how the checks should be delivered")));
+
+    // The rest of A's call, to its end, with its agent on another device on C too: the kudos A raises reach both.
+    AgentClient secondOnC = agent("c", "agent-2");
+    sendOneByOne(second, other, 9, other.size(), new ArrayList<>());
+    JsonObject kudos = Await.value(Duration.ofSeconds(10), "kudos on the socket carrying the call", () -> kudos(second));
+    assertThat(Await.value(Duration.ofSeconds(10), "kudos on the agent's socket on another node",
+        () -> kudos(secondOnC))).isEqualTo(kudos);
 
     // B dies. A, forwarding to it, closes the socket so the client resumes; C takes the call over from the journal.
     long killed = System.nanoTime();
@@ -159,11 +171,24 @@ class ClusterFailoverTest {
       return null;
     });
     long resumedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
-    sendOneByOne(onC, frames, 21, frames.size(), scores);
+    sendOneByOne(onC, frames, 21, 26, scores);
+
+    // C is stopped (SIGTERM) mid-call: it hands the call over as it drains, so the agent's resume on A is granted at
+    // once, without waiting for the lease, and the call goes on there to its end.
+    long terminated = System.nanoTime();
+    nodes.get("c").terminate();
+    assertThat(onC.awaitCloseWithin(Duration.ofSeconds(30))).isEqualTo((short) 1001);
+    AgentClient again = agent("a", "agent-1");
+    again.send(Frames.hello(null, callId, 26));
+    assertThat(again.expect("welcome").getJsonArray("resume")).as("the first resume after the drain is granted")
+        .containsExactly(new JsonObject().put("callId", callId).put("nextSeq", 27));
+    long handedOverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - terminated);
+    sendOneByOne(again, frames, 27, frames.size(), scores);
 
     String figures = String.format(java.util.Locale.ROOT, "cluster (3 processes, loopback): frame->ack median direct on"
         + " the owner %.1f ms, forwarded through another node %.1f ms (10 frames each, one at a time); resume accepted"
-        + " by a survivor %d ms after kill -9 of the owner%n", median(direct), median(forwarded), resumedMillis);
+        + " by a survivor %d ms after kill -9 of the owner; resume accepted %d ms after SIGTERM of the owner (hand-over)"
+        + "%n", median(direct), median(forwarded), resumedMillis, handedOverMillis);
     System.out.print(figures);
     try {
       java.nio.file.Files.writeString(java.nio.file.Path.of("target", "cluster-figures.txt"), figures,
@@ -172,6 +197,8 @@ class ClusterFailoverTest {
       throw new java.io.UncheckedIOException(e);
     }
     assertThat(resumedMillis).as("survivor accepts the resume within 30 s of the death").isLessThan(30_000);
+    assertThat(handedOverMillis).as("a drained owner's call resumes without waiting for its lease")
+        .isLessThan(io.carepulse.cluster.ClusterSettings.LEASE.toMillis());
     assertThat(scores).as("scores equal an uninterrupted run's").isEqualTo(uninterrupted);
     assertThat(db.count("SELECT count(*) FROM frames WHERE call_id = '" + callId + "'")).isEqualTo(frames.size());
     assertThat(db.count("SELECT count(DISTINCT seq) FROM frames WHERE call_id = '" + callId + "'"))
@@ -185,15 +212,35 @@ class ClusterFailoverTest {
     return jwt.mint("sup-1", Role.SUPERVISOR, List.of("hvb"), Duration.ofMinutes(5));
   }
 
+  private static JsonObject kudos(AgentClient agent) {
+    return agent.seen.stream().filter(message -> "kudos".equals(message.getString("type"))).findFirst().orElse(null);
+  }
+
+  private String agentToken(String agentId) {
+    return jwt.mint(agentId, Role.AGENT, List.of("hvb"), Duration.ofMinutes(5));
+  }
+
+  /** POST /v1/calls/{callId}/frames on one node. */
+  private JsonObject postFrames(String node, String callId, String token, List<JsonObject> frames) {
+    return http(node, java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+            + nodes.get(node).httpPort + "/v1/calls/" + callId + "/frames")).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("frames", new JsonArray(
+            new ArrayList<Object>(frames))).encode())));
+  }
+
   /** GET /v1/calls/{callId} on one node, as the supervisor. */
   private JsonObject restCall(String node, String callId) {
+    return http(node, java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+        + nodes.get(node).httpPort + "/v1/calls/" + callId)).header("Authorization", "Bearer " + supervisorToken()));
+  }
+
+  private JsonObject http(String node, java.net.http.HttpRequest.Builder request) {
     try {
       java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + nodes.get(node).httpPort
-                  + "/v1/calls/" + callId)).header("Authorization", "Bearer " + supervisorToken())
-              .timeout(Duration.ofSeconds(20)).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as("GET call on %s: %s", node, response.body()).isEqualTo(200);
+          request.timeout(Duration.ofSeconds(20)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("%s on %s: %s", request.build().uri(), node, response.body())
+          .isEqualTo(200);
       return new JsonObject(response.body());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

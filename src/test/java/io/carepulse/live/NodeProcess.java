@@ -106,6 +106,11 @@ final class NodeProcess implements AutoCloseable {
     process.destroyForcibly();
   }
 
+  /** SIGTERM: the service's shutdown hook drains it, as an orchestrator stopping the process would. */
+  void terminate() {
+    process.destroy();
+  }
+
   boolean alive() {
     return process.isAlive();
   }
