@@ -391,7 +391,7 @@ public final class CallJournal implements CallListener {
     Instant at = Instant.now();
     if (!batcher.frames.isEmpty()) {
       StoredFrame frame = batcher.frames.get(0);
-      return new QuarantinedEntry(id, frame.callId(), frame.seq(), "frame", frame.frame().encode(), reason, at);
+      return new QuarantinedEntry(id, frame.callId(), frame.seq(), "frame", frame.json(), reason, at);
     }
     if (!batcher.started.isEmpty()) {
       CallRecord call = batcher.started.get(0);

@@ -62,7 +62,7 @@ public final class HistoryRecovery implements CallRecovery {
   private Future<List<CallFrame>> framesOf(String callId, long afterSeq, List<CallFrame> into) {
     return store.frames(callId, afterSeq, PAGE).compose(page -> {
       for (StoredFrame stored : page) {
-        FrameRead read = reader.read(stored.frame().copy());
+        FrameRead read = reader.read(stored.frame());
         if (!(read instanceof FrameRead.Accepted accepted) || !(accepted.frame() instanceof CallFrame frame)) {
           return Future.failedFuture(new IllegalStateException("stored frame " + callId + "/" + stored.seq()
               + " is not a valid frame: " + read));

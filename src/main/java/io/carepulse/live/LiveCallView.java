@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,11 +38,13 @@ final class LiveCallView {
   static final long ROW_REFRESH_MS = 1_000;
 
   final CallInfo info;
-  final RecentItems<JsonObject> transcript = new RecentItems<>(300);
-  final RecentItems<JsonObject> timeline = new RecentItems<>(300);
-  final RecentItems<JsonObject> prompts = new RecentItems<>(100);
-  final RecentItems<JsonObject> whispers = new RecentItems<>(50);
-  final RecentItems<JsonObject> alertLog = new RecentItems<>(100);
+  // Kept as the values, their JSON built only when a supervisor watches the call: every call fills these, few are
+  // watched, and hundreds of small trees per call were most of what a live call kept on the heap.
+  final RecentItems<Supplier<JsonObject>> transcript = new RecentItems<>(300);
+  final RecentItems<Supplier<JsonObject>> timeline = new RecentItems<>(300);
+  final RecentItems<Supplier<JsonObject>> prompts = new RecentItems<>(100);
+  final RecentItems<Supplier<JsonObject>> whispers = new RecentItems<>(50);
+  final RecentItems<Supplier<JsonObject>> alertLog = new RecentItems<>(100);
 
   private final Instant startedAt;
   private final AlertSettings settings;
@@ -92,7 +95,8 @@ final class LiveCallView {
     long now = rules.callTimeMs();
     lastSeq = frame.seq();
     if (frame instanceof Utterance utterance && utterance.isFinal()) {
-      transcript.add(new JsonObject().put("seq", frame.seq()).put("callTimeMs", now)
+      long seq = frame.seq();
+      transcript.add(() -> new JsonObject().put("seq", seq).put("callTimeMs", now)
           .put("speaker", utterance.speaker().wire()).put("text", redact.apply(utterance.text())));
       if (utterance.speaker() == Speaker.CUSTOMER) {
         customerSpokeAtMs = now;
@@ -112,8 +116,8 @@ final class LiveCallView {
       }
     }
     for (Prompt prompt : step.prompts()) {
-      prompts.add(new JsonObject().put("seq", prompt.seq()).put("callTimeMs", now).put("promptId", prompt.promptId())
-          .put("kind", prompt.kind().wire()).put("text", prompt.text()));
+      prompts.add(() -> new JsonObject().put("seq", prompt.seq()).put("callTimeMs", now)
+          .put("promptId", prompt.promptId()).put("kind", prompt.kind().wire()).put("text", prompt.text()));
     }
     step.score().ifPresent(update -> {
       score = update;
@@ -121,14 +125,7 @@ final class LiveCallView {
         sparkline.pollFirst();
       }
       sparkline.addLast(update.score());
-      JsonArray reasons = new JsonArray();
-      for (Reason reason : update.reasons()) {
-        reasons.add(new JsonObject().put("rule", reason.rule()).put("part", reason.part().wire())
-            .put("delta", Math.round(reason.delta() * 10) / 10.0).put("text", reason.text()));
-      }
-      timeline.add(new JsonObject().put("seq", update.seq()).put("callTimeMs", update.callTimeMs())
-          .put("score", update.score()).put("callScore", update.callScore()).put("trend", update.trend().wire())
-          .put("reasons", reasons));
+      timeline.add(() -> timelinePoint(update));
     });
     logAlerts(changes);
     if (score != null && (step.score().isPresent() || !changes.isEmpty() || frame instanceof SoftphoneEvent
@@ -136,6 +133,17 @@ final class LiveCallView {
       publishRow(now);
     }
     return changes;
+  }
+
+  private static JsonObject timelinePoint(ScoreUpdate update) {
+    JsonArray reasons = new JsonArray();
+    for (Reason reason : update.reasons()) {
+      reasons.add(new JsonObject().put("rule", reason.rule()).put("part", reason.part().wire())
+          .put("delta", Math.round(reason.delta() * 10) / 10.0).put("text", reason.text()));
+    }
+    return new JsonObject().put("seq", update.seq()).put("callTimeMs", update.callTimeMs())
+        .put("score", update.score()).put("callScore", update.callScore()).put("trend", update.trend().wire())
+        .put("reasons", reasons);
   }
 
   /** The parts of a {@code call.detail}, in the order of a watcher's cursors. */
@@ -149,14 +157,16 @@ final class LiveCallView {
    * {@code reset}, everything still held and the call's row (or its call.ended frame).
    */
   JsonObject detail(long[] cursors, boolean reset) {
-    List<RecentItems<JsonObject>> parts = List.of(transcript, timeline, prompts, whispers, alertLog);
+    List<RecentItems<Supplier<JsonObject>>> parts = List.of(transcript, timeline, prompts, whispers, alertLog);
     JsonObject detail = new JsonObject().put("type", "call.detail").put("callId", info.callId()).put("reset", reset);
     boolean anything = reset;
     for (int i = 0; i < parts.size(); i++) {
-      RecentItems.Slice<JsonObject> slice = parts.get(i).since(reset ? 0 : cursors[i]);
+      RecentItems.Slice<Supplier<JsonObject>> slice = parts.get(i).since(reset ? 0 : cursors[i]);
       cursors[i] = slice.next();
       anything |= !slice.items().isEmpty();
-      detail.put(DETAIL_PARTS[i], new JsonArray(List.copyOf(slice.items())));
+      JsonArray items = new JsonArray();
+      slice.items().forEach(item -> items.add(item.get()));
+      detail.put(DETAIL_PARTS[i], items);
     }
     if (reset) {
       JsonObject current = row();
@@ -166,9 +176,10 @@ final class LiveCallView {
   }
 
   void whispered(CallEvent.Whispered whisper) {
-    whispers.add(new JsonObject().put("from", whisper.from()).put("text", whisper.text())
+    JsonObject line = new JsonObject().put("from", whisper.from()).put("text", whisper.text())
         .put("outcome", whisper.outcome().name().toLowerCase(java.util.Locale.ROOT))
-        .put("callTimeMs", rules.callTimeMs()).put("at", whisper.at().toString()));
+        .put("callTimeMs", rules.callTimeMs()).put("at", whisper.at().toString());
+    whispers.add(() -> line);
   }
 
   /** The call is over: closes open alerts, decides kudos, and publishes the {@code call.ended} frame. */
@@ -193,7 +204,8 @@ final class LiveCallView {
 
   private void logAlerts(List<AlertChange> changes) {
     for (AlertChange change : changes) {
-      alertLog.add(SupervisorMessages.openAlert(change.alert()).put("type", change.type().wire()));
+      JsonObject line = SupervisorMessages.openAlert(change.alert()).put("type", change.type().wire());
+      alertLog.add(() -> line);
     }
   }
 

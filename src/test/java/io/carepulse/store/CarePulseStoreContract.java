@@ -390,14 +390,16 @@ public abstract class CarePulseStoreContract {
   }
 
   protected static StoredFrame frame(String callId, long seq, String type) {
-    return new StoredFrame(callId, seq, type, T0.plusSeconds(seq),
-        new JsonObject().put("type", type).put("callId", callId).put("seq", seq).put("ts", T0.toEpochMilli() + seq));
+    return new StoredFrame(callId, seq, type, T0.plusSeconds(seq), frameJson(callId, seq, type));
   }
 
   protected static StoredFrame utterance(String callId, long seq, String speaker, String text) {
-    StoredFrame frame = frame(callId, seq, "utterance");
-    frame.frame().put("speaker", speaker).put("text", text).put("final", true);
-    return frame;
+    return new StoredFrame(callId, seq, "utterance", T0.plusSeconds(seq), frameJson(callId, seq, "utterance")
+        .put("speaker", speaker).put("text", text).put("final", true));
+  }
+
+  private static JsonObject frameJson(String callId, long seq, String type) {
+    return new JsonObject().put("type", type).put("callId", callId).put("seq", seq).put("ts", T0.toEpochMilli() + seq);
   }
 
   protected static ScorePoint point(String callId, long seq, long callTimeMs, int score, int callScore) {

@@ -191,7 +191,7 @@ public final class PgStore implements CarePulseStore {
       seqs[i] = frame.seq();
       types[i] = frame.type();
       applied[i] = at(frame.appliedAt());
-      json[i] = frame.frame().encode();
+      json[i] = frame.json();
       highest.merge(frame.callId(), frame.seq(), Math::max);
     }
     return conn.preparedQuery(SqlQueries.INSERT_FRAMES).execute(tuple(ids, seqs, types, applied, json))
