@@ -47,6 +47,8 @@ final class CareTwoScorer implements Scorer {
   private final List<Reason> pendingReasons = new ArrayList<>();
   private final Deque<long[]> history = new ArrayDeque<>();
   private ScoreUpdate.CustomerTurn customerTurn;
+  /** The agent turn whose act may resolve the customer's upset, until the customer answers it. */
+  private String resolvingTurn;
   /** The call's locale when its customer emotion cannot be read (not in the model's emotion.locales), else null. */
   private String unsupportedLocale;
   private final CallerHistory caller;
@@ -193,6 +195,16 @@ final class CareTwoScorer implements Scorer {
       unreadCustomerTurn(new Turn(Speaker.CUSTOMER, utterance.text(), tokens, cues(acts), startMs, endMs,
           utterance.seq(), ref, 0), acts, out);
     } else if (speaker == Speaker.CUSTOMER) {
+      String again = listening.restated(tokens);
+      if (again != null) {
+        // Saying a request again, in so many words, is feeling unheard whatever the words' valence.
+        acts = acts.with(UtteranceAct.UNHEARD, "said again: " + again, 0.8);
+      }
+      String sarcasm = customer.sarcasmInContext(tokens, acts);
+      if (sarcasm != null) {
+        acts = acts.without(UtteranceAct.GRATITUDE).without(UtteranceAct.RELIEF)
+            .with(UtteranceAct.SARCASM, sarcasm, 0.8);
+      }
       CustomerState.Reading reading = customer.read(utterance.text(), tokens, acts);
       Turn turn = new Turn(Speaker.CUSTOMER, utterance.text(), tokens, cues(acts), startMs, endMs, utterance.seq(), ref,
           reading.valence());
@@ -226,6 +238,16 @@ final class CareTwoScorer implements Scorer {
     responsiveness.turn(turn, conversation, out);
     responsiveness.customerTurn(turn, out);
     double before = customer.moodWithProvisional();
+    if (customer.accept(reading)) {
+      double resolved = customer.mood();
+      if (Math.abs(resolved - before) >= minDelta) {
+        pendingReasons.add(new Reason("resolving_act", Part.EMOTION, resolved - before,
+            List.of(resolvingTurn, turn.ref()),
+            "Customer took up what the agent did about their problem: their earlier upset weighs less now"));
+      }
+      before = resolved;
+    }
+    resolvingTurn = null;
     customer.apply(reading, acts);
     double delta = customer.mood() - before;
     if (Math.abs(delta) >= minDelta) {
@@ -273,15 +295,8 @@ final class CareTwoScorer implements Scorer {
     responsiveness.agentTurn(turn, conversation, out);
     conduct.agentTurn(turn, acts, conversation, out);
     listening.agentTurn(turn, conversation, out);
-    if (ActConduct.acts(acts)) {
-      double before = customer.mood();
-      if (customer.resolvingAct()) {
-        double delta = customer.mood() - before;
-        if (Math.abs(delta) >= minDelta) {
-          pendingReasons.add(new Reason("resolving_act", Part.EMOTION, delta, List.of(turn.ref()),
-              "Agent acted on the customer's problem: their earlier upset weighs less now"));
-        }
-      }
+    if (ActConduct.acts(acts) && customer.resolvingAct()) {
+      resolvingTurn = turn.ref();
     }
     if (conduct.substantive(turn) && !ListeningDetector.isBackchannel(turn)) {
       out.signal(Signal.Kind.AGENT_TURN);

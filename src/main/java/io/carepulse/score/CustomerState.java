@@ -54,6 +54,8 @@ final class CustomerState {
   private double levelWeight;
   private double trough = Double.NaN;
   private boolean unresolved;
+  /** The agent did something about the unresolved upset; it resolves only if the customer's next turn accepts it. */
+  private boolean offered;
   private boolean lowEpisode;
   private int turns;
   private Provisional provisional;
@@ -63,7 +65,8 @@ final class CustomerState {
   }
 
   /** One reading of a customer turn: the corrected valence and arousal, the 0–100 value and why. */
-  record Reading(double valence, double arousal, double value, double weight, String rule, String text) {
+  record Reading(double valence, double arousal, double value, double weight, String rule, String text,
+                 boolean accepts) {
   }
 
   CustomerState(ScoringModel model, SentimentAnalyzer analyzer) {
@@ -114,6 +117,40 @@ final class CustomerState {
     return true;
   }
 
+  private static final java.util.Set<String> PRAISE = java.util.Set.of("great", "perfect", "brilliant", "wonderful",
+      "fantastic", "lovely", "marvellous", "marvelous", "excellent", "super", "awesome", "terrific", "amazing", "nice",
+      "fabulous", "superb");
+  /** Words that put praise in a complaint: "great, so I wait another week". */
+  private static final java.util.Set<String> STILL_WRONG = java.util.Set.of("another", "again", "still", "wait",
+      "waiting", "nothing", "never", "yet", "even", "longer", "more", "worse", "now");
+
+  /**
+   * Praise said while the customer's upset stands and the agent has offered nothing for it, in a turn that also
+   * says it is still wrong ("brilliant, another week then"): sarcasm, whatever the words' valence. The two words
+   * that carried it, or null. "Brilliant" reads as gratitude or relief on its own; here the complaint decides.
+   */
+  String sarcasmInContext(java.util.List<String> tokens, TurnActs acts) {
+    if (!unresolved || offered || acts.has(UtteranceAct.SARCASM) || sincereThanks(acts)) {
+      return null;
+    }
+    String praise = null;
+    String wrong = null;
+    for (String token : tokens) {
+      if (praise == null && PRAISE.contains(token)) {
+        praise = token;
+      } else if (wrong == null && STILL_WRONG.contains(token)) {
+        wrong = token;
+      }
+    }
+    return praise != null && wrong != null ? praise + " … " + wrong : null;
+  }
+
+  /** Thanks carried by more than a word of praise ("thank you", "appreciate it"). */
+  private static boolean sincereThanks(TurnActs acts) {
+    String words = acts.evidence(UtteranceAct.GRATITUDE);
+    return words != null && !PRAISE.contains(words);
+  }
+
   /** Reads a final customer turn: its valence after the acts, and its arousal. */
   Reading read(String text, java.util.List<String> tokens, TurnActs acts) {
     Sentiment sentiment = analyzer.analyze(text);
@@ -145,18 +182,38 @@ final class CustomerState {
     acousticArousalCount = 0;
     double value = value(valence, arousal);
     boolean neutral = Math.abs(valence) < neutralBand;
-    double weight = neutral ? (unresolved ? unresolvedNeutralWeight : neutralWeight) : 1.0;
+    // What the agent did resolves the upset only when the customer's answer takes it: no new upset, no complaint.
+    boolean accepts = offered && unresolved && valence > -neutralBand && !negativeAct;
+    boolean open = unresolved && !accepts;
+    double weight = neutral ? (open ? unresolvedNeutralWeight : neutralWeight) : 1.0;
     rule = valence <= -neutralBand ? "customer_negative" : valence >= neutralBand ? "customer_positive"
-        : unresolved ? "customer_quiet_unresolved" : "customer_neutral";
+        : open ? "customer_quiet_unresolved" : "customer_neutral";
     String text2 = why != null ? why : tone(valence, arousal);
-    if (neutral && unresolved) {
+    if (neutral && open) {
       text2 = "Customer went quiet but nothing has resolved their upset yet: it still stands";
     }
-    return new Reading(valence, arousal, value, weight, rule, text2);
+    return new Reading(valence, arousal, value, weight, rule, text2, accepts);
   }
 
-  /** Applies a reading as evidence; returns the mood before it (for the reason's delta). */
+  /**
+   * The customer took what the agent did for their unresolved upset (their turn brings no new upset): the upset
+   * counts less from now on ({@code emotion.resolvedDecay}) and is resolved. True when it changed anything; call
+   * before {@link #apply}.
+   */
+  boolean accept(Reading reading) {
+    offered = false;
+    if (!reading.accepts()) {
+      return false;
+    }
+    unresolved = false;
+    negativeSum *= resolvedDecay;
+    negativeWeight *= resolvedDecay;
+    return true;
+  }
+
+  /** Applies a reading as evidence. */
   void apply(Reading reading, TurnActs acts) {
+    offered = false;
     add(reading.value(), reading.weight());
     provisional = null;
     if (reading.valence() <= -neutralBand) {
@@ -197,17 +254,12 @@ final class CustomerState {
   }
 
   /**
-   * The agent did something about the problem: the customer's unresolved upset counts less from now on
-   * ({@code emotion.resolvedDecay}), and their next neutral turn counts as calm again. True when it changed anything.
+   * The agent did something about the problem (a commitment, a next step, an alternative). It is an offer, not yet
+   * a resolution: the customer's next turn decides ({@link #accept}). True when an upset was waiting for it.
    */
   boolean resolvingAct() {
-    if (!unresolved) {
-      return false;
-    }
-    unresolved = false;
-    negativeSum *= resolvedDecay;
-    negativeWeight *= resolvedDecay;
-    return true;
+    offered = unresolved;
+    return offered;
   }
 
   /**

@@ -145,6 +145,29 @@ final class ListeningDetector {
     }
   }
 
+  /**
+   * The content words a customer turn shares with one of their earlier turns when it says that turn again (at least
+   * {@code listening.repeatMinWords} of them and {@code listening.repeatShare} of the turn), else null.
+   */
+  String restated(List<String> tokens) {
+    Set<String> words = new java.util.TreeSet<>();
+    for (String word : tokens) {
+      if (isContentWord(word)) {
+        words.add(word);
+      }
+    }
+    if (!repeatsEarlierTurn(words)) {
+      return null;
+    }
+    StringBuilder shared = new StringBuilder();
+    for (String word : tokens) {
+      if (words.remove(word) && earlierCustomerWords.stream().anyMatch(e -> e.contains(word))) {
+        shared.append(shared.isEmpty() ? "" : " ").append(word);
+      }
+    }
+    return shared.toString();
+  }
+
   private boolean repeatsEarlierTurn(Set<String> words) {
     if (words.size() < repeatMinWords) {
       return false;

@@ -127,7 +127,8 @@ public final class PhraseActReader implements ActReader {
   }
 
   @Override
-  public TurnActs read(Speaker speaker, String text, List<String> tokens) {
+  public TurnActs read(Speaker speaker, String text, List<String> words) {
+    List<String> tokens = withoutFillers(words);
     int n = tokens.size();
     int[] at = null;
     int[] length = null;
@@ -248,6 +249,24 @@ public final class PhraseActReader implements ActReader {
   private static boolean isQuestion(String text, List<String> tokens) {
     return text != null && text.strip().endsWith("?")
         || tokens.size() >= 3 && QUESTION_OPENERS.contains(tokens.get(0));
+  }
+
+  /** Hesitation sounds speech recognition writes out: "no um i said" is "no i said". */
+  private static final Set<String> FILLERS = Set.of("um", "umm", "uh", "uhm", "er", "erm");
+
+  static List<String> withoutFillers(List<String> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (FILLERS.contains(tokens.get(i))) {
+        List<String> kept = new ArrayList<>(tokens.size());
+        for (String token : tokens) {
+          if (!FILLERS.contains(token)) {
+            kept.add(token);
+          }
+        }
+        return kept;
+      }
+    }
+    return tokens;
   }
 
   private static boolean matchesAt(List<String> tokens, int start, String[] phrase) {

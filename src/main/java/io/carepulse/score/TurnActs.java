@@ -64,6 +64,20 @@ public final class TurnActs {
     return acts;
   }
 
+  /** These acts and {@code act} too, carried by {@code words} (unchanged when it is already there). */
+  public TurnActs with(UtteranceAct act, String words, double p) {
+    if (has(act)) {
+      return this;
+    }
+    Builder builder = new Builder();
+    for (UtteranceAct a : ACTS) {
+      if (has(a)) {
+        builder.add(a, evidence[a.ordinal()], probability[a.ordinal()]);
+      }
+    }
+    return builder.add(act, words, p).build();
+  }
+
   public TurnActs without(UtteranceAct act) {
     if (!has(act)) {
       return this;

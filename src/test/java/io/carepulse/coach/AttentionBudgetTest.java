@@ -69,7 +69,7 @@ class AttentionBudgetTest {
         .isNotNull();
   }
 
-  /** care-2's budget: 15 s between prompts, 6 s when the next one matters more, 45 s per kind, 12 s before stale. */
+  /** care-2's budget: 15 s between prompts, 6 s when the next one matters more, 25 s per kind, 15 s before stale. */
   private static AttentionBudget defaults() {
     return new AttentionBudget(CoachingPolicy.defaults());
   }
@@ -124,8 +124,8 @@ class AttentionBudgetTest {
   void aKindComesBackOnlyOnceItsCooldownHasPassed() {
     AttentionBudget budget = defaults();
     assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 0, 1))).isNotNull();
-    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 44_999, 1))).isNull();
-    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 45_000, 1))).isNotNull();
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 24_999, 1))).isNull();
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 25_000, 1))).isNotNull();
   }
 
   @Test

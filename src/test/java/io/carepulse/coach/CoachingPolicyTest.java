@@ -47,10 +47,16 @@ class CoachingPolicyTest {
   @Test
   void aKindWithoutItsOwnCooldownUsesTheDefault() {
     CoachingPolicy defaults = CoachingPolicy.defaults();
-    assertThat(defaults.cooldown(PromptKind.TAKE_OWNERSHIP)).isEqualTo(45_000);
+    assertThat(defaults.cooldown(PromptKind.TAKE_OWNERSHIP)).isEqualTo(25_000);
     assertThat(defaults.cooldown(PromptKind.CHECK_IN)).isEqualTo(60_000);
     assertThat(defaults.cooldown(PromptKind.USE_NAME)).isEqualTo(Long.MAX_VALUE);
     assertThat(CoachingPolicy.care1().cooldown(PromptKind.TAKE_OWNERSHIP)).isEqualTo(120_000);
+  }
+
+  @Test
+  void care2sHeldPromptLastsTheGap_soAPromptWaitingBehindAnotherIsShown() {
+    CoachingPolicy defaults = CoachingPolicy.defaults();
+    assertThat(defaults.staleAfter(PromptKind.TAKE_OWNERSHIP)).isGreaterThanOrEqualTo(defaults.minGapMs());
   }
 
   @Test

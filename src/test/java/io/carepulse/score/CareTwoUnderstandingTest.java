@@ -109,4 +109,17 @@ class CareTwoUnderstandingTest {
     assertThat(combined.read(Speaker.CUSTOMER, "oh great another hour on hold", Tokens.of("oh great another hour on hold"))
         .has(UtteranceAct.SARCASM)).isTrue();
   }
+
+  @Test
+  void agentClassifierReader_readsTheAgentByClassifierAndTheCustomerByPhrasesAlone() {
+    ActReader reader = ActReaders.named("acts-2+agent");
+    String deflect = "examiners don't take calls, it's the same for everyone";
+    assertThat(reader.read(Speaker.AGENT, deflect, Tokens.of(deflect)).toString())
+        .isEqualTo(ActReaders.named("acts-2").read(Speaker.AGENT, deflect, Tokens.of(deflect)).toString());
+    for (String said : List.of("I'm looking for a cheap restaurant in the east", "no, i really want the north",
+        "honestly I'm a bit gutted")) {
+      assertThat(reader.read(Speaker.CUSTOMER, said, Tokens.of(said)).toString()).as(said)
+          .isEqualTo(READER.read(Speaker.CUSTOMER, said, Tokens.of(said)).toString());
+    }
+  }
 }
