@@ -121,6 +121,14 @@ class ClusterFailoverTest {
     assertThat(detail.getBoolean("reset")).isTrue();
     assertThat(detail.getJsonObject("call").getLong("seq")).isGreaterThan(10L);
     assertThat(detail.getJsonArray("transcript")).isNotEmpty();
+    // Each node's /metrics: the cluster it sees, and only the calls it owns (B and A one each, C none).
+    assertThat(metric("b", "carepulse_cluster_members")).isEqualTo(3.0);
+    assertThat(metric("c", "carepulse_cluster_members")).isEqualTo(3.0);
+    assertThat(metric("b", "carepulse_calls_active")).isEqualTo(1.0);
+    assertThat(metric("a", "carepulse_calls_active")).isEqualTo(1.0);
+    assertThat(metric("c", "carepulse_calls_active")).isEqualTo(0.0);
+    assertThat(metric("b", "carepulse_cluster_calls_owned")).isEqualTo(1.0);
+    assertThat(metric("c", "carepulse_cluster_calls_owned")).isEqualTo(0.0);
     // REST on A, which forwards the call but does not hold it, answers its live state from B.
     JsonObject live = restCall("a", callId).getJsonObject("live");
     assertThat(live.getString("from")).as("live state %s", live).isEqualTo("owner");
@@ -227,6 +235,20 @@ class ClusterFailoverTest {
         .header("Content-Type", "application/json")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("frames", new JsonArray(
             new ArrayList<Object>(frames))).encode())));
+  }
+
+  /** One sample's value from a node's /metrics (the first line of that name, whatever its tags). */
+  private double metric(String node, String name) {
+    try {
+      return nodes.get(node).metrics(jwt.mint("admin-1", Role.ADMIN, List.of(), Duration.ofMinutes(5))).lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+          .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+          .orElseThrow(() -> new AssertionError("no " + name + " in node " + node + "'s /metrics"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** GET /v1/calls/{callId} on one node, as the supervisor. */

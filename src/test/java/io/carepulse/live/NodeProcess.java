@@ -78,6 +78,13 @@ final class NodeProcess implements AutoCloseable {
     });
   }
 
+  /** The Prometheus text this node's /metrics serves to {@code adminToken}. */
+  String metrics(String adminToken) throws IOException, InterruptedException {
+    return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort
+        + "/metrics")).header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(20)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   /** The members this node's /ready counts, or -1 while it does not answer. */
   int members() {
     try {
