@@ -1,5 +1,7 @@
 package io.carepulse.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.carepulse.coach.Holdout;
 import io.carepulse.coach.Prompt;
 import io.carepulse.engine.CallSummary;
@@ -12,6 +14,9 @@ import io.carepulse.score.ScoreUpdate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /** JSON encodings of the server-to-client messages of protocol v1 (docs/protocol.md), shared by the live gateway and replay. */
 public final class ServerMessages {
@@ -23,7 +28,84 @@ public final class ServerMessages {
    */
   private static final JacksonCodec CODEC = new JacksonCodec();
 
+  /** For the texts written straight from records, field by field, in the order the JsonObject encodings put them. */
+  private static final JsonFactory TEXT = new JsonFactory();
+
   private ServerMessages() {
+  }
+
+  /** {@code encode(ack(callId, seq))}, without building the JsonObject: every applied frame pays for one. */
+  public static String ackText(String callId, long seq) {
+    StringWriter out = new StringWriter(64);
+    try (JsonGenerator json = TEXT.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("type", "ack");
+      json.writeStringField("callId", callId);
+      json.writeNumberField("seq", seq);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** {@code encode(score(update))}, without building the JsonObject tree (parts, reasons, recovery) first. */
+  public static String scoreText(ScoreUpdate update) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator json = TEXT.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("type", "score");
+      json.writeStringField("callId", update.callId());
+      json.writeNumberField("seq", update.seq());
+      json.writeNumberField("score", update.score());
+      json.writeNumberField("callScore", update.callScore());
+      Parts parts = update.parts();
+      json.writeObjectFieldStart("parts");
+      json.writeNumberField("emotion", parts.emotion());
+      json.writeNumberField("empathy", parts.empathy());
+      json.writeNumberField("ownership", parts.ownership());
+      json.writeNumberField("listening", parts.listening());
+      json.writeNumberField("responsiveness", parts.responsiveness());
+      json.writeNumberField("personal", parts.personal());
+      json.writeEndObject();
+      json.writeStringField("trend", update.trend().wire());
+      json.writeStringField("model", update.model());
+      json.writeArrayFieldStart("reasons");
+      for (Reason reason : update.reasons()) {
+        json.writeStartObject();
+        json.writeStringField("rule", reason.rule());
+        json.writeStringField("part", reason.part().wire());
+        json.writeNumberField("delta", round2(reason.delta()));
+        json.writeArrayFieldStart("frames");
+        for (String frame : reason.frames()) {
+          json.writeString(frame);
+        }
+        json.writeEndArray();
+        json.writeStringField("text", reason.text());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      Recovery recovery = update.recovery();
+      json.writeObjectFieldStart("recovery");
+      json.writeNumberField("minScore", recovery.minScore());
+      json.writeNumberField("minAtMs", recovery.minAtMs());
+      json.writeNumberField("sinceMinMs", recovery.sinceMinMs());
+      json.writeNumberField("slopePerMin", round2(recovery.slopePerMin()));
+      json.writeEndObject();
+      json.writeNumberField("callTimeMs", update.callTimeMs());
+      ScoreUpdate.CustomerTurn customer = update.customer();
+      if (customer != null) {
+        json.writeObjectFieldStart("customer");
+        json.writeStringField("frame", customer.frame());
+        json.writeNumberField("valence", customer.valence());
+        json.writeNumberField("arousal", customer.arousal());
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   /** The text frame of a server message. */

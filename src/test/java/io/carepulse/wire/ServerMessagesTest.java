@@ -7,6 +7,12 @@ import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.ErrorCode;
+import io.carepulse.score.Part;
+import io.carepulse.score.Parts;
+import io.carepulse.score.Reason;
+import io.carepulse.score.Recovery;
+import io.carepulse.score.ScoreUpdate;
+import io.carepulse.score.Trend;
 import io.carepulse.tools.simulate.ReplayScript;
 import io.carepulse.tools.simulate.ReplayScripts;
 import io.vertx.core.json.JsonArray;
@@ -49,6 +55,46 @@ class ServerMessagesTest {
     for (JsonObject message : messages) {
       assertThat(ServerMessages.encode(message)).isEqualTo(message.encode());
     }
+  }
+
+  @Test
+  void ackAndScoreTextOfEveryFrameOfTheBundledCallsIsByteForByteTheJsonObjectEncoding() {
+    int acks = 0;
+    int scores = 0;
+    for (ReplayScript script : ReplayScripts.bundledSamples()) {
+      CallEngine engine = null;
+      for (JsonObject json : script.frames()) {
+        if (!(READER.read(json) instanceof FrameRead.Accepted accepted) || !(accepted.frame() instanceof CallFrame frame)) {
+          continue;
+        }
+        if (engine == null) {
+          engine = new CallEngine(frame.callId(), CoreConfig.defaults());
+        }
+        CallEngine.Step step = engine.apply(frame);
+        if (step.score().isPresent()) {
+          ScoreUpdate score = step.score().get();
+          assertThat(ServerMessages.scoreText(score)).isEqualTo(ServerMessages.encode(ServerMessages.score(score)));
+          scores++;
+        }
+        assertThat(ServerMessages.ackText(frame.callId(), frame.seq()))
+            .isEqualTo(ServerMessages.encode(ServerMessages.ack(frame.callId(), frame.seq())));
+        acks++;
+      }
+    }
+    assertThat(acks).isGreaterThan(600);
+    assertThat(scores).isGreaterThan(100);
+  }
+
+  @Test
+  void scoreTextWithTextThatNeedsEscapingAndNumbersAtTheirEdgesIsTheJsonObjectEncoding() {
+    String odd = "line\nbreak\ttab \\ \"q\" / \u0001 \u2028 é 😀 <b>&";
+    ScoreUpdate update = new ScoreUpdate("c-\"1", Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE, 0,
+        new Parts(-1, 0, 100, Integer.MAX_VALUE, 7, 3), Trend.FALLING, null,
+        List.of(new Reason(odd, Part.EMPATHY, -0.005, List.of("utt:" + odd, "seq:1"), odd),
+            new Reason("r", Part.PERSONAL, 1e21, List.of(), null)),
+        new Recovery(12, 0, 1, 1e-7), new ScoreUpdate.CustomerTurn(odd, -0.0, Double.MIN_VALUE));
+    assertThat(ServerMessages.scoreText(update)).isEqualTo(ServerMessages.score(update).encode());
+    assertThat(ServerMessages.ackText(odd, Long.MIN_VALUE)).isEqualTo(ServerMessages.ack(odd, Long.MIN_VALUE).encode());
   }
 
   @Test
