@@ -7,6 +7,7 @@ import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.Frame;
 import io.carepulse.protocol.Hello;
 import io.carepulse.protocol.ProtocolError;
+import io.carepulse.score.ScoreUpdate;
 import io.carepulse.wire.FrameRead;
 import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
@@ -72,6 +73,18 @@ final class AgentConnection extends SocketConnection implements AgentLink {
   @Override
   public void send(JsonObject message) {
     super.send(message);
+  }
+
+  /** The same text {@code send(ServerMessages.ack(..))} writes, without the JsonObject (issue 14). */
+  @Override
+  public void sendAck(String callId, long seq) {
+    sendText(ServerMessages.ackText(callId, seq));
+  }
+
+  /** The same text {@code send(ServerMessages.score(..))} writes, without the JsonObject tree (issue 14). */
+  @Override
+  public void sendScore(ScoreUpdate update) {
+    sendText(ServerMessages.scoreText(update));
   }
 
   /** Thread-safe: an open, authenticated connection of {@code agentId}. */

@@ -1,6 +1,8 @@
 package io.carepulse.live;
 
 import io.carepulse.protocol.CallFrame;
+import io.carepulse.score.ScoreUpdate;
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -11,6 +13,16 @@ interface AgentLink {
 
   /** Thread-safe. */
   void send(JsonObject message);
+
+  /** Thread-safe: {@code send(ServerMessages.ack(callId, seq))}, which a socket may write without the JsonObject. */
+  default void sendAck(String callId, long seq) {
+    send(ServerMessages.ack(callId, seq));
+  }
+
+  /** Thread-safe: {@code send(ServerMessages.score(update))}, which a socket may write without the JsonObject. */
+  default void sendScore(ScoreUpdate update) {
+    send(ServerMessages.score(update));
+  }
 
   /** Thread-safe: the socket behind the link has closed. */
   boolean gone();

@@ -140,7 +140,7 @@ public final class CallSession {
       deliverHeldWhispers();
     }
     // Answers go to whichever socket carries the call when they are released (a held ack may outlive a socket).
-    handle(frame, this::send, receivedNanos);
+    handle(frame, toAgent, receivedNanos);
   }
 
   /**
@@ -165,7 +165,7 @@ public final class CallSession {
       }
       return;
     }
-    handle(frame, answer, receivedNanos);
+    handle(frame, answer::accept, receivedNanos);
     if (agent == null && !ended) {
       if (resumeTimer >= 0) {
         registry.vertx().cancelTimer(resumeTimer);
@@ -175,7 +175,7 @@ public final class CallSession {
     }
   }
 
-  private void handle(CallFrame frame, Consumer<JsonObject> answer, long receivedNanos) {
+  private void handle(CallFrame frame, Answer answer, long receivedNanos) {
     if (frame instanceof CallStart again && sequence.lastApplied() > 0) {
       if (again.equals(start)) {
         ackAgain(answer);
@@ -205,12 +205,12 @@ public final class CallSession {
   }
 
   /** A resent frame: ack the last applied seq again, but never ahead of what the store has (see AckGate#repeat). */
-  private void ackAgain(Consumer<JsonObject> answer) {
-    JsonObject ack = ServerMessages.ack(callId, sequence.lastApplied());
-    registry.ackGate().repeat(() -> answer.accept(ack));
+  private void ackAgain(Answer answer) {
+    long seq = sequence.lastApplied();
+    registry.ackGate().repeat(() -> answer.ack(callId, seq));
   }
 
-  private void apply(CallFrame frame, Consumer<JsonObject> answer, long receivedNanos) {
+  private void apply(CallFrame frame, Answer answer, long receivedNanos) {
     CallEngine.Step step = CallEngine.Step.NOTHING;
     try {
       step = engine.apply(frame);
@@ -225,7 +225,9 @@ public final class CallSession {
       send(ServerMessages.holdout(callId, info.holdout()));
     }
     step.score().ifPresent(score -> {
-      send(ServerMessages.score(score));
+      if (agent != null) {
+        agent.sendScore(score);
+      }
       registry.metrics().frameToScore(System.nanoTime() - receivedNanos);
     });
     for (Prompt prompt : step.prompts()) {
@@ -239,7 +241,7 @@ public final class CallSession {
     CallEvent.Applied applied = new CallEvent.Applied(info, frame, step, now);
     registry.publish(applied);
     // The ack comes last: once a client sees it, everything this frame produced has been sent before it.
-    registry.ackGate().release(applied, () -> answer.accept(ServerMessages.ack(callId, frame.seq())));
+    registry.ackGate().release(applied, () -> answer.ack(callId, frame.seq()));
     if (frame instanceof CallEnd end) {
       finish(end.reason() == null ? "ended" : end.reason());
     }
@@ -423,4 +425,30 @@ public final class CallSession {
       agent.send(message);
     }
   }
+
+  /**
+   * Where a frame's one answer (its ack or error) goes. The ack has its own method so that the socket's answer can
+   * write its text without building a JsonObject first (issue 14); any other answer gets the JsonObject.
+   */
+  @FunctionalInterface
+  private interface Answer extends Consumer<JsonObject> {
+    default void ack(String callId, long seq) {
+      accept(ServerMessages.ack(callId, seq));
+    }
+  }
+
+  /** The answers of the agent's own frames: to whichever socket carries the call when they are released. */
+  private final Answer toAgent = new Answer() {
+    @Override
+    public void accept(JsonObject message) {
+      send(message);
+    }
+
+    @Override
+    public void ack(String callId, long seq) {
+      if (agent != null) {
+        agent.sendAck(callId, seq);
+      }
+    }
+  };
 }

@@ -33,7 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * sequence check → {@link CallEngine#apply} → score, prompts and ack encoded → UTF-8 bytes out. What Vert.x and Netty
  * add around it is what the echo baseline measures. {@code codec=databind} parses and encodes through
  * {@code Json.decodeValue} and {@code JsonObject.encode()} as the service did before issue 14; {@code streaming} is
- * the service now. Run with {@code -prof gc} for bytes per frame.
+ * the service now (since perf6, ack and score are written straight to text: {@code ServerMessages.ackText/scoreText}).
+ * Run with {@code -prof gc} for bytes per frame.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -104,11 +105,13 @@ public class WirePathBenchmark {
     }
     CallEngine.Step step = wire.engine.apply(frame);
     wire.sequence.applied(frame.seq());
-    step.score().ifPresent(score -> out.consume(bytes(ServerMessages.score(score), databind)));
+    step.score().ifPresent(score -> out.consume(databind ? bytes(ServerMessages.score(score), true)
+        : ServerMessages.scoreText(score).getBytes(StandardCharsets.UTF_8)));
     for (Prompt prompt : step.prompts()) {
       out.consume(bytes(ServerMessages.prompt(prompt), databind));
     }
-    out.consume(bytes(ServerMessages.ack(frame.callId(), frame.seq()), databind));
+    out.consume(databind ? bytes(ServerMessages.ack(frame.callId(), frame.seq()), true)
+        : ServerMessages.ackText(frame.callId(), frame.seq()).getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] bytes(JsonObject message, boolean databind) {
