@@ -33,23 +33,15 @@ class ServerMessagesTest {
   @Test
   void everyScorePromptAndAckOfTheBundledCallsIsEncodedAsJsonObjectEncodesIt() {
     List<JsonObject> messages = new ArrayList<>();
-    for (ReplayScript script : ReplayScripts.bundledSamples()) {
-      CallEngine engine = null;
-      for (JsonObject json : script.frames()) {
-        if (!(READER.read(json) instanceof FrameRead.Accepted accepted) || !(accepted.frame() instanceof CallFrame frame)) {
-          continue;
-        }
-        if (engine == null) {
-          engine = new CallEngine(frame.callId(), CoreConfig.defaults());
-        }
-        CallEngine.Step step = engine.apply(frame);
-        step.score().ifPresent(score -> messages.add(ServerMessages.score(score)));
-        for (Prompt prompt : step.prompts()) {
+    for (BundledCall call : bundledCalls()) {
+      for (Applied applied : call.applied()) {
+        applied.step().score().ifPresent(score -> messages.add(ServerMessages.score(score)));
+        for (Prompt prompt : applied.step().prompts()) {
           messages.add(ServerMessages.prompt(prompt));
         }
-        messages.add(ServerMessages.ack(frame.callId(), frame.seq()));
+        messages.add(ServerMessages.ack(applied.frame().callId(), applied.frame().seq()));
       }
-      messages.add(ServerMessages.summary(engine.summary()));
+      messages.add(ServerMessages.summary(call.engine().summary()));
     }
     assertThat(messages).hasSizeGreaterThan(1_000);
     for (JsonObject message : messages) {
@@ -61,18 +53,11 @@ class ServerMessagesTest {
   void ackAndScoreTextOfEveryFrameOfTheBundledCallsIsByteForByteTheJsonObjectEncoding() {
     int acks = 0;
     int scores = 0;
-    for (ReplayScript script : ReplayScripts.bundledSamples()) {
-      CallEngine engine = null;
-      for (JsonObject json : script.frames()) {
-        if (!(READER.read(json) instanceof FrameRead.Accepted accepted) || !(accepted.frame() instanceof CallFrame frame)) {
-          continue;
-        }
-        if (engine == null) {
-          engine = new CallEngine(frame.callId(), CoreConfig.defaults());
-        }
-        CallEngine.Step step = engine.apply(frame);
-        if (step.score().isPresent()) {
-          ScoreUpdate score = step.score().get();
+    for (BundledCall call : bundledCalls()) {
+      for (Applied applied : call.applied()) {
+        CallFrame frame = applied.frame();
+        if (applied.step().score().isPresent()) {
+          ScoreUpdate score = applied.step().score().get();
           assertThat(ServerMessages.scoreText(score)).isEqualTo(ServerMessages.encode(ServerMessages.score(score)));
           scores++;
         }
@@ -83,6 +68,32 @@ class ServerMessagesTest {
     }
     assertThat(acks).isGreaterThan(600);
     assertThat(scores).isGreaterThan(100);
+  }
+
+  private record Applied(CallFrame frame, CallEngine.Step step) {
+  }
+
+  private record BundledCall(CallEngine engine, List<Applied> applied) {
+  }
+
+  /** Every bundled sample call, each frame applied through the core as the live path applies it. */
+  private static List<BundledCall> bundledCalls() {
+    List<BundledCall> calls = new ArrayList<>();
+    for (ReplayScript script : ReplayScripts.bundledSamples()) {
+      CallEngine engine = null;
+      List<Applied> applied = new ArrayList<>();
+      for (JsonObject json : script.frames()) {
+        if (!(READER.read(json) instanceof FrameRead.Accepted accepted) || !(accepted.frame() instanceof CallFrame frame)) {
+          continue;
+        }
+        if (engine == null) {
+          engine = new CallEngine(frame.callId(), CoreConfig.defaults());
+        }
+        applied.add(new Applied(frame, engine.apply(frame)));
+      }
+      calls.add(new BundledCall(engine, applied));
+    }
+    return calls;
   }
 
   @Test
