@@ -11,6 +11,7 @@ import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.Speaker;
 import io.carepulse.protocol.Utterance;
+import io.carepulse.testing.Await;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -81,9 +82,7 @@ class JournalThroughputBench {
       sent++;
     }
     long producedNanos = System.nanoTime() - start;
-    while (journal.pending() > 0) {
-      Thread.sleep(5);
-    }
+    Await.until(Duration.ofMinutes(5), "the journal has written every frame fed to it", () -> journal.pending() == 0);
     journal.stop().await(30, TimeUnit.SECONDS);
     long totalNanos = System.nanoTime() - start;
     long stored = db.count("SELECT count(*) FROM frames");
