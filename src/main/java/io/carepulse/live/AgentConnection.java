@@ -40,6 +40,9 @@ final class AgentConnection extends SocketConnection implements AgentLink {
   /** In a cluster: calls owned by other nodes whose frames this socket forwards, callId → owner node (this loop). */
   private final Map<String, String> forwarded = new LinkedHashMap<>();
 
+  /** What the calls send while a hello is answered waits for its welcome. */
+  private final WelcomeGate welcomes = new WelcomeGate();
+
   /** Set once the socket closed; read by session loops so that no call attaches to a dead connection. */
   private volatile boolean gone;
 
@@ -70,21 +73,30 @@ final class AgentConnection extends SocketConnection implements AgentLink {
     return identity().userId();
   }
 
+  /** Errors are never held: one may explain a close that follows at once. */
   @Override
   public void send(JsonObject message) {
-    super.send(message);
+    if (!welcomes.answering() || "error".equals(message.getString("type")) || !welcomes.hold(() -> super.send(message))) {
+      super.send(message);
+    }
   }
 
   /** The same text {@code send(ServerMessages.ack(..))} writes, without the JsonObject (issue 14). */
   @Override
   public void sendAck(String callId, long seq) {
-    sendText(ServerMessages.ackText(callId, seq));
+    sendHeldText(ServerMessages.ackText(callId, seq));
   }
 
   /** The same text {@code send(ServerMessages.score(..))} writes, without the JsonObject tree (issue 14). */
   @Override
   public void sendScore(ScoreUpdate update) {
-    sendText(ServerMessages.scoreText(update));
+    sendHeldText(ServerMessages.scoreText(update));
+  }
+
+  private void sendHeldText(String text) {
+    if (!welcomes.answering() || !welcomes.hold(() -> sendText(text))) {
+      sendText(text);
+    }
   }
 
   /** Thread-safe: an open, authenticated connection of {@code agentId}. */
@@ -197,6 +209,7 @@ final class AgentConnection extends SocketConnection implements AgentLink {
   }
 
   private void answerResume(Hello hello, Set<String> unreadable, Map<String, Placed> remote) {
+    welcomes.opened();
     Map<String, Long> resumed = new LinkedHashMap<>();
     List<CallSession> sessions = new ArrayList<>();
     List<ProtocolError> refusals = new ArrayList<>();
@@ -264,7 +277,7 @@ final class AgentConnection extends SocketConnection implements AgentLink {
     // Completes on this loop (onOwner and event-bus replies answer on the caller's context), and at once when nothing
     // is pending: the welcome then goes out before any frame read after the hello is answered.
     Future.all(pending).onComplete(done -> {
-      send(ServerMessages.welcome(sessionId, resumed));
+      welcomes.welcome(() -> super.send(ServerMessages.welcome(sessionId, resumed)));
       refusals.forEach(this::sendError);
       remoteRefusals.forEach(this::send);
       sessions.forEach(session -> session.execute(session::deliverHeldWhispers));
