@@ -9,8 +9,11 @@ import io.carepulse.store.CarePulseStore;
 import io.carepulse.store.PromptFeedbackRecord;
 import io.carepulse.store.ScorePoint;
 import io.carepulse.store.StoredFrame;
+import io.carepulse.wire.CallContextJson;
 import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -18,6 +21,9 @@ import java.util.List;
 
 /** Reading call history: the listing, one call, its timeline, transcript, prompts and whispers. */
 final class CallsApi {
+
+  /** Frames read from the store per round trip when exporting a call. */
+  private static final int EXPORT_PAGE = 1_000;
 
   private final CarePulseStore store;
   private final CallIngest live;
@@ -123,6 +129,37 @@ final class CallsApi {
               .put("nextAfterSeq", next));
         })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The call as a replay file (docs/protocol.md "Replay files"): its {@code call.context} line when history kept one,
+   * then every stored client frame in seq order, one JSON object a line, written page by page as the client reads.
+   */
+  void frames(RoutingContext ctx) {
+    String callId = Params.of(ctx).path("callId");
+    readable(ctx, callId).onSuccess(call -> {
+      HttpServerResponse response = ctx.response().setStatusCode(200).setChunked(true)
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-ndjson");
+      Future<Void> head = call.context() == null ? Future.succeededFuture()
+          : response.write(CallContextJson.line(callId, call.context()).encode() + "\n");
+      head.compose(v -> writeFrames(response, callId, 0))
+          .onSuccess(v -> response.end())
+          // Headers are out: a failure mid-stream can only cut the body short, which the missing last seq shows.
+          .onFailure(e -> response.reset());
+    }).onFailure(ctx::fail);
+  }
+
+  private Future<Void> writeFrames(HttpServerResponse response, String callId, long afterSeq) {
+    return store.frames(callId, afterSeq, EXPORT_PAGE).compose(page -> {
+      if (page.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      StringBuilder lines = new StringBuilder();
+      page.forEach(frame -> lines.append(frame.json()).append('\n'));
+      Future<Void> written = response.write(lines.toString());
+      return page.size() < EXPORT_PAGE ? written
+          : written.compose(v -> writeFrames(response, callId, page.get(page.size() - 1).seq()));
+    });
   }
 
   private static JsonObject line(StoredFrame frame) {

@@ -23,7 +23,8 @@ public final class ContractDocument {
   /** Media types the library cannot take, and what its copy says instead. */
   public static final Map<String, String> STAND_INS = Map.of(
       "application/problem+json", "application/json",
-      "application/yaml", "text/plain");
+      "application/yaml", "text/plain",
+      "application/x-ndjson", "text/plain");
 
   private final String yaml;
   private final JsonObject model;

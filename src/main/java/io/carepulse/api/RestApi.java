@@ -96,6 +96,7 @@ public final class RestApi {
     bind(builder, "getCallPrompts", calls::prompts);
     bind(builder, "getCallWhispers", calls::whispers);
     bind(builder, "postCallFrames", frames::post);
+    bind(builder, "getCallFrames", calls::frames);
     bind(builder, "postCallOutcome", outcomes::post);
     bind(builder, "getCalibrationReport", reports::calibration);
     bind(builder, "getUpliftReport", reports::uplift);

@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Score recorded calls offline through the same core as the live service.",
-        "Reads protocol v1 client frames as JSONL; writes score and prompt messages and one call.summary per call,",
+        "Reads protocol v1 client frames as JSONL (a call exported by GET /v1/calls/{callId}/frames starts with its",
+        "call.context line: the caller history, agent baseline and holdout arm it ran with live);",
+        "writes score and prompt messages and one call.summary per call,",
         "or with --pretty a timeline to read: time, speaker, text, score, why it moved, prompts.",
         "Bad lines are reported on stderr with their line number and skipped; exit status 2 if any, else 0."})
 public final class ReplayCommand implements Callable<Integer> {
@@ -70,6 +72,7 @@ public final class ReplayCommand implements Callable<Integer> {
       Replay replay = text
           ? new Replay(config, FrameReader.load(), false, new Timeline(out))
           : new Replay(config, FrameReader.load(), acks);
+      replay.onNote(note -> System.err.println(progress.clearLine() + "replay: " + note));
       PrintWriter messages = text ? new PrintWriter(Writer.nullWriter()) : out;
       Replay.Result result = replay.run(in, messages, bad -> System.err.println(progress.clearLine()
           + "line " + bad.lineNumber() + ": " + bad.error().code().wire() + ": " + bad.error().message()));

@@ -32,12 +32,13 @@ public final class CallEngine {
   private final Coach coach;
   private final Holdout.Assignment holdout;
   private final CallerHistory history;
+  private final CallContext context;
   private ScoreUpdate last;
   private long lastEmitAtMs = Long.MIN_VALUE;
   private boolean ended;
 
   public CallEngine(String callId, CoreConfig config) {
-    this(callId, config, CallerHistory.NONE);
+    this(callId, config, CallContext.fresh(callId, config));
   }
 
   /** A call whose customer has called before: {@code history} is what the shell found of their earlier calls. */
@@ -47,12 +48,21 @@ public final class CallEngine {
 
   /** … and {@code agent} is the pace of the agent's earlier calls, which their speaking rate and talk share are judged by. */
   public CallEngine(String callId, CoreConfig config, CallerHistory history, AgentBaseline agent) {
+    this(callId, config, CallContext.of(callId, config, history, agent));
+  }
+
+  /**
+   * A call started from {@code context}: its history, baseline and holdout arm are the context's, not looked up again
+   * (a recovered or replayed call keeps those it ran with); the model is {@code config}'s.
+   */
+  public CallEngine(String callId, CoreConfig config, CallContext context) {
     this.callId = callId;
     this.config = config;
-    this.history = history;
-    this.scorer = Scorer.create(callId, config.model(), config.sentiment(), history, agent);
+    this.context = context;
+    this.history = context.history();
+    this.scorer = Scorer.create(callId, config.model(), config.sentiment(), history, context.baseline());
     this.coach = new Coach(callId, config.coaching());
-    this.holdout = config.holdout().assign(callId).orElse(null);
+    this.holdout = context.holdout();
   }
 
   /** Applies one frame and returns what to send back: maybe a score update, maybe prompts, and the signals. */
@@ -108,6 +118,11 @@ public final class CallEngine {
   }
 
   /** What the customer's earlier calls said at call start (empty for a first-time or anonymous caller). */
+  /** What the call started from: stored with it, so that it can be rebuilt as it ran. */
+  public CallContext context() {
+    return context;
+  }
+
   public CallerHistory history() {
     return history;
   }

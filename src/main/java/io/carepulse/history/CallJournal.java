@@ -542,7 +542,7 @@ public final class CallJournal implements CallListener {
   private static CallRecord callRecord(CallInfo info, Instant at) {
     CallStart start = info.start();
     return CallRecord.started(info.callId(), info.agentId(), info.teamId(), start.customer().id(),
-        start.customer().name(), start.locale(), at);
+        start.customer().name(), start.locale(), at, info.context());
   }
 
   static ScorePoint scorePoint(ScoreUpdate update, Instant at) {

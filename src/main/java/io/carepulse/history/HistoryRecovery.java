@@ -54,7 +54,7 @@ public final class HistoryRecovery implements CallRecovery {
         if (frames.isEmpty() || !(frames.get(0) instanceof CallStart start) || start.seq() != 1) {
           return Optional.empty();
         }
-        return Optional.of(new Live(call.agentId(), start, frames));
+        return Optional.of(new Live(call.agentId(), start, call.context(), frames));
       });
     });
   }

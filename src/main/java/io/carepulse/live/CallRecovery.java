@@ -1,5 +1,6 @@
 package io.carepulse.live;
 
+import io.carepulse.engine.CallContext;
 import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.CallStart;
 import io.vertx.core.Future;
@@ -25,10 +26,11 @@ public interface CallRecovery {
   }
 
   /**
-   * A call that had not ended: who owns it, how it began, and its frames from seq 1 in order (call.start first), which
-   * replayed through the core rebuild its state exactly.
+   * A call that had not ended: who owns it, how it began, what it started from ({@code context}, null when history did
+   * not keep it: it is looked up again) and its frames from seq 1 in order (call.start first), which replayed through
+   * the core rebuild its state exactly.
    */
-  record Live(String agentId, CallStart start, List<CallFrame> frames) implements RecoveredCall {
+  record Live(String agentId, CallStart start, CallContext context, List<CallFrame> frames) implements RecoveredCall {
 
     public Live {
       frames = List.copyOf(frames);

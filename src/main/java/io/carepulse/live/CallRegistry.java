@@ -119,7 +119,7 @@ public final class CallRegistry {
     CallRecovery.Live call = (CallRecovery.Live) found;
     Promise<Void> rebuilt = Promise.promise();
     owner.runOnContext(v -> {
-      CallSession session = new CallSession(call.start(), call.agentId(), owner, this);
+      CallSession session = new CallSession(call.start(), call.agentId(), owner, this, call.context());
       long lastSeq = session.replay(call.frames());
       if (!session.over() && live.putIfAbsent(call.start().callId(), session) == null) {
         // A recovered call counts for its agent even above the cap: it was admitted before the restart.

@@ -1,8 +1,10 @@
 package io.carepulse.live;
 
 import io.carepulse.coach.Prompt;
+import io.carepulse.engine.CallContext;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CallSummary;
+import io.carepulse.engine.CoreConfig;
 import io.carepulse.protocol.CallEnd;
 import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.CallStart;
@@ -11,7 +13,6 @@ import io.carepulse.protocol.ProtocolError;
 import io.carepulse.protocol.CallClock;
 import io.carepulse.protocol.SequenceCheck;
 import io.carepulse.protocol.WhisperOutcome;
-import io.carepulse.score.AgentBaseline;
 import io.carepulse.score.CallerHistory;
 import io.carepulse.wire.ServerMessages;
 import io.vertx.core.Context;
@@ -54,19 +55,29 @@ public final class CallSession {
   /** This node gave the call up as it shut down: another node rebuilds it from history; nothing happens here. */
   private boolean handedOver;
 
+  /** A new call: what it starts from is looked up now (care memory, the agent's norms, the team's config). */
   CallSession(CallStart start, String agentId, Context context, CallRegistry registry) {
+    this(start, agentId, context, registry, null);
+  }
+
+  /** {@code started}: what a recovered call started from, kept with it; null for a new call, or one stored without. */
+  CallSession(CallStart start, String agentId, Context context, CallRegistry registry, CallContext started) {
     this.callId = start.callId();
     this.agentId = agentId;
     this.context = context;
     this.registry = registry;
     this.start = start;
-    String customerId = start.customer().id();
-    CallerHistory history = customerId == null ? CallerHistory.NONE
-        : registry.memory().recall(customerId, Instant.ofEpochMilli(start.ts()));
-    AgentBaseline baseline = registry.agentNorms().recall(agentId, Instant.ofEpochMilli(start.ts()));
-    this.engine = new CallEngine(callId, registry.teamSettings().coreConfigFor(start.teamId()), history, baseline);
-    this.info = new CallInfo(callId, agentId, start.teamId(), start, engine.holdout().orElse(null), history);
+    CoreConfig config = registry.teamSettings().coreConfigFor(start.teamId());
+    this.engine = new CallEngine(callId, config, started != null ? started : lookUp(start, agentId, config, registry));
+    this.info = new CallInfo(callId, agentId, start.teamId(), start, engine.context());
     this.clock = new CallClock(registry.tsTolerance().toMillis());
+  }
+
+  private static CallContext lookUp(CallStart start, String agentId, CoreConfig config, CallRegistry registry) {
+    Instant at = Instant.ofEpochMilli(start.ts());
+    String customerId = start.customer().id();
+    CallerHistory history = customerId == null ? CallerHistory.NONE : registry.memory().recall(customerId, at);
+    return CallContext.of(start.callId(), config, history, registry.agentNorms().recall(agentId, at));
   }
 
   public String callId() {

@@ -1,5 +1,6 @@
 package io.carepulse.replay;
 
+import io.carepulse.engine.CallContext;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.engine.CoreConfig;
@@ -9,12 +10,16 @@ import io.carepulse.protocol.CallStart;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
 import io.carepulse.protocol.SequenceCheck;
+import io.carepulse.wire.CallContextJson;
 import io.carepulse.wire.FrameRead;
 import io.carepulse.wire.FrameReader;
 import io.carepulse.wire.ServerMessages;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,6 +35,9 @@ public final class Replay {
   private final FrameReader reader;
   private final boolean withAcks;
   private final Listener listener;
+  /** Contexts read for calls whose call.start has not come yet. */
+  private final Map<String, CallContext> contexts = new HashMap<>();
+  private Consumer<String> notes = note -> { };
 
   public Replay(CoreConfig config, FrameReader reader, boolean withAcks) {
     this(config, reader, withAcks, Listener.NONE);
@@ -41,6 +49,12 @@ public final class Replay {
     this.reader = reader;
     this.withAcks = withAcks;
     this.listener = listener;
+  }
+
+  /** Where remarks for the operator go (a call's context names another model); none by default. */
+  public Replay onNote(Consumer<String> notes) {
+    this.notes = notes;
+    return this;
   }
 
   /** Sees the replay as it goes, e.g. to print it for people ({@link Timeline}). */
@@ -97,6 +111,12 @@ public final class Replay {
   }
 
   private ProtocolError apply(String line, Map<String, ReplayedCall> calls, PrintWriter output) {
+    if (line.contains(CallContextJson.TYPE)) {
+      JsonObject json = contextLine(line);
+      if (json != null) {
+        return context(json, calls);
+      }
+    }
     FrameRead read = reader.read(line);
     if (read instanceof FrameRead.Refused refused) {
       return refused.error();
@@ -110,7 +130,9 @@ public final class Replay {
         return new ProtocolError(ErrorCode.UNKNOWN_CALL, "no call.start seen for call " + frame.callId(),
             frame.callId(), frame.seq());
       }
-      call = new ReplayedCall(new CallEngine(frame.callId(), config));
+      CallContext context = contexts.remove(frame.callId());
+      call = new ReplayedCall(new CallEngine(frame.callId(), config,
+          context != null ? context : CallContext.fresh(frame.callId(), config)));
       calls.put(frame.callId(), call);
     }
     switch (call.sequence.check(frame.seq())) {
@@ -142,6 +164,43 @@ public final class Replay {
     if (frame instanceof CallEnd) {
       summarise(call, output);
     }
+    return null;
+  }
+
+  /** The line as JSON when it is a {@code call.context} line; null for anything else (a frame, or not JSON). */
+  private static JsonObject contextLine(String line) {
+    try {
+      JsonObject json = new JsonObject(line);
+      return CallContextJson.isLine(json) ? json : null;
+    } catch (DecodeException notJson) {
+      return null;
+    }
+  }
+
+  /**
+   * What a call starts from (the export's first line): kept until its call.start. A call replayed without one starts
+   * with nothing remembered; one whose context names another model is scored by this replay's, and the operator told.
+   */
+  private ProtocolError context(JsonObject json, Map<String, ReplayedCall> calls) {
+    String callId = json.getValue("callId") instanceof String id ? id : null;
+    if (callId == null) {
+      return ProtocolError.of(ErrorCode.INVALID, "call.context: callId is required");
+    }
+    if (calls.containsKey(callId)) {
+      return new ProtocolError(ErrorCode.INVALID, "call.context must come before the call.start of call " + callId,
+          callId, null);
+    }
+    CallContext context;
+    try {
+      context = CallContextJson.decode(json);
+    } catch (IllegalArgumentException e) {
+      return new ProtocolError(ErrorCode.INVALID, e.getMessage(), callId, null);
+    }
+    if (context.model() != null && !context.model().equals(config.modelId())) {
+      notes.accept("call " + callId + " was scored live by model " + context.model() + "; replaying with "
+          + config.modelId() + " (pass --model " + context.model() + " to reproduce its live scores)");
+    }
+    contexts.put(callId, context);
     return null;
   }
 

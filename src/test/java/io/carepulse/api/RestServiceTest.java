@@ -111,7 +111,8 @@ abstract class RestServiceTest {
       assertThat(problem.getString("type")).startsWith(Problem.BASE);
       assertThat(problem.getInteger("status")).isEqualTo(response.statusCode());
     }
-    if (operationId == null || contentType != null && !contentType.contains("json")) {
+    // Bodies the validator cannot read as one JSON value (YAML, newline-delimited JSON) are checked by their tests.
+    if (operationId == null || contentType != null && (!contentType.contains("json") || contentType.contains("ndjson"))) {
       return;
     }
     String mediaType = contentType == null ? null : contentType.startsWith("application/json") ? "application/json"

@@ -3,12 +3,16 @@ package io.carepulse.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.carepulse.coach.Holdout;
 import io.carepulse.coach.PromptKind;
+import io.carepulse.engine.CallContext;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.protocol.PromptFeedback;
 import io.carepulse.protocol.WhisperOutcome;
 import io.carepulse.history.AgentMemory;
+import io.carepulse.score.AgentBaseline;
 import io.carepulse.score.AgentPace;
+import io.carepulse.score.CallerHistory;
 import io.carepulse.score.Part;
 import io.carepulse.score.Parts;
 import io.carepulse.score.Reason;
@@ -107,6 +111,24 @@ public abstract class CarePulseStoreContract {
     assertThat(store.promptFeedback("c1").await()).extracting(PromptFeedbackRecord::action)
         .containsExactly(PromptFeedback.Action.HELPFUL);
     assertThat(store.whispers("c1").await()).extracting(WhisperRecord::text).containsExactly("Nice save");
+  }
+
+  @Test
+  void whatACallStartedFrom_isKeptWithIt_throughItsEnd() {
+    CallContext context = new CallContext("care-2",
+        new CallerHistory(List.of(new CallerHistory.PriorCall("c0", T0.minusSeconds(3600).toEpochMilli(),
+            T0.minusSeconds(3000).toEpochMilli(), 31, 35, false, "billing"))),
+        new AgentBaseline(List.of(new AgentPace(182.5, null, 0.61), AgentPace.NONE)),
+        new Holdout.Assignment("exp-1", Holdout.Arm.CONTROL));
+    store.write(new JournalBatch(List.of(CallRecord.started("c1", "agent-1", "team-a", "cu-1", "Dana", "en-US", T0,
+        context)), List.of(frame("c1", 1, "call.start")), List.of(), List.of(), List.of(), List.of(), List.of())).await();
+    assertThat(store.call("c1").await().orElseThrow().context()).isEqualTo(context);
+    assertThat(store.liveCalls().await()).singleElement().extracting(CallRecord::context).isEqualTo(context);
+
+    store.write(new JournalBatch(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(new CallEnding("c1", "resolved", 1, summary("c1", 64, 58, 40), T0.plusSeconds(60))))).await();
+    assertThat(store.call("c1").await().orElseThrow().context()).as("after the call ended").isEqualTo(context);
+    assertThat(store.call("c1").await().orElseThrow().context().baseline().calls().get(1)).isEqualTo(AgentPace.NONE);
   }
 
   @Test

@@ -29,6 +29,7 @@ import io.carepulse.store.VersionConflict;
 import io.carepulse.store.WebhookDelivery;
 import io.carepulse.store.WebhookSubscription;
 import io.carepulse.store.WhisperRecord;
+import io.carepulse.wire.CallContextJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -163,8 +164,10 @@ public final class PgStore implements CarePulseStore {
     String[] customerNames = new String[n];
     String[] locales = new String[n];
     OffsetDateTime[] started = new OffsetDateTime[n];
+    String[] contexts = new String[n];
     for (int i = 0; i < n; i++) {
       CallRecord call = calls.get(i);
+      contexts[i] = call.context() == null ? null : CallContextJson.encode(call.context()).encode();
       ids[i] = call.callId();
       agents[i] = call.agentId();
       teams[i] = call.teamId();
@@ -174,7 +177,7 @@ public final class PgStore implements CarePulseStore {
       started[i] = at(call.startedAt());
     }
     return conn.preparedQuery(SqlQueries.INSERT_CALLS)
-        .execute(tuple(ids, agents, teams, customerIds, customerNames, locales, started));
+        .execute(tuple(ids, agents, teams, customerIds, customerNames, locales, started, contexts));
   }
 
   private Future<?> insertFrames(SqlConnection conn, List<StoredFrame> frames) {
@@ -594,11 +597,13 @@ public final class PgStore implements CarePulseStore {
 
   private static CallRecord callRecord(Row row) {
     Object summary = row.getValue("summary");
+    Object context = row.getValue("start_context");
     return new CallRecord(row.getString("call_id"), row.getString("agent_id"), row.getString("team_id"),
         row.getString("customer_id"), row.getString("customer_name"), row.getString("locale"),
         constant(CallState.class, row.getString("state")), instant(row, "started_at"), instant(row, "ended_at"),
         row.getString("end_reason"), row.getLong("last_seq"), row.getInteger("score"), row.getInteger("call_score"),
-        summary instanceof JsonObject json ? HistoryJson.summary(json) : null);
+        summary instanceof JsonObject json ? HistoryJson.summary(json) : null,
+        context instanceof JsonObject json ? CallContextJson.decode(json) : null);
   }
 
   private static OutcomeRecord outcome(Row row) {

@@ -35,10 +35,12 @@ final class SqlQueries {
   // ---- the journal's batch, in JournalBatch order
 
   static final String INSERT_CALLS = """
-      INSERT INTO calls (call_id, agent_id, team_id, customer_id, customer_name, locale, state, started_at)
-      SELECT u.call_id, u.agent_id, u.team_id, u.customer_id, u.customer_name, u.locale, 'live', u.started_at
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
-        AS u(call_id, agent_id, team_id, customer_id, customer_name, locale, started_at)
+      INSERT INTO calls (call_id, agent_id, team_id, customer_id, customer_name, locale, state, started_at,
+                         start_context)
+      SELECT u.call_id, u.agent_id, u.team_id, u.customer_id, u.customer_name, u.locale, 'live', u.started_at,
+             u.start_context::jsonb
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[])
+        AS u(call_id, agent_id, team_id, customer_id, customer_name, locale, started_at, start_context)
       ON CONFLICT (call_id) DO NOTHING""";
 
   static final String INSERT_FRAMES = """
@@ -100,7 +102,7 @@ final class SqlQueries {
   // ---- reading history
 
   static final String CALL_COLUMNS = "c.call_id, c.agent_id, c.team_id, c.customer_id, c.customer_name, c.locale, "
-      + "c.state, c.started_at, c.ended_at, c.end_reason, c.last_seq, c.score, c.call_score, c.summary";
+      + "c.state, c.started_at, c.ended_at, c.end_reason, c.last_seq, c.score, c.call_score, c.summary, c.start_context";
 
   static final String CALL = "SELECT " + CALL_COLUMNS + " FROM calls c WHERE c.call_id = $1";
 
