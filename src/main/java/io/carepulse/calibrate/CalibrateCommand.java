@@ -242,6 +242,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         lines.add("blend.scaleAbove=" + fmt(scale.above()));
       } else if (key.equals("blend.scaleBelow") || key.equals("blend.scaleAbove")) {
         continue;
+      } else if (key.startsWith("blend.call.")) {
+        // One fit, written as blend.*: the call score then shares the fitted weights (a base's own call blend goes).
+        continue;
       } else if (key.startsWith("blend.")) {
         lines.add(key + "=" + fmt(fit.weights()[ScoreBlend.FEATURES.indexOf(key.substring(6))]));
       } else {

@@ -34,6 +34,7 @@ final class CareTwoScorer implements Scorer {
   private ActReader reader;
   private final EmotionLocales locales;
   private final ScoreBlend blend;
+  private final ScoreBlend callBlend;
   private final Conversation conversation = new Conversation();
   private final CustomerState customer;
   private final ActConduct conduct;
@@ -67,6 +68,7 @@ final class CareTwoScorer implements Scorer {
     this.reader = ActReaders.named(model.text("model.acts", ActReaders.PHRASES));
     this.locales = EmotionLocales.of(model);
     this.blend = ScoreBlend.of(model);
+    this.callBlend = ScoreBlend.wholeCall(model);
     this.customer = new CustomerState(model, analyzer);
     this.conduct = new ActConduct(model);
     this.listening = new ListeningDetector(model, agent);
@@ -364,7 +366,7 @@ final class CareTwoScorer implements Scorer {
   public ScoreUpdate update() {
     long now = conversation.nowMs();
     int score = (int) Math.round(blend.score(features(now, false)));
-    int callScore = (int) Math.round(blend.score(features(now, true)));
+    int callScore = (int) Math.round(callBlend.score(features(now, true)));
     Trend trend = trend(now, score);
     history.addLast(new long[] {now, score});
     if (score < minScore) {

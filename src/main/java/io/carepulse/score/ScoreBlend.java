@@ -36,18 +36,33 @@ public final class ScoreBlend {
     this.scaleAbove = scaleAbove;
   }
 
+  /** The live score's blend: {@code blend.*}. */
   public static ScoreBlend of(ScoringModel model) {
+    return read(model, "blend.", "blend.");
+  }
+
+  /**
+   * The call score's blend: {@code blend.call.<name>} where the file gives one, else the live score's
+   * {@code blend.<name>}. The call score judges the whole call, so it may weigh the customer's mood over the whole
+   * call where the live score follows its recent turns (docs/score-model.md §5).
+   */
+  public static ScoreBlend wholeCall(ScoringModel model) {
+    return read(model, "blend.call.", "blend.");
+  }
+
+  private static ScoreBlend read(ScoringModel model, String prefix, String fallback) {
     double[] weights = new double[FEATURES.size()];
     for (int i = 0; i < weights.length; i++) {
-      weights[i] = model.number("blend." + FEATURES.get(i));
+      String name = FEATURES.get(i);
+      weights[i] = model.number(prefix + name, model.number(fallback + name));
       if (!Double.isFinite(weights[i]) || Math.abs(weights[i]) > 50) {
-        throw new IllegalArgumentException("model " + model.id() + ": blend." + FEATURES.get(i)
+        throw new IllegalArgumentException("model " + model.id() + ": " + prefix + name
             + " must be a finite number within ±50");
       }
     }
-    double intercept = model.number("blend.intercept");
+    double intercept = model.number(prefix + "intercept", model.number(fallback + "intercept"));
     if (!Double.isFinite(intercept) || Math.abs(intercept) > 50) {
-      throw new IllegalArgumentException("model " + model.id() + ": blend.intercept must be finite, within ±50");
+      throw new IllegalArgumentException("model " + model.id() + ": " + prefix + "intercept must be finite, within ±50");
     }
     // A file fitted before the scales existed scores as it did: 100·σ(z).
     double below = model.number("blend.scaleBelow", 1);

@@ -89,6 +89,7 @@ public final class ScoringModel {
     Scorer.create("validate", this, io.carepulse.score.sentiment.SentimentAnalyzer.standard());
     if (scorer.equals(CARE_2)) {
       ScoreBlend.of(this);
+      ScoreBlend.wholeCall(this);
     }
     return this;
   }

@@ -69,12 +69,19 @@ class CalibrateCommandTest {
     assertThat(blend.score(ScoreBlend.neutral(fitted))).as("a call with no evidence yet").isCloseTo(50, within(0.5));
     assertThat(blend.scaleBelow()).isLessThanOrEqualTo(2 * blend.scaleAbove() + 1e-6);
     assertThat(blend.scaleAbove()).isLessThanOrEqualTo(2 * blend.scaleBelow() + 1e-6);
+    assertThat(Files.readString(model)).as("one fit: the base's own call-score weights are not kept beside it")
+        .doesNotContain("blend.call.");
+    ScoreBlend callBlend = ScoreBlend.wholeCall(fitted);
+    for (int i = 0; i < ScoreBlend.FEATURES.size(); i++) {
+      assertThat(callBlend.weight(i)).as(ScoreBlend.FEATURES.get(i)).isEqualTo(blend.weight(i));
+    }
   }
 
   @Test
-  void theShippedCare2StartsACallAtFifty() {
+  void theShippedCare2StartsACallAtFifty_liveAndWholeCall() {
     ScoringModel care2 = ScoringModel.standard();
     assertThat(ScoreBlend.of(care2).score(ScoreBlend.neutral(care2))).isCloseTo(50, within(0.5));
+    assertThat(ScoreBlend.wholeCall(care2).score(ScoreBlend.neutral(care2))).isCloseTo(50, within(0.5));
   }
 
   @Test

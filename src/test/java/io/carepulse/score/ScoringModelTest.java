@@ -54,6 +54,26 @@ class ScoringModelTest {
   }
 
   @Test
+  void theCallScoresOwnWeights_replaceOnlyWhatTheyName() throws IOException {
+    Properties file = shipped("care-2");
+    file.setProperty("model.id", "care-2-call");
+    file.setProperty("blend.call.end", "0.9");
+    ScoringModel model = ScoringModel.fitted(file);
+    ScoreBlend live = ScoreBlend.of(model);
+    ScoreBlend whole = ScoreBlend.wholeCall(model);
+
+    assertThat(whole.weight(ScoreBlend.END)).isEqualTo(0.9);
+    assertThat(live.weight(ScoreBlend.END)).isEqualTo(Double.parseDouble(file.getProperty("blend.end")));
+    assertThat(whole.weight(ScoreBlend.EMPATHY)).as("not named: the live score's").isEqualTo(live.weight(ScoreBlend.EMPATHY));
+    assertThat(whole.intercept()).isEqualTo(file.containsKey("blend.call.intercept")
+        ? Double.parseDouble(file.getProperty("blend.call.intercept")) : live.intercept());
+
+    file.setProperty("blend.call.trough", "NaN");
+    assertThatThrownBy(() -> ScoringModel.fitted(file)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("blend.call.trough");
+  }
+
+  @Test
   void care2IgnoresCare1sPartWeights_care1UsesThem() throws IOException {
     for (Part part : Part.values()) {
       assertThat(ScoringModel.standard().weight(part)).as(part.wire()).isZero();
