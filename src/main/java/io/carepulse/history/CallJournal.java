@@ -44,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,11 @@ public final class CallJournal implements CallListener {
   private final Scheduler scheduler;
   private final CarePulseStore store;
   private final Redactor redactor;
+  /**
+   * Free text that may carry personal data — what was said, and softphone event details (DTMF digits) — is redacted
+   * before it is stored.
+   */
+  private final UnaryOperator<String> redact;
   private final Duration flushInterval;
   private final int maxPending;
   private final int maxBatch;
@@ -150,6 +156,7 @@ public final class CallJournal implements CallListener {
     this.scheduler = new ContextScheduler(vertx.getOrCreateContext());
     this.store = store;
     this.redactor = redactor;
+    this.redact = redactor::redact;
     this.flushInterval = flushInterval;
     this.maxPending = maxPending;
     this.maxBatch = maxBatch;
@@ -513,7 +520,7 @@ public final class CallJournal implements CallListener {
     private void applied(CallEvent.Applied event) {
       Instant at = millis(event.at());
       frames.add(new StoredFrame(event.callId(), event.frame().seq(), event.frame().type(), at,
-          redacted(ClientFrameJson.encode(event.frame()))));
+          ClientFrameJson.storedText(event.frame(), redact)));
       event.step().score().ifPresent(update -> scores.add(scorePoint(update, at)));
       for (Prompt prompt : event.step().prompts()) {
         prompts.add(new PromptRecord(prompt.callId(), prompt.promptId(), prompt.kind(), prompt.text(),
@@ -527,16 +534,6 @@ public final class CallJournal implements CallListener {
     JournalBatch batch() {
       return new JournalBatch(started, frames, scores, prompts, feedback, whispers, ended);
     }
-  }
-
-  /** Free text that may carry personal data: what was said, and softphone event details (DTMF digits). */
-  private JsonObject redacted(JsonObject frame) {
-    for (String field : List.of("text", "detail")) {
-      if (frame.getValue(field) instanceof String text) {
-        frame.put(field, redactor.redact(text));
-      }
-    }
-    return frame;
   }
 
   private static CallRecord callRecord(CallInfo info, Instant at) {

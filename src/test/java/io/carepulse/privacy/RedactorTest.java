@@ -45,6 +45,7 @@ class RedactorTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "I was charged $1,234.56 twice on 2024-03-15",
+      "no digits and no at sign: dana dot smith at example dot com, four one one one",
       "the bill was 1234567.89 pounds",
       "order 4111111111111112 failed",          // 16 digits, not Luhn-valid: an order number, not a card
       "reference 12345678, ticket 987654",
