@@ -276,4 +276,14 @@ class SentimentRuleBoundariesTest {
     assertThat(SentimentAnalyzer.standard().analyze("don\u2019t good").compound())
         .isCloseTo(normalise(1.9 * -0.74), within(EPS));
   }
+
+  @Test
+  void anIdiomNeedsAllItsWordsInThisText_notLeftOversOfThePreviousOne() {
+    // The per-thread buffers are reused; an idiom cut short at the end of a text must not be
+    // completed by the words of the text analysed before it on the same thread.
+    VADER.analyze("a b c bad ass");
+    assertThat(compound("a b c bad")).isCloseTo(normalise(-2.5), within(EPS));
+    VADER.analyze("a b c kiss of death");
+    assertThat(compound("a b c kiss of")).isCloseTo(normalise(1.8), within(EPS));
+  }
 }
