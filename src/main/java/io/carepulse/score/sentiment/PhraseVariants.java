@@ -42,7 +42,8 @@ final class PhraseVariants {
 
   private static List<List<String>> tokenChoices(String written) {
     Set<List<String>> choices = new LinkedHashSet<>();
-    for (String alternative : written.split("\\|")) {
+    // -1 keeps trailing empty strings: "speak|" has an empty alternative too, it is not "speak".
+    for (String alternative : written.split("\\|", -1)) {
       if (alternative.isEmpty()) {
         throw new IllegalArgumentException("empty alternative in '" + written + "'");
       }

@@ -103,13 +103,17 @@ public final class SpanishSentiment implements TextSentiment {
     int n = words.size();
     double[] valence = new double[n];
     boolean[] scored = new boolean[n];
+    // The inner words of a phrase belong to its one item, as in English: they are not neutral words of their own.
+    boolean[] inPhrase = new boolean[n];
     int contrastAt = -1;
     int caps = 0;
     int boosters = 0;
     int swears = 0;
     for (int i = 0; i < n; i++) {
       String w = words.get(i).folded();
-      if (CONTRASTS.contains(w) || w.equals("sin") && i + 1 < n && words.get(i + 1).folded().equals("embargo")) {
+      // The first contrast, as English takes its first "but".
+      if (contrastAt < 0
+          && (CONTRASTS.contains(w) || w.equals("sin") && i + 1 < n && words.get(i + 1).folded().equals("embargo"))) {
         contrastAt = i;
       }
       if (BOOSTERS.getOrDefault(w, 0.0) > 0) {
@@ -147,6 +151,9 @@ public final class SpanishSentiment implements TextSentiment {
       }
       valence[i] = v;
       scored[i] = true;
+      for (int k = 1; k < length; k++) {
+        inPhrase[i + k] = true;
+      }
       i += length;
     }
     double sum = 0;
@@ -157,7 +164,7 @@ public final class SpanishSentiment implements TextSentiment {
     double lexical = 0;
     for (int i = 0; i < n; i++) {
       if (!scored[i]) {
-        neutral++;
+        neutral += inPhrase[i] ? 0 : 1;
         continue;
       }
       sum += valence[i];
@@ -204,8 +211,10 @@ public final class SpanishSentiment implements TextSentiment {
         continue;
       }
       boolean match = true;
+      // A phrase is said in one breath: "muy, bien" is not "muy bien".
       for (int k = 1; k < key.size() && match; k++) {
-        match = key.get(k).equals(words.get(i + k).folded());
+        Word next = words.get(i + k);
+        match = next.clause() == words.get(i).clause() && key.get(k).equals(next.folded());
       }
       if (match) {
         return entry;

@@ -52,6 +52,9 @@ class PhraseVariantsAndVocabularyTest {
     assertThatThrownBy(() -> PhraseVariants.of("speak||talk to a manager"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty alternative");
+    assertThatThrownBy(() -> PhraseVariants.of("speak| to a manager")).as("a trailing bar is one too")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty alternative");
   }
 
   @Test
