@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -75,6 +76,8 @@ public final class CallJournal implements CallListener {
   /** A write that hangs (a half-open connection) is abandoned after this and retried; writes are idempotent. */
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
   private static final long OUTAGE_LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+  /** The least time between two commits of an idle durable journal: at most 100 a second when frames trickle in. */
+  private static final long COMMIT_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   /** What closes a batch besides the clock: a full batch, or a flush. */
   private static final Object CUT = new Object();
 
@@ -100,6 +103,14 @@ public final class CallJournal implements CallListener {
   private final java.util.Queue<List<Object>> cutBatches = new java.util.concurrent.ConcurrentLinkedQueue<>();
   /** On the journal's context only: a write is running. */
   private boolean writing;
+  /**
+   * Durable journals, once started: nothing is being written and nothing waits to be, so the next entry is cut at once
+   * instead of at the next tick. Entries that arrive while a write runs are cut when it ends: a group commit, one
+   * commit's latency at low load, batches as large as the load at high load (acks wait on these commits).
+   */
+  private final AtomicBoolean idle = new AtomicBoolean();
+  /** When the last write began; an idle journal's next commit starts no sooner than {@link #COMMIT_GAP_NANOS} after. */
+  private volatile long lastWriteNanos;
   private volatile boolean cutsDone;
   /** Events queued and not yet written: what the dropping bound counts. */
   private final AtomicInteger pending = new AtomicInteger();
@@ -195,10 +206,17 @@ public final class CallJournal implements CallListener {
     if (merged.isEmpty()) {
       if (cutsDone) {
         drained.tryComplete();
+      } else if (durable && !ticks.isDisposed()) {
+        idle.set(true);
+        // An entry queued while we were deciding saw no idle journal: cut it now rather than at the next tick.
+        if (uncut.get() > 0) {
+          cutIfIdle();
+        }
       }
       return;
     }
     writing = true;
+    lastWriteNanos = System.nanoTime();
     write(merged).subscribe(() -> {
       writing = false;
       writeNext();
@@ -222,6 +240,7 @@ public final class CallJournal implements CallListener {
   /** Starts the clock: a batch is cut every flush interval. */
   public CallJournal start() {
     ticks = Flowable.interval(flushInterval.toMillis(), TimeUnit.MILLISECONDS, scheduler).subscribe(tick -> cuts.onNext(CUT));
+    idle.set(durable);
     return this;
   }
 
@@ -269,6 +288,21 @@ public final class CallJournal implements CallListener {
     // A full batch goes now rather than at the next tick; one cut per full batch.
     if (uncut.incrementAndGet() == maxBatch) {
       cuts.onNext(CUT);
+    } else if (idle.get()) {
+      cutIfIdle();
+    }
+  }
+
+  private void cutIfIdle() {
+    if (!idle.compareAndSet(true, false)) {
+      return;
+    }
+    long wait = COMMIT_GAP_NANOS - (System.nanoTime() - lastWriteNanos);
+    if (wait <= 0) {
+      cuts.onNext(CUT);
+    } else {
+      // Soon, not now: what arrives meanwhile shares the commit, so a trickle of frames is not one commit each.
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), id -> cuts.onNext(CUT));
     }
   }
 

@@ -95,6 +95,45 @@ class JournalBatchingTest {
   }
 
   @Test
+  void aDurableJournal_commitsAtOnceWhenIdle_andGroupsWhatArrivesDuringACommit(Vertx vertx) {
+    // Acks wait on these commits: an idle journal writes a frame's batch now, not at the next tick (an hour away).
+    Queue<Promise<Void>> running = new ConcurrentLinkedQueue<>();
+    CallJournal journal = onContext(vertx, () -> CallJournal.durable(vertx, store(batch -> {
+      Promise<Void> written = Promise.promise();
+      running.add(written);
+      return written.future();
+    }), Redactor.standard(), NEVER, 1_000, 1_000).start());
+
+    journal.on(started("c1"));
+    Await.until("the first event's commit, without the clock", () -> writes.size() == 1);
+    for (int i = 2; i <= 5; i++) {
+      journal.on(started("c" + i));
+    }
+    Await.holds(Duration.ofMillis(100), "one commit at a time", () -> writes.size() == 1);
+    running.poll().complete();
+    Await.until("the four that came during it, in one commit", () -> writes.size() == 2 && running.size() == 1);
+    running.poll().complete();
+    Await.until("everything written", () -> journal.pending() == 0);
+    journal.on(started("c6"));
+    Await.until("idle again: the next event goes at once", () -> writes.size() == 3 && running.size() == 1);
+    running.poll().complete();
+
+    assertThat(writes).extracting(Write::size).containsExactly(1, 4, 1);
+    Await.until("written", () -> journal.pending() == 0);
+  }
+
+  @Test
+  void aDroppingJournal_keepsBatchingByTheClock(Vertx vertx) throws Exception {
+    CallJournal journal = onContext(vertx, () -> CallJournal.dropping(vertx, store(batch -> Future.succeededFuture()),
+        Redactor.standard(), NEVER, 1_000, 1_000).start());
+    journal.on(started("c1"));
+    Await.holds(Duration.ofMillis(150), "no ack waits on it: the event waits for the clock or a flush",
+        () -> writes.isEmpty());
+    journal.flush().await(5, TimeUnit.SECONDS);
+    assertThat(writes).extracting(Write::size).containsExactly(1);
+  }
+
+  @Test
   void aFailedBatchIsRetriedWithABackoff_beforeAnythingNewer(Vertx vertx) {
     AtomicInteger attempts = new AtomicInteger();
     CallJournal journal = onContext(vertx, () -> CallJournal.durable(vertx, store(batch -> attempts.incrementAndGet() <= 2
