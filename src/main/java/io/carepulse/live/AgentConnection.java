@@ -76,7 +76,8 @@ final class AgentConnection extends SocketConnection implements AgentLink {
   /** Errors are never held: one may explain a close that follows at once. */
   @Override
   public void send(JsonObject message) {
-    if (!welcomes.answering() || "error".equals(message.getString("type")) || !welcomes.hold(() -> super.send(message))) {
+    if (!welcomes.answering() || "error".equals(message.getString("type"))
+        || !welcomes.hold(() -> super.send(message))) {
       super.send(message);
     }
   }
