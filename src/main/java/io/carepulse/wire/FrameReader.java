@@ -111,6 +111,12 @@ public final class FrameReader {
   }
 
   public FrameRead read(String text) {
+    if (AcousticFastRead.candidate(text)) {
+      Acoustic fast = AcousticFastRead.read(text);
+      if (fast != null) {
+        return new FrameRead.Accepted(fast);
+      }
+    }
     Object parsed;
     try {
       parsed = JSON.fromString(text, Object.class);
