@@ -30,8 +30,6 @@ public final class CallEngine {
   private final CoreConfig config;
   private final Scorer scorer;
   private final Coach coach;
-  private final Holdout.Assignment holdout;
-  private final CallerHistory history;
   private final CallContext context;
   private ScoreUpdate last;
   private long lastEmitAtMs = Long.MIN_VALUE;
@@ -59,10 +57,9 @@ public final class CallEngine {
     this.callId = callId;
     this.config = config;
     this.context = context;
-    this.history = context.history();
-    this.scorer = Scorer.create(callId, config.model(), config.sentiment(), history, context.baseline());
+    this.scorer = Scorer.create(callId, config.model(), config.sentiment(), context.history(),
+        context.baseline());
     this.coach = new Coach(callId, config.coaching());
-    this.holdout = context.holdout();
   }
 
   /** Applies one frame and returns what to send back: maybe a score update, maybe prompts, and the signals. */
@@ -74,10 +71,11 @@ public final class CallEngine {
     }
     Observations observations = scorer.observe(frame);
     // A control call is scored exactly as a treated one; only the coaching is withheld.
-    boolean coached = !ended && !(frame instanceof CallEnd) && (holdout == null || !holdout.control());
+    boolean coached = !ended && !(frame instanceof CallEnd)
+        && (context.holdout() == null || !context.holdout().control());
     List<Prompt> prompts = !coached ? List.of()
-        : frame instanceof CallStart start && !history.isEmpty() && scorer.remembers()
-        ? coach.context(history.start(config.model().prior(Part.EMOTION), start.ts()).context(), start.seq())
+        : frame instanceof CallStart start && !context.history().isEmpty() && scorer.remembers()
+        ? coach.context(context.history().start(config.model().prior(Part.EMOTION), start.ts()).context(), start.seq())
         : coach.coach(observations, scorer);
     if (frame instanceof CallEnd) {
       ended = true;
@@ -114,7 +112,7 @@ public final class CallEngine {
 
   /** The call's arm in its team's uplift experiment; empty when none runs. */
   public Optional<Holdout.Assignment> holdout() {
-    return Optional.ofNullable(holdout);
+    return Optional.ofNullable(context.holdout());
   }
 
   /** What the customer's earlier calls said at call start (empty for a first-time or anonymous caller). */
@@ -124,7 +122,7 @@ public final class CallEngine {
   }
 
   public CallerHistory history() {
-    return history;
+    return context.history();
   }
 
   public boolean ended() {
@@ -138,7 +136,7 @@ public final class CallEngine {
   public CallSummary summary() {
     ScoreUpdate now = last != null ? last : scorer.update();
     return new CallSummary(callId, config.modelId(), now.score(), now.callScore(), Math.min(scorer.minScore(),
-        now.score()), now.parts(), coach.shown(), now.recovery(), holdout, scorer.pace());
+        now.score()), now.parts(), coach.shown(), now.recovery(), context.holdout(), scorer.pace());
   }
 
   /** The output of one frame. */

@@ -8,8 +8,8 @@ import java.time.Instant;
  * A call as history knows it. {@code score} and {@code callScore} follow the latest score point while the call is live
  * and are the summary's once it ended; {@code lastSeq} is the last stored frame. {@code summary}, {@code endedAt} and
  * {@code endReason} are null while the call is live; the customer fields are null when the client did not send them.
- * {@code context} is what the call started from (null for calls stored before it was kept, and once its customer is
- * forgotten: it names their earlier calls).
+ * {@code context} is what the call started from (null for calls stored before it was kept); it names the customer's
+ * earlier calls, and goes with the row when the customer is erased.
  */
 public record CallRecord(String callId, String agentId, String teamId, String customerId, String customerName,
                          String locale, CallState state, Instant startedAt, Instant endedAt, String endReason,

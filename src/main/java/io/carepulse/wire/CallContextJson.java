@@ -76,9 +76,10 @@ public final class CallContextJson {
         paces.add(new AgentPace(pace.getDouble("wordsPerMin"), pace.getDouble("turnWordsPerMin"),
             pace.getDouble("talkShare")));
       }
-      return new CallContext(json.getString("model"), new CallerHistory(calls), new AgentBaseline(paces),
-          holdout == null ? null : new Holdout.Assignment(required(holdout, "experiment", holdout.getString("experiment")),
-              Holdout.Arm.fromWire(required(holdout, "arm", holdout.getString("arm")))));
+      Holdout.Assignment arm = holdout == null ? null
+          : new Holdout.Assignment(required(holdout, "experiment", holdout.getString("experiment")),
+              Holdout.Arm.fromWire(required(holdout, "arm", holdout.getString("arm"))));
+      return new CallContext(json.getString("model"), new CallerHistory(calls), new AgentBaseline(paces), arm);
     } catch (ClassCastException | IllegalArgumentException e) {
       throw new IllegalArgumentException("call.context: " + e.getMessage(), e);
     }
