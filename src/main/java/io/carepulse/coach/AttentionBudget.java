@@ -7,12 +7,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * Decides which reasons to prompt the agent actually sees, so the agent is helped and never spammed: at most one
  * prompt per global gap, a cooldown per kind (a repeat inside it is dropped, not queued), a cap per call, nothing
  * while the customer is talking (held, and dropped once stale), and nothing the agent has already done since the
- * reason arose. Dismissed or unhelpful prompts lengthen their kind's cooldown for the rest of the call.
+ * reason arose. Dismissed or unhelpful prompts lengthen their kind's cooldown for the rest of the call. While the call
+ * is going well (its score at or above the policy's quiet-from score) only urgent prompts, check-ins and praise are
+ * shown; the rest wait, and go stale if the call stays well.
  */
 final class AttentionBudget {
 
@@ -24,6 +27,9 @@ final class AttentionBudget {
       PromptKind.USE_NAME, Set.of(Signal.Kind.NAME_USED),
       PromptKind.NEXT_STEPS, Set.of(Signal.Kind.NEXT_STEP_GIVEN),
       PromptKind.EMPATHY_WITHOUT_ACTION, Set.of(Signal.Kind.COMMITMENT_MADE));
+
+  /** A call whose score the budget is not told of is never going well enough to hold back. */
+  private static final IntSupplier NOT_SCORED = () -> Integer.MIN_VALUE;
 
   private final CoachingPolicy policy;
   private final List<Trigger> held = new ArrayList<>();
@@ -39,6 +45,11 @@ final class AttentionBudget {
 
   /** Offers this frame's triggers; returns the one to show now, if any. */
   Trigger offer(List<Trigger> fresh, List<Signal> signals, long now, boolean customerSpeaking) {
+    return offer(fresh, signals, now, customerSpeaking, NOT_SCORED);
+  }
+
+  /** … for a call whose score is read only when something is waiting to be shown. */
+  Trigger offer(List<Trigger> fresh, List<Signal> signals, long now, boolean customerSpeaking, IntSupplier score) {
     held.addAll(fresh);
     Iterator<Trigger> it = held.iterator();
     while (it.hasNext()) {
@@ -51,11 +62,15 @@ final class AttentionBudget {
     if (held.isEmpty() || customerSpeaking) {
       return null;
     }
-    Trigger best = held.get(0);
+    boolean goingWell = score.getAsInt() >= policy.quietFromScore();
+    Trigger best = null;
     for (Trigger trigger : held) {
-      if (trigger.priority() > best.priority()) {
+      if ((!goingWell || worthItAnyway(trigger)) && (best == null || trigger.priority() > best.priority())) {
         best = trigger;
       }
+    }
+    if (best == null) {
+      return null;
     }
     if (lastPromptAt != Long.MIN_VALUE) {
       long since = now - lastPromptAt;
@@ -78,6 +93,11 @@ final class AttentionBudget {
     if (negative) {
       cooldownFactor.merge(kind, policy.feedbackCooldownFactor(), (a, b) -> a * b);
     }
+  }
+
+  private static boolean worthItAnyway(Trigger trigger) {
+    return trigger.priority() >= PromptRules.URGENT || trigger.kind() == PromptKind.CHECK_IN
+        || trigger.kind() == PromptKind.POSITIVE_RECOVERY;
   }
 
   private boolean alreadyDone(Trigger trigger, List<Signal> signals) {

@@ -34,7 +34,7 @@ public final class Coach {
         scorer.nameUsed(), scorer.conversation().agentTurns());
     List<Trigger> triggers = rules.triggers(observations.signals(), state);
     Trigger chosen = budget.offer(triggers, observations.signals(), observations.atMs(),
-        scorer.conversation().customerSpeaking());
+        scorer.conversation().customerSpeaking(), scorer::peekScore);
     if (chosen == null) {
       return List.of();
     }

@@ -10,13 +10,15 @@ import java.util.List;
  */
 final class PromptRules {
 
-  private static final int URGENT = 3;
+  static final int URGENT = 3;
   private static final int NORMAL = 2;
   private static final int GENTLE = 1;
 
   private final CoachingPolicy policy;
   private int empathySinceAction;
   private boolean nextStepGiven;
+  /** When the agent last said what happens next; a follow-up question soon after is about details, not the plan. */
+  private long lastNextStepAtMs = Long.MIN_VALUE;
   /** The customer asked what happens next; the agent's next real reply should say. */
   private boolean customerAskedNext;
 
@@ -32,9 +34,11 @@ final class PromptRules {
     List<Trigger> triggers = new ArrayList<>();
     boolean empathyNow = false;
     boolean nextStepNow = false;
+    boolean commitmentNow = false;
     for (Signal signal : signals) {
       empathyNow |= signal.kind() == Signal.Kind.EMPATHY_SHOWN;
       nextStepNow |= signal.kind() == Signal.Kind.NEXT_STEP_GIVEN;
+      commitmentNow |= signal.kind() == Signal.Kind.COMMITMENT_MADE;
     }
     for (Signal signal : signals) {
       switch (signal.kind()) {
@@ -63,7 +67,7 @@ final class PromptRules {
         }
         case CUSTOMER_RECOVERED -> add(triggers, PromptKind.POSITIVE_RECOVERY, signal, GENTLE, null);
         case AGENT_TURN -> {
-          if (customerAskedNext && !nextStepNow) {
+          if (customerAskedNext && !answered(nextStepNow, commitmentNow, signal.atMs())) {
             add(triggers, PromptKind.NEXT_STEPS, signal, NORMAL, null);
           }
           customerAskedNext = false;
@@ -83,12 +87,30 @@ final class PromptRules {
         case SYMPATHY_WITHOUT_ACTION -> add(triggers, PromptKind.EMPATHY_WITHOUT_ACTION, signal, NORMAL, null);
         case BAD_NEWS_NO_ALTERNATIVE -> add(triggers, PromptKind.TAKE_OWNERSHIP, signal, NORMAL, null);
         case COMMITMENT_MADE -> empathySinceAction = 0;
-        case NEXT_STEP_GIVEN -> nextStepGiven = true;
+        case NEXT_STEP_GIVEN -> {
+          nextStepGiven = true;
+          lastNextStepAtMs = signal.atMs();
+        }
         default -> {
         }
       }
     }
     return triggers;
+  }
+
+  /**
+   * Whether the agent's reply to "what happens next?" will do: it gives the next step, or (care-2) it commits to
+   * something, or the plan was given moments ago and the customer is asking for a detail ("do I need to bring
+   * anything?").
+   */
+  private boolean answered(boolean nextStepNow, boolean commitmentNow, long atMs) {
+    if (nextStepNow) {
+      return true;
+    }
+    if (policy.planFreshMs() == 0) {
+      return false;
+    }
+    return commitmentNow || lastNextStepAtMs != Long.MIN_VALUE && atMs - lastNextStepAtMs <= policy.planFreshMs();
   }
 
   private void add(List<Trigger> triggers, PromptKind kind, Signal signal, int priority, String text) {

@@ -2,6 +2,7 @@ package io.carepulse.score;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -93,6 +94,11 @@ final class ActConduct {
     }
   }
 
+  /** The agent's side, as speech recognition writes it (apostrophes dropped: "I'll" is "ill"). */
+  private static final Set<String> OWNERS = Set.of("i", "ill", "im", "ive", "id", "we", "weve", "wed", "me", "my",
+      "us", "our");
+  private static final Set<String> RECEIVED = Set.of("get", "receive", "have", "see");
+
   boolean substantive(Turn turn) {
     return turn.words() >= minSubstantiveWords;
   }
@@ -180,15 +186,19 @@ final class ActConduct {
           "Agent deflected: \"" + acts.evidence(UtteranceAct.DEFLECTION) + "\"");
       out.signal(Signal.Kind.DEFLECTION);
     }
+    // The score credits any concrete next step; the coach waits for one someone owns (see owned).
+    boolean ownedNextStep = acts.has(UtteranceAct.NEXT_STEP) && owned(turn);
     if (acts.has(UtteranceAct.NEXT_STEP)) {
       out.evidence(Part.OWNERSHIP, nextStepValue, 1.0, "next_step", turn.ref(),
           "Agent gave a concrete next step: \"" + acts.evidence(UtteranceAct.NEXT_STEP) + "\"");
-      out.signal(Signal.Kind.NEXT_STEP_GIVEN);
+      if (ownedNextStep) {
+        out.signal(Signal.Kind.NEXT_STEP_GIVEN);
+      }
     } else if (acts.has(UtteranceAct.COMMITMENT)) {
       out.evidence(Part.OWNERSHIP, commitmentValue, 1.0, "commitment", turn.ref(),
           "Agent committed to act: \"" + acts.evidence(UtteranceAct.COMMITMENT) + "\"");
     }
-    if (acts.has(UtteranceAct.COMMITMENT) || acts.has(UtteranceAct.NEXT_STEP)) {
+    if (acts.has(UtteranceAct.COMMITMENT) || ownedNextStep) {
       out.signal(Signal.Kind.COMMITMENT_MADE);
     }
     boolean alternative = acts.has(UtteranceAct.ALTERNATIVE);
@@ -216,6 +226,29 @@ final class ActConduct {
       }
       askedNext = null;
     }
+  }
+
+  /**
+   * A next step answers the customer when someone on the agent's side owns it ("I'll", "we", "our team", "let me",
+   * "you'll get a text"): "the inbox is looked at within five working days" describes a process and leaves the
+   * customer to wait on it.
+   */
+  private static boolean owned(Turn turn) {
+    List<String> tokens = turn.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      if (OWNERS.contains(token) || youWillReceive(tokens, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "You'll get an email within the hour": something sent to the customer, so someone on our side sends it. */
+  private static boolean youWillReceive(List<String> tokens, int i) {
+    int verb = tokens.get(i).equals("youll") ? i + 1
+        : tokens.get(i).equals("you") && i + 1 < tokens.size() && tokens.get(i + 1).equals("will") ? i + 2 : -1;
+    return verb > 0 && verb < tokens.size() && RECEIVED.contains(tokens.get(verb));
   }
 
   private void personal(Turn turn, TurnActs acts, Conversation conversation, Observations out) {

@@ -31,6 +31,24 @@ class AttentionBudgetTest {
   }
 
   @Test
+  void whileTheCallGoesWell_onlyUrgentPromptsCheckInsAndPraiseInterrupt_theRestWaitForItToSlip() {
+    AttentionBudget budget = new AttentionBudget(CoachingPolicy.defaults());
+    int[] score = {80};
+    assertThat(budget.offer(List.of(trigger(PromptKind.USE_NAME, 0, 1), trigger(PromptKind.NEXT_STEPS, 3_000, 2)),
+        List.of(), 3_000, false, () -> score[0])).isNull();
+    score[0] = 65;
+    assertThat(budget.offer(List.of(), List.of(), 10_000, false, () -> score[0]).kind())
+        .as("held, not dropped: shown once the call slips below 70").isEqualTo(PromptKind.NEXT_STEPS);
+    for (PromptKind anyway : List.of(PromptKind.TAKE_OWNERSHIP, PromptKind.CHECK_IN, PromptKind.POSITIVE_RECOVERY)) {
+      int priority = anyway == PromptKind.TAKE_OWNERSHIP ? 3 : 2;
+      assertThat(new AttentionBudget(CoachingPolicy.defaults()).offer(List.of(trigger(anyway, 0, priority)),
+          List.of(), 0, false, () -> 95).kind()).isEqualTo(anyway);
+    }
+    assertThat(new AttentionBudget(CoachingPolicy.care1()).offer(List.of(trigger(PromptKind.USE_NAME, 0, 1)),
+        List.of(), 0, false, () -> 95).kind()).as("care-1 never holds back").isEqualTo(PromptKind.USE_NAME);
+  }
+
+  @Test
   void nothingIsShownWhileTheCustomerSpeaks_butItIsOnceTheyStop() {
     AttentionBudget budget = new AttentionBudget(policy(8));
     assertThat(budget.offer(List.of(trigger(PromptKind.TAKE_OWNERSHIP, 0, 3)), List.of(), 0, true)).isNull();

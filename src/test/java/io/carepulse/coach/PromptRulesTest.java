@@ -128,6 +128,30 @@ class PromptRulesTest {
   }
 
   @Test
+  void theCustomerAsksWhatHappensNext_andTheReplyCommits_noPrompt() {
+    triggers(at(Signal.Kind.CUSTOMER_ASKS_NEXT, 5_000));
+    assertThat(triggers(at(Signal.Kind.COMMITMENT_MADE, 8_000), at(Signal.Kind.AGENT_TURN, 8_000))).isEmpty();
+  }
+
+  @Test
+  void aQuestionSoonAfterThePlanAsksForADetail_onlyALaterOneNeedsTheNextStepAgain() {
+    triggers(at(Signal.Kind.NEXT_STEP_GIVEN, 50_000));
+    triggers(at(Signal.Kind.CUSTOMER_ASKS_NEXT, 80_000));
+    assertThat(triggers(at(Signal.Kind.AGENT_TURN, 90_000))).as("\"do I need to bring anything?\"").isEmpty();
+    triggers(at(Signal.Kind.CUSTOMER_ASKS_NEXT, 200_000));
+    assertThat(triggers(at(Signal.Kind.AGENT_TURN, 205_000))).extracting(Trigger::kind)
+        .containsExactly(PromptKind.NEXT_STEPS);
+  }
+
+  @Test
+  void care1sRulesStillAskForTheNextStepAfterAMereCommitment() {
+    PromptRules care1 = new PromptRules(CoachingPolicy.care1());
+    care1.triggers(List.of(at(Signal.Kind.CUSTOMER_ASKS_NEXT, 5_000)), new PromptRules.CallState(null, false, 1));
+    assertThat(care1.triggers(List.of(at(Signal.Kind.COMMITMENT_MADE, 8_000), at(Signal.Kind.AGENT_TURN, 8_000)),
+        new PromptRules.CallState(null, false, 1))).extracting(Trigger::kind).containsExactly(PromptKind.NEXT_STEPS);
+  }
+
+  @Test
   void aCustomerWrappingUpWithoutNextSteps_afterARealConversation_getsNextSteps() {
     PromptRules.CallState threeTurns = new PromptRules.CallState(null, false, 3);
     PromptRules.CallState fourTurns = new PromptRules.CallState(null, false, 4);
@@ -144,12 +168,12 @@ class PromptRulesTest {
   }
 
   @Test
-  void theCustomersNameIsSuggestedFromTheFourthAgentTurnAndFortyFiveSeconds_withTheName() {
+  void theCustomersNameIsSuggestedFromTheFourthAgentTurnAndSeventyFiveSeconds_withTheName() {
     PromptRules.CallState thirdTurnDone = new PromptRules.CallState("Maria", false, 3);
     PromptRules.CallState secondTurnDone = new PromptRules.CallState("Maria", false, 2);
-    assertThat(triggers(secondTurnDone, at(Signal.Kind.AGENT_TURN, 60_000))).as("third turn").isEmpty();
-    assertThat(triggers(thirdTurnDone, at(Signal.Kind.AGENT_TURN, 44_999))).as("before 45 s").isEmpty();
-    assertThat(triggers(thirdTurnDone, at(Signal.Kind.AGENT_TURN, 45_000))).singleElement()
+    assertThat(triggers(secondTurnDone, at(Signal.Kind.AGENT_TURN, 90_000))).as("third turn").isEmpty();
+    assertThat(triggers(thirdTurnDone, at(Signal.Kind.AGENT_TURN, 74_999))).as("before 75 s").isEmpty();
+    assertThat(triggers(thirdTurnDone, at(Signal.Kind.AGENT_TURN, 75_000))).singleElement()
         .satisfies(t -> assertThat(t.kind()).isEqualTo(PromptKind.USE_NAME))
         .satisfies(t -> assertThat(t.priority()).isEqualTo(1))
         .satisfies(t -> assertThat(t.text()).isEqualTo("Use their name: Maria."));

@@ -204,6 +204,13 @@ class ActConductTest {
     assertThat(next.has(Signal.Kind.NEXT_STEP_GIVEN)).isTrue();
     assertThat(next.has(Signal.Kind.COMMITMENT_MADE)).isTrue();
 
+    Observations process = agent("the inbox is looked at within five working days", UtteranceAct.NEXT_STEP);
+    assertThat(only(process, Part.OWNERSHIP).rule()).as("a timeline is still credited").isEqualTo("next_step");
+    assertThat(process.has(Signal.Kind.NEXT_STEP_GIVEN)).as("nobody owns it: the coach still asks for one").isFalse();
+    assertThat(process.has(Signal.Kind.COMMITMENT_MADE)).isFalse();
+    assertThat(agent("our team will call you by five today", UtteranceAct.NEXT_STEP).has(Signal.Kind.NEXT_STEP_GIVEN))
+        .isTrue();
+
     Observations instead = agent("we can't refund, but I can send a voucher", UtteranceAct.BAD_NEWS,
         UtteranceAct.ALTERNATIVE);
     Evidence alternative = only(instead, Part.OWNERSHIP);
