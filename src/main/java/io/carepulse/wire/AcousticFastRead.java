@@ -1,6 +1,5 @@
 package io.carepulse.wire;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.carepulse.protocol.Acoustic;
@@ -18,8 +17,6 @@ import java.math.BigDecimal;
  */
 final class AcousticFastRead {
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   private static final int CALL_ID = 1;
   private static final int SEQ = 1 << 1;
   private static final int TS = 1 << 2;
@@ -30,7 +27,6 @@ final class AcousticFastRead {
   private static final int VOICED = 1 << 7;
   private static final int WPM = 1 << 8;
   private static final int REQUIRED = CALL_ID | SEQ | TS | SPEAKER | WINDOW;
-  private static final long MAX_SAFE = 9_007_199_254_740_991L;
 
   private AcousticFastRead() {
   }
@@ -42,7 +38,7 @@ final class AcousticFastRead {
 
   /** The frame, or null when the ordinary path must decide. */
   static Acoustic read(String text) {
-    try (JsonParser parser = JSON.createParser(text)) {
+    try (JsonParser parser = FastReadFields.JSON.createParser(text)) {
       if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME
           || !"type".equals(parser.currentName()) || parser.nextToken() != JsonToken.VALUE_STRING
           || !"acoustic".equals(parser.getText())) {
@@ -69,26 +65,21 @@ final class AcousticFastRead {
         seen |= bit;
         switch (bit) {
           case CALL_ID -> {
-            callId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-            if (callId == null || !wellFormedCallId(callId)) {
+            callId = FastReadFields.callId(parser, value);
+            if (callId == null) {
               return null;
             }
           }
           case SPEAKER -> {
-            String wire = value == JsonToken.VALUE_STRING ? parser.getText() : "";
-            speaker = wire.equals("agent") ? Speaker.AGENT : wire.equals("customer") ? Speaker.CUSTOMER : null;
+            speaker = FastReadFields.speaker(parser, value);
             if (speaker == null) {
               return null;
             }
           }
           case SEQ, TS, WINDOW -> {
-            if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-              return null;
-            }
-            long n = parser.getLongValue();
-            long min = bit == TS ? 0 : 1;
-            long max = bit == WINDOW ? 600_000 : MAX_SAFE;
-            if (n < min || n > max) {
+            long n = FastReadFields.integer(parser, value, bit == TS ? 0 : 1,
+                bit == WINDOW ? 600_000 : FastReadFields.MAX_SAFE);
+            if (n == FastReadFields.NOT_TAKEN) {
               return null;
             }
             if (bit == SEQ) {
@@ -159,20 +150,5 @@ final class AcousticFastRead {
   /** True when the written number is exactly the double (so a comparison at a bound means what it says). */
   private static boolean exact(JsonParser parser, double d) throws IOException {
     return new BigDecimal(parser.getText()).compareTo(new BigDecimal(d)) == 0;
-  }
-
-  /** The schema's callId: 1 to 128 characters of [A-Za-z0-9._:-]. */
-  private static boolean wellFormedCallId(String id) {
-    if (id.isEmpty() || id.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == ':'
-          || c == '-')) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -116,6 +116,11 @@ public final class FrameReader {
       if (fast != null) {
         return new FrameRead.Accepted(fast);
       }
+    } else if (UtteranceFastRead.candidate(text)) {
+      Utterance fast = UtteranceFastRead.read(text);
+      if (fast != null) {
+        return new FrameRead.Accepted(fast);
+      }
     }
     Object parsed;
     try {

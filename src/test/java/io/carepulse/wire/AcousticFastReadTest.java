@@ -3,9 +3,6 @@ package io.carepulse.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.protocol.Acoustic;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -24,27 +21,13 @@ class AcousticFastReadTest {
   private static final String PLAIN = "{\"type\":\"acoustic\",\"callId\":\"c-1\",\"seq\":7,\"ts\":1767225600000,"
       + "\"speaker\":\"agent\",\"windowMs\":250,\"rmsDb\":-32.5,\"pitchHz\":180,\"voicedRatio\":0.36,\"wordsPerMin\":146}";
 
-  /** Characters a fuzzed frame gains or has replaced: what changes a number, a string or the structure. */
-  private static final String NOISE = "0123456789.-e,:\"{}[] x\\";
-
-  /** The ordinary path: the tree, the schema, the decoder. */
-  private static FrameRead throughTheTree(String text) {
-    JsonObject json;
-    try {
-      json = new JsonObject(text);
-    } catch (DecodeException | ClassCastException e) {
-      return null;
-    }
-    return READER.read(json);
-  }
-
   /** What the fast read says must be what the tree says; returns whether the fast read took it. */
   private static boolean agrees(String text) {
     Acoustic fast = AcousticFastRead.read(text);
     if (fast == null) {
       return false;
     }
-    FrameRead tree = throughTheTree(text);
+    FrameRead tree = FastReadVariants.throughTheTree(text);
     assertThat(tree).as("the tree path on %s", text).isInstanceOf(FrameRead.Accepted.class);
     assertThat(((FrameRead.Accepted) tree).frame()).as(text).isEqualTo(fast);
     return true;
@@ -70,7 +53,6 @@ class AcousticFastReadTest {
 
   @Test
   void unusualFrames_areLeftToTheTree_orReadAlike() {
-    List<String> variants = new ArrayList<>();
     String[] values = {"0", "1", "-1", "1.0", "0.0", "-0.0", "200", "200.0", "-200", "200.00000000000001",
         "1.00000000000000001", "0.9999999999999999", "20000", "2000", "1e2", "1E-7", "600000", "600001", "5.0",
         "9007199254740991", "9007199254740992", "99999999999999999999", "\"5\"", "null", "true", "[]", "{}",
@@ -78,59 +60,17 @@ class AcousticFastReadTest {
         "\"" + "x".repeat(128) + "\"", "\"" + "x".repeat(129) + "\"", "NaN", "01", "-", "1.5e400"};
     String[] fields = {"callId", "seq", "ts", "speaker", "windowMs", "rmsDb", "pitchHz", "voicedRatio", "wordsPerMin",
         "type", "extra"};
-    for (String field : fields) {
-      for (String value : values) {
-        variants.add(with(field, value));
-      }
-      variants.add(PLAIN.replace(",\"" + field + "\":", ",\"zz" + field + "\":"));
-    }
-    variants.add(PLAIN.replace("}", ",\"seq\":8}"));
-    variants.add(PLAIN + " x");
-    variants.add(PLAIN + " ");
-    variants.add(" " + PLAIN);
-    variants.add(PLAIN.replace(",", " , "));
-    variants.add(PLAIN.substring(0, PLAIN.length() - 1));
+    List<String> variants = FastReadVariants.edits(PLAIN, fields, values);
     variants.add(PLAIN.replace("{\"type\":\"acoustic\",", "{\"type\":\"acoustic\" ,"));
     variants.add(PLAIN.replace("\"type\":\"acoustic\"", "\"type\":\"acoustic\\u0000\""));
     variants.add(PLAIN.replace("\"callId\":\"c-1\"", "\"callId\":\"c-1\",\"callId\":\"c-2\""));
     variants.add(PLAIN.replace(",\"rmsDb\":-32.5,\"pitchHz\":180,\"voicedRatio\":0.36,\"wordsPerMin\":146", ""));
     variants.add(PLAIN.replace(",\"windowMs\":250", ""));
-    variants.add(PLAIN.replace("}", "/* c */}"));
-    SplittableRandom random = new SplittableRandom(14);
-    for (int i = 0; i < 3_000; i++) {
-      StringBuilder mutated = new StringBuilder(PLAIN);
-      int at = 18 + random.nextInt(PLAIN.length() - 18);
-      switch (random.nextInt(3)) {
-        case 0 -> mutated.deleteCharAt(at);
-        case 1 -> mutated.insert(at, NOISE.charAt(random.nextInt(NOISE.length())));
-        default -> mutated.setCharAt(at, NOISE.charAt(random.nextInt(NOISE.length())));
-      }
-      variants.add(mutated.toString());
-    }
+    variants.addAll(FastReadVariants.fuzzed(PLAIN, 14, 3_000));
     int taken = 0;
     for (String variant : variants) {
       taken += agrees(variant) ? 1 : 0;
     }
     assertThat(taken).as("some variants are ordinary enough to be read fast").isGreaterThan(50);
-  }
-
-  /** The plain frame with {@code field} set to the raw JSON {@code value} (added at the end when absent). */
-  private static String with(String field, String value) {
-    String key = "\"" + field + "\":";
-    int start = PLAIN.indexOf(key);
-    if (start < 0) {
-      return PLAIN.substring(0, PLAIN.length() - 1) + "," + key + value + "}";
-    }
-    int from = start + key.length();
-    int end = from;
-    boolean quoted = PLAIN.charAt(from) == '"';
-    if (quoted) {
-      end = PLAIN.indexOf('"', from + 1) + 1;
-    } else {
-      while (end < PLAIN.length() && ",}".indexOf(PLAIN.charAt(end)) < 0) {
-        end++;
-      }
-    }
-    return PLAIN.substring(0, from) + value + PLAIN.substring(end);
   }
 }
