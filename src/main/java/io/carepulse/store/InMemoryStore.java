@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The default store: everything in this process's memory, gone on restart.
@@ -71,8 +70,8 @@ public final class InMemoryStore implements CarePulseStore {
   private static final class History {
     CallRecord call;
     long bytes = RetainedSize.CALL;
-    final TreeMap<Long, KeptFrame> frames = new TreeMap<>();
-    final TreeMap<Long, ScorePoint> scores = new TreeMap<>();
+    final SeqLog<KeptFrame> frames = new SeqLog<>();
+    final SeqLog<ScorePoint> scores = new SeqLog<>();
     final LinkedHashMap<String, PromptRecord> prompts = new LinkedHashMap<>();
     final List<PromptFeedbackRecord> feedback = new ArrayList<>();
     final List<WhisperRecord> whispers = new ArrayList<>();
@@ -139,16 +138,16 @@ public final class InMemoryStore implements CarePulseStore {
     for (int i = 0; i < encoded.size(); i++) {
       StoredFrame frame = batch.frames().get(i);
       History history = calls.get(frame.callId());
-      if (history != null && history.frames.putIfAbsent(frame.seq(), encoded.get(i)) == null) {
+      if (history != null && history.frames.putIfAbsent(frame.seq(), encoded.get(i))) {
         grow(history, RetainedSize.frame(encoded.get(i).json()));
         history.call = history.call.withLastSeq(frame.seq());
       }
     }
     for (ScorePoint point : batch.scores()) {
       History history = calls.get(point.callId());
-      if (history != null && history.scores.putIfAbsent(point.seq(), point) == null) {
+      if (history != null && history.scores.putIfAbsent(point.seq(), point)) {
         grow(history, RetainedSize.score(point));
-        if (history.call.state() == CallState.LIVE && point.seq() >= history.scores.lastKey()) {
+        if (history.call.state() == CallState.LIVE && point.seq() >= history.scores.lastSeq()) {
           history.call = history.call.withScore(point.score(), point.callScore());
         }
       }
@@ -275,10 +274,9 @@ public final class InMemoryStore implements CarePulseStore {
     List<Map.Entry<Long, KeptFrame>> kept;
     synchronized (this) {
       History history = calls.get(callId);
-      // Copied: a TreeMap reuses its entries when another is removed.
-      kept = history == null ? List.of() : first(history.frames.tailMap(afterSeq, false).entrySet(), limit).stream()
-          .map(entry -> Map.entry(entry.getKey(), entry.getValue())).toList();
+      kept = history == null ? List.of() : history.frames.after(afterSeq, limit, Map::entry);
     }
+    // Decoded outside the lock: the text of a long call is the bulk of the work.
     List<StoredFrame> frames = new ArrayList<>(kept.size());
     kept.forEach(entry -> frames.add(entry.getValue().stored(callId, entry.getKey())));
     return Future.succeededFuture(List.copyOf(frames));
@@ -287,18 +285,8 @@ public final class InMemoryStore implements CarePulseStore {
   @Override
   public synchronized Future<List<ScorePoint>> scores(String callId, long afterSeq, int limit) {
     History history = calls.get(callId);
-    return Future.succeededFuture(history == null ? List.of() : first(history.scores.tailMap(afterSeq, false).values(), limit));
-  }
-
-  private static <T> List<T> first(Iterable<T> values, int limit) {
-    List<T> out = new ArrayList<>();
-    for (T value : values) {
-      if (out.size() == limit) {
-        break;
-      }
-      out.add(value);
-    }
-    return List.copyOf(out);
+    return Future.succeededFuture(
+        history == null ? List.of() : List.copyOf(history.scores.after(afterSeq, limit, (seq, point) -> point)));
   }
 
   @Override
@@ -518,14 +506,9 @@ public final class InMemoryStore implements CarePulseStore {
     for (History history : calls.values()) {
       CallRecord call = history.call;
       if (call.state() == CallState.ENDED && call.endedAt().isBefore(cutoff)) {
-        Iterator<KeptFrame> frames = history.frames.values().iterator();
-        while (frames.hasNext()) {
-          KeptFrame frame = frames.next();
-          if (frame.type().equals("utterance")) {
-            frames.remove();
-            grow(history, -RetainedSize.frame(frame.json()));
-            deleted++;
-          }
+        for (KeptFrame frame : history.frames.removeIf(kept -> kept.type().equals("utterance"))) {
+          grow(history, -RetainedSize.frame(frame.json()));
+          deleted++;
         }
       }
     }
