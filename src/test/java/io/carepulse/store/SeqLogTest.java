@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A call's log by seq behaves as a sorted map would, whatever order and repeats the seqs come in. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SeqLogTest {
 
   @Test
