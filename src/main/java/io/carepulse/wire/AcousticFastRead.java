@@ -39,9 +39,7 @@ final class AcousticFastRead {
   /** The frame, or null when the ordinary path must decide. */
   static Acoustic read(String text) {
     try (JsonParser parser = FastReadFields.JSON.createParser(text)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME
-          || !"type".equals(parser.currentName()) || parser.nextToken() != JsonToken.VALUE_STRING
-          || !"acoustic".equals(parser.getText())) {
+      if (!FastReadFields.opensAs(parser, "acoustic")) {
         return null;
       }
       int seen = 0;
@@ -104,7 +102,7 @@ final class AcousticFastRead {
           }
         }
       }
-      if (token != JsonToken.END_OBJECT || (seen & REQUIRED) != REQUIRED || parser.nextToken() != null) {
+      if (!FastReadFields.closed(parser, token, seen, REQUIRED)) {
         return null;
       }
       return new Acoustic(callId, seq, ts, speaker, windowMs, rmsDb, pitchHz, voicedRatio, wordsPerMin);

@@ -23,6 +23,21 @@ final class FastReadFields {
   private FastReadFields() {
   }
 
+  /** True when the frame opens with {@code "type"} as its first field and the given type as its value. */
+  static boolean opensAs(JsonParser parser, String type) throws IOException {
+    return parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
+        && "type".equals(parser.currentName()) && parser.nextToken() == JsonToken.VALUE_STRING
+        && type.equals(parser.getText());
+  }
+
+  /**
+   * True when the field loop stopped at the object's end ({@code last} is the token it stopped at), every required
+   * field was seen and nothing follows the object.
+   */
+  static boolean closed(JsonParser parser, JsonToken last, int seen, int required) throws IOException {
+    return last == JsonToken.END_OBJECT && (seen & required) == required && parser.nextToken() == null;
+  }
+
   /** The schema's callId (1 to 128 characters of [A-Za-z0-9._:-]), or null. */
   static String callId(JsonParser parser, JsonToken value) throws IOException {
     if (value != JsonToken.VALUE_STRING) {

@@ -38,9 +38,7 @@ final class UtteranceFastRead {
   /** The frame, or null when the ordinary path must decide. */
   static Utterance read(String frame) {
     try (JsonParser parser = FastReadFields.JSON.createParser(frame)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME
-          || !"type".equals(parser.currentName()) || parser.nextToken() != JsonToken.VALUE_STRING
-          || !"utterance".equals(parser.getText())) {
+      if (!FastReadFields.opensAs(parser, "utterance")) {
         return null;
       }
       int seen = 0;
@@ -85,12 +83,13 @@ final class UtteranceFastRead {
             }
           }
         }
+        // The string reads above answer null for a value they do not take.
         if (bit == CALL_ID && callId == null || bit == SPEAKER && speaker == null || bit == TEXT && text == null
             || bit == UTTERANCE_ID && utteranceId == null) {
           return null;
         }
       }
-      if (token != JsonToken.END_OBJECT || (seen & REQUIRED) != REQUIRED || parser.nextToken() != null) {
+      if (!FastReadFields.closed(parser, token, seen, REQUIRED)) {
         return null;
       }
       return new Utterance(callId, seq, ts, speaker, text, isFinal, startMs, endMs, utteranceId);

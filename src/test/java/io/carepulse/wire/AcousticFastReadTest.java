@@ -2,7 +2,6 @@ package io.carepulse.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carepulse.protocol.Acoustic;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +20,8 @@ class AcousticFastReadTest {
   private static final String PLAIN = "{\"type\":\"acoustic\",\"callId\":\"c-1\",\"seq\":7,\"ts\":1767225600000,"
       + "\"speaker\":\"agent\",\"windowMs\":250,\"rmsDb\":-32.5,\"pitchHz\":180,\"voicedRatio\":0.36,\"wordsPerMin\":146}";
 
-  /** What the fast read says must be what the tree says; returns whether the fast read took it. */
   private static boolean agrees(String text) {
-    Acoustic fast = AcousticFastRead.read(text);
-    if (fast == null) {
-      return false;
-    }
-    FrameRead tree = FastReadVariants.throughTheTree(text);
-    assertThat(tree).as("the tree path on %s", text).isInstanceOf(FrameRead.Accepted.class);
-    assertThat(((FrameRead.Accepted) tree).frame()).as(text).isEqualTo(fast);
-    return true;
+    return FastReadVariants.agrees(text, AcousticFastRead::read);
   }
 
   @Test

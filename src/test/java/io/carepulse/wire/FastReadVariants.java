@@ -1,10 +1,14 @@
 package io.carepulse.wire;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carepulse.protocol.Frame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /** What the fast-read tests share: the ordinary path to compare with, and the ways a plain frame is altered. */
 final class FastReadVariants {
@@ -26,6 +30,21 @@ final class FastReadVariants {
       return null;
     }
     return READER.read(json);
+  }
+
+  /**
+   * What the fast read makes of the text must be what the tree makes of it; true when the fast read took it (a null
+   * from the fast read leaves the text to the tree, which may then accept or refuse it).
+   */
+  static boolean agrees(String text, Function<String, ? extends Frame> fastRead) {
+    Frame fast = fastRead.apply(text);
+    if (fast == null) {
+      return false;
+    }
+    FrameRead tree = throughTheTree(text);
+    assertThat(tree).as("the tree path on %s", text).isInstanceOf(FrameRead.Accepted.class);
+    assertThat(((FrameRead.Accepted) tree).frame()).as(text).isEqualTo(fast);
+    return true;
   }
 
   /** The plain frame with {@code field} set to the raw JSON {@code value} (added at the end when absent). */

@@ -2,7 +2,6 @@ package io.carepulse.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carepulse.protocol.Utterance;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,16 +26,8 @@ class UtteranceFastReadTest {
   private static final String[] WORDS = {"I", "can't", "\"really\"", "café", "naïve", "Straße", "日本", "привет",
       "🙂", "50%", "$12.40", "a\\b", "tab\there", "line\nbreak", "ok,", "well…", "—", "right?", "<b>", "&amp;"};
 
-  /** What the fast read says must be what the tree says; returns whether the fast read took it. */
   private static boolean agrees(String text) {
-    Utterance fast = UtteranceFastRead.read(text);
-    if (fast == null) {
-      return false;
-    }
-    FrameRead tree = FastReadVariants.throughTheTree(text);
-    assertThat(tree).as("the tree path on %s", text).isInstanceOf(FrameRead.Accepted.class);
-    assertThat(((FrameRead.Accepted) tree).frame()).as(text).isEqualTo(fast);
-    return true;
+    return FastReadVariants.agrees(text, UtteranceFastRead::read);
   }
 
   @Test
