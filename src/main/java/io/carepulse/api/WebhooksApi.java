@@ -37,6 +37,7 @@ final class WebhooksApi {
         .recover(e -> io.vertx.core.Future.failedFuture(e instanceof WebhookTargets.Refused refused
             ? Problem.invalid("body.url", refused.getMessage()).asFailure() : e))
         .compose(allowed -> store.addWebhook(subscription))
+        .onSuccess(v -> dispatcher.added())
         .onSuccess(v -> Replies.json(ctx, 201, json(subscription).put("secret", secret)))
         .onFailure(ctx::fail);
   }

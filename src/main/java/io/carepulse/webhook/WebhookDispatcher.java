@@ -45,11 +45,15 @@ public final class WebhookDispatcher extends VerticleBase implements CallListene
   public static final String ALERT_RAISED = "alert.raised";
   public static final String KUDOS_AWARDED = "kudos.awarded";
 
+  /** How long a read of the subscriptions serves later events: what a change through another node may take. */
+  static final long SUBSCRIPTIONS_FRESH_MS = 5_000;
+
   private final CarePulseStore store;
   private final WebhookPolicy policy;
   private final CallRegistry calls;
   private final WebhookTargets targets;
   private final Set<String> removed = ConcurrentHashMap.newKeySet();
+  private final SubscriptionCache subscriptions;
   private Scheduler scheduler;
   private WebClient client;
 
@@ -58,6 +62,7 @@ public final class WebhookDispatcher extends VerticleBase implements CallListene
     this.policy = policy;
     this.targets = targets;
     this.calls = calls;
+    this.subscriptions = new SubscriptionCache(store::webhooks, SUBSCRIPTIONS_FRESH_MS, System::currentTimeMillis);
   }
 
   /** Whether {@code url} may receive deliveries (see {@link WebhookTargets}); call once the dispatcher runs. */
@@ -103,20 +108,35 @@ public final class WebhookDispatcher extends VerticleBase implements CallListene
     }
   }
 
-  /** Sends {@code data} as event {@code type} to every subscriber of it; returns at once. */
+  /**
+   * Sends {@code data} as event {@code type} to every subscriber of it; returns at once. When the subscriptions cannot
+   * be read, the event waits and tries again with the delivery back-off, and is dropped (logged) only when every
+   * attempt failed.
+   */
   public void publish(String type, JsonObject data) {
-    context.runOnContext(v -> store.webhooks().onSuccess(subscriptions -> {
-      JsonObject envelope = new JsonObject().put("id", UUID.randomUUID().toString()).put("type", type)
-          .put("createdAt", now().toString()).put("data", data);
-      String body = envelope.encode();
-      subscriptions.stream().filter(s -> s.wants(type))
-          .forEach(s -> deliver(s, type, envelope.getString("id"), body));
-    }).onFailure(e -> LOG.atWarn().setCause(e).log("cannot read webhook subscriptions; event not delivered")));
+    JsonObject envelope = new JsonObject().put("id", UUID.randomUUID().toString()).put("type", type)
+        .put("createdAt", now().toString()).put("data", data);
+    context.runOnContext(v -> Single.defer(() -> Single.fromCompletionStage(subscriptions.get().toCompletionStage()))
+        .retryWhen(failures -> failures.zipWith(Flowable.range(2, policy.attempts()), (failure, next) ->
+                next > policy.attempts() ? Flowable.<Long>error(failure)
+                    : Flowable.timer(policy.delayBeforeMillis(next), TimeUnit.MILLISECONDS, scheduler))
+            .concatMap(wait -> wait))
+        .subscribe(all -> {
+          String body = envelope.encode();
+          all.stream().filter(s -> s.wants(type)).forEach(s -> deliver(s, type, envelope.getString("id"), body));
+        }, e -> LOG.atWarn().setCause(e).addKeyValue("event", type).addKeyValue("eventId", envelope.getString("id"))
+            .log("cannot read webhook subscriptions; event not delivered")));
+  }
+
+  /** A subscription was added: events from now on go to it too. */
+  public void added() {
+    subscriptions.invalidate();
   }
 
   /** Stops retrying deliveries to a removed subscription. */
   public void forget(String subscriptionId) {
     removed.add(subscriptionId);
+    subscriptions.invalidate();
   }
 
   /**
