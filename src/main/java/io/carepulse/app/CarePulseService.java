@@ -149,6 +149,9 @@ public final class CarePulseService {
     });
   }
 
+  /** The journal's own connections (it writes one batch at a time; the second covers a reconnect). */
+  private static final int JOURNAL_CONNECTIONS = 2;
+
   /** In memory by default; with a PostgreSQL URL, the schema is migrated before anything else starts. */
   private static Future<CarePulseStore> openStore(Vertx vertx, AppConfig config) {
     if (config.pgUrl() == null) {
@@ -159,7 +162,7 @@ public final class CarePulseService {
     return Migrations.load(vertx).compose(migrations -> migrations.apply(pool))
         .recover(e -> pool.close().transform(closed -> Future.failedFuture(
             new IllegalStateException("PostgreSQL at CAREPULSE_PG_URL is not usable: " + e.getMessage(), e))))
-        .map(applied -> new PgStore(pool));
+        .map(applied -> new PgStore(pool, PgStore.pool(vertx, config.pgUrl(), JOURNAL_CONNECTIONS, "carepulse-journal")));
   }
 
   private Future<Void> deploy(List<Deployable> verticles) {
