@@ -19,8 +19,9 @@ USER carepulse
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/health || exit 1
-# Heap sized from the container's memory limit, and a JVM out of memory exits (the orchestrator restarts it; a
-# half-dead node would keep its sockets). More JVM flags: -e JAVA_TOOL_OPTIONS=..., which the JVM reads itself.
+# Heap sized from the container's memory limit, all of it reserved and touched at start (a heap page first touched
+# under load is a page fault inside a GC pause: docs/performance.md, "First touch"), and a JVM out of memory exits
+# (the orchestrator restarts it; a half-dead node would keep its sockets). More JVM flags: -e JAVA_TOOL_OPTIONS=..., which the JVM reads itself.
 # Exec form, no shell: the JVM is PID 1 and receives SIGTERM (agents then get close 1001 and resume elsewhere), and
 # `docker run carepulse --config /etc/carepulse.json` appends its arguments to `serve`.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/carepulse.jar", "serve"]
+ENTRYPOINT ["java", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-XX:+AlwaysPreTouch", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/carepulse.jar", "serve"]

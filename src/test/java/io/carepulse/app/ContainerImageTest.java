@@ -42,6 +42,8 @@ class ContainerImageTest {
   void theEntryPointsJvmFlags_areAcceptedByTheJvm() throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // As in a container with a 256 MB limit: the heap percentages apply to it, and the heap touched at start is small.
+    command.add("-XX:MaxRAM=256m");
     List<String> entry = entryPoint();
     command.addAll(entry.subList(1, entry.indexOf("-jar")));
     command.add("-version");

@@ -65,6 +65,7 @@ final class GeneratorRun {
     watchdog.start();
 
     ProcessMeter.Reading serverStart = null;
+    ProcessMeter.Reading compilersStart = null;
     ProcessMeter.Reading generatorStart = null;
     ProcessMeter.Reading machineStart = null;
     ProcessGroup.Sample databaseStart = null;
@@ -77,6 +78,7 @@ final class GeneratorRun {
         log.flush();
         if (line.startsWith("WINDOW-START")) {
           serverStart = server.reading();
+          compilersStart = server.compilers();
           generatorStart = ProcessMeter.process(process.pid());
           machineStart = ProcessMeter.machine();
           databaseStart = database == null ? null : database.sample();
@@ -90,6 +92,7 @@ final class GeneratorRun {
           double databaseCores = databaseEnd == null ? 0 : databaseEnd.coresSince(databaseStart);
           pending = new JsonObject()
               .put("serverCpuCores", round(serverCores))
+              .put("serverCompilerCpuCores", round(server.compilers().coresSince(compilersStart)))
               .put("serverRssMb", round(serverEnd.rssKb() / 1024.0))
               .put("generatorCpuCores", round(generatorCores))
               .put("otherCpuCores", round(Math.max(0, machineEnd.coresSince(machineStart) - serverCores - generatorCores

@@ -44,6 +44,32 @@ final class ProcessMeter {
     }
   }
 
+  /**
+   * CPU of the process's JIT compiler threads ("C1/C2 CompilerThread…"): a server still compiling its hot path spends
+   * a share of its core on that, which is warm-up, not the cost of a frame.
+   */
+  static Reading compilers(long pid) {
+    long now = System.nanoTime();
+    long ticks = 0;
+    try (var tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks) {
+        try {
+          if (!Files.readString(task.resolve("comm")).matches("C[12] Compiler.*\\s*")) {
+            continue;
+          }
+          String stat = Files.readString(task.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException threadEnded) {
+          // a compiler thread that ended between the listing and the read
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return new Reading(now, 0, 0);
+    }
+    return new Reading(now, ticks, 0);
+  }
+
   /** The machine's busy ticks (all CPUs, everything but idle and iowait). */
   static Reading machine() {
     long now = System.nanoTime();

@@ -51,6 +51,11 @@ final class ServerUnderTest implements AutoCloseable {
     return ProcessMeter.process(pid());
   }
 
+  /** Its JIT compiler threads' CPU so far. */
+  ProcessMeter.Reading compilers() {
+    return ProcessMeter.compilers(pid());
+  }
+
   /**
    * Bytes of live objects on the heap: {@code jcmd GC.class_histogram} runs a full collection first and then sums
    * every live instance, so this is the heap after GC, exactly, without the free space G1 keeps.

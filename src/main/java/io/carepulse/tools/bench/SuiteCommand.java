@@ -34,9 +34,15 @@ public final class SuiteCommand implements Callable<Integer> {
 
   /** The knee: the highest rate whose frame->ack p99 stays under this. */
   static final double KNEE_P99_MILLIS = 50;
+  /** A server counts as warm when its JIT compilers use less than this over a warm-up run. */
+  static final double WARM_COMPILER_CORES = 0.05;
 
-  /** The same for both servers, so the baseline differs from the service only in what it runs. */
-  static final List<String> SERVER_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
+  /**
+   * The same heap for both servers (and the same collector, {@code --gc}): they differ only in what they run. Touched
+   * at start: on a VM whose memory the host backs lazily, the first touch of each heap page is a fault that costs the
+   * servers' own CPU and lands in GC pauses (measured: ack p99 698 ms without, 127 ms with, on the same load).
+   */
+  static final List<String> SERVER_HEAP = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
   static final List<String> GENERATOR_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
 
   @Option(names = "--out", description = "Directory for logs, GC logs and results (default: target/bench/<time>).")
@@ -62,7 +68,13 @@ public final class SuiteCommand implements Callable<Integer> {
           + "--no-pin lets them share (default: pinned).")
   boolean pin;
 
+  @Option(names = "--gc", defaultValue = "G1",
+      description = "Garbage collector of both servers: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Collector gc = Collector.G1;
+
   private CpuPinning pinning = CpuPinning.NONE;
+  private Scale scale = Scale.STANDARD;
+  private final java.util.Set<ServerUnderTest> warmed = new java.util.HashSet<>();
   private PrintWriter log;
   private final String secret = randomSecret();
   private final List<Row> rows = new ArrayList<>();
@@ -76,7 +88,7 @@ public final class SuiteCommand implements Callable<Integer> {
       out = Path.of("target", "bench", stamp);
     }
     Files.createDirectories(out);
-    Scale scale = quick ? Scale.QUICK : Scale.STANDARD;
+    scale = quick ? Scale.QUICK : Scale.STANDARD;
     long fdLimit = ProcessMeter.openFilesLimit();
     int idleCalls = scale.idleCalls;
     // Each idle call holds a socket in the generator and one in the server; keep well under the per-process limit.
@@ -107,7 +119,9 @@ public final class SuiteCommand implements Callable<Integer> {
         clusteredRows(scale);
       }
       bar.close();
-      String table = SuiteTable.render(machine, pinning, rows, (System.nanoTime() - started) / 1e9);
+      String table = SuiteTable.render(machine, String.join(" ", serverJvm()), String.format(java.util.Locale.ROOT,
+          "each warmed first at the (a) load, unmeasured, until its JIT compilers used under %.2f cores (at most %d "
+          + "runs of %s)", WARM_COMPILER_CORES, scale.warmRuns, scale.warmWindow), pinning, rows, (System.nanoTime() - started) / 1e9);
       System.out.println();
       System.out.println(table);
       Files.writeString(out.resolve("table.md"), table);
@@ -120,12 +134,12 @@ public final class SuiteCommand implements Callable<Integer> {
   }
 
   private void latencyRows(Scale scale) throws IOException, InterruptedException {
-    List<String> serviceJvm = new ArrayList<>(SERVER_JVM);
+    List<String> serviceJvm = serverJvm();
     serviceJvm.add(gcLog("service"));
     if (jfr) {
       serviceJvm.add("-XX:StartFlightRecording=filename=" + out.resolve("service.jfr").toAbsolutePath() + ",settings=profile");
     }
-    List<String> echoJvm = new ArrayList<>(SERVER_JVM);
+    List<String> echoJvm = serverJvm();
     echoJvm.add(gcLog("echo"));
     // Both stay up through (a) and (b), and take turns, so a change in background load hits both alike.
     try (ServerUnderTest service = startService("service", serviceJvm);
@@ -185,7 +199,7 @@ public final class SuiteCommand implements Callable<Integer> {
 
   /** (d2) The (a) load with supervisor dashboards attached, each watching one team, on a service of its own. */
   private void supervisedRows(Scale scale) throws IOException, InterruptedException {
-    List<String> jvm = new ArrayList<>(SERVER_JVM);
+    List<String> jvm = serverJvm();
     jvm.add(gcLog("service-supervised"));
     try (ServerUnderTest service = startService("service-supervised", jvm, Map.of())) {
       for (int calls : scale.variantCalls) {
@@ -224,7 +238,7 @@ public final class SuiteCommand implements Callable<Integer> {
     }
     try (schema) {
       progress("  PostgreSQL: schema " + schema.name() + " on " + withoutPassword(pgUrl) + " (dropped at the end)");
-      List<String> jvm = new ArrayList<>(SERVER_JVM);
+      List<String> jvm = serverJvm();
       jvm.add(gcLog("service-pg"));
       ServerUnderTest service;
       try {
@@ -265,10 +279,13 @@ public final class SuiteCommand implements Callable<Integer> {
     List<ServerUnderTest> nodes = new ArrayList<>();
     try {
       for (int i = 0; i < 2; i++) {
-        List<String> jvm = new ArrayList<>(SERVER_JVM);
+        List<String> jvm = serverJvm();
         jvm.add(gcLog("service-node" + (i + 1)));
         nodes.add(startService("service-node" + (i + 1), jvm, Map.of("CAREPULSE_CLUSTER", "true",
             "CAREPULSE_CLUSTER_PORT", Integer.toString(clusterPorts[i]), "CAREPULSE_CLUSTER_MEMBERS", members)));
+      }
+      for (ServerUnderTest node : nodes) {
+        warmUp(node);
       }
       for (int calls : scale.variantCalls) {
         String label = String.format("(d3) %,d calls x 5 frames/s over 2 clustered nodes (%,d each)", calls,
@@ -321,12 +338,12 @@ public final class SuiteCommand implements Callable<Integer> {
   private void idleRows(int calls) throws IOException, InterruptedException {
     String label = String.format("(c) %,d idle calls (connected, 5 frames each, then silent)", calls);
     List<String> args = List.of("--calls", Integer.toString(calls), "--idle-frames", "5", "--hold", "120s");
-    List<String> serviceJvm = new ArrayList<>(SERVER_JVM);
+    List<String> serviceJvm = serverJvm();
     serviceJvm.add(gcLog("service-idle"));
     try (ServerUnderTest service = startService("service-idle", serviceJvm)) {
       rows.add(Row.idle(label, "CarePulse", idle(service, args, calls)));
     }
-    List<String> echoJvm = new ArrayList<>(SERVER_JVM);
+    List<String> echoJvm = serverJvm();
     echoJvm.add(gcLog("echo-idle"));
     try (ServerUnderTest echo = startEcho("echo-idle", echoJvm)) {
       rows.add(Row.idle(label, "echo", idle(echo, args, calls)));
@@ -359,9 +376,44 @@ public final class SuiteCommand implements Callable<Integer> {
     return result;
   }
 
+  /** The servers' flags with the collector this run compares. */
+  private List<String> serverJvm() {
+    List<String> jvm = new ArrayList<>(SERVER_HEAP);
+    jvm.addAll(gc.flags);
+    return jvm;
+  }
+
+  /**
+   * Before a server's first measured run: the small steady load, unmeasured, until its JIT compilers use under
+   * {@link #WARM_COMPILER_CORES} of a core (at most {@code scale.warmRuns} runs). A server pinned to one core shares
+   * it with its compiler threads, which took half of it for a minute after start: that is warm-up, and measured it
+   * was most of the difference between two runs of the same code.
+   */
+  private void warmUp(ServerUnderTest server) throws IOException, InterruptedException {
+    if (!warmed.add(server)) {
+      return;
+    }
+    List<String> full = new ArrayList<>(List.of("--port", Integer.toString(server.port), "--secret", secret));
+    if (pinning.pinned()) {
+      full.addAll(List.of("--event-loops", "1"));
+    }
+    full.addAll(List.of("--calls", Integer.toString(scale.steadySmall), "--rate", "5", "--warmup", "1s", "--window",
+        scale.warmWindow));
+    for (int run = 1; run <= scale.warmRuns; run++) {
+      List<JsonObject> results = GeneratorRun.run(pinning.generator(), generatorJvm("warm-" + server.name + "-" + run),
+          full, server, null, log, 300);
+      double compilers = results.isEmpty() ? 0 : results.get(0).getDouble("serverCompilerCpuCores", 0.0);
+      progress(String.format("  %s warm-up %d: JIT compilers %.2f cores", server.name, run, compilers));
+      if (compilers < WARM_COMPILER_CORES) {
+        return;
+      }
+    }
+  }
+
   /** One generator run against {@code server}; {@code database} (or null) is read over the windows too. */
   private List<JsonObject> measure(ServerUnderTest server, ProcessGroup database, List<String> args, String name)
       throws IOException, InterruptedException {
+    warmUp(server);
     double waited = awaitQuiet(server);
     List<String> full = new ArrayList<>(List.of("--port", Integer.toString(server.port), "--secret", secret));
     if (pinning.pinned()) {
@@ -376,8 +428,9 @@ public final class SuiteCommand implements Callable<Integer> {
       result.put("waitedForQuietSeconds", waited);
       String databaseCores = database == null ? "" : String.format("; %s %.2f cores", database.command(),
           result.getDouble("databaseCpuCores", 0.0));
-      progress("    " + LoadGenerator.summary(result) + String.format(" | server %.2f cores, %.0f MB%s; others %.2f cores",
-          result.getDouble("serverCpuCores", 0.0), result.getDouble("serverRssMb", 0.0), databaseCores,
+      progress("    " + LoadGenerator.summary(result) + String.format(" | server %.2f cores (JIT %.2f), %.0f MB%s; "
+          + "others %.2f cores", result.getDouble("serverCpuCores", 0.0),
+          result.getDouble("serverCompilerCpuCores", 0.0), result.getDouble("serverRssMb", 0.0), databaseCores,
           result.getDouble("otherCpuCores", 0.0)));
     }
     if (results.isEmpty()) {
@@ -466,8 +519,8 @@ public final class SuiteCommand implements Callable<Integer> {
   /** Sizes of the suite: the standard one, and a quick one that only checks the machinery. */
   enum Scale {
     STANDARD(1_000, 5_000, "20s", "10s", 5_000, 10_000, 50_000, 5_000, "3s", "5s", 10_000, new int[] {1_000, 5_000},
-        200, 50),
-    QUICK(50, 200, "2s", "3s", 200, 1_000, 3_000, 1_000, "2s", "2s", 500, new int[] {50}, 20, 10);
+        200, 50, "15s", 8),
+    QUICK(50, 200, "2s", "3s", 200, 1_000, 3_000, 1_000, "2s", "2s", 500, new int[] {50}, 20, 10, "2s", 1);
 
     final int steadySmall;
     final int steadyLarge;
@@ -485,10 +538,13 @@ public final class SuiteCommand implements Callable<Integer> {
     /** Supervisor dashboards of (d2), each watching one team of {@code callsPerTeam} calls. */
     final int supervisors;
     final int callsPerTeam;
+    /** Each warm-up run's window, and at most how many (see {@link #warmUp}). */
+    final String warmWindow;
+    final int warmRuns;
 
     Scale(int steadySmall, int steadyLarge, String warmup, String window, int kneeCalls, int kneeFrom, int kneeTo,
           int kneeStep, String kneeWarmup, String kneeWindow, int idleCalls, int[] variantCalls, int supervisors,
-          int callsPerTeam) {
+          int callsPerTeam, String warmWindow, int warmRuns) {
       this.steadySmall = steadySmall;
       this.steadyLarge = steadyLarge;
       this.warmup = warmup;
@@ -503,6 +559,8 @@ public final class SuiteCommand implements Callable<Integer> {
       this.variantCalls = variantCalls;
       this.supervisors = supervisors;
       this.callsPerTeam = callsPerTeam;
+      this.warmWindow = warmWindow;
+      this.warmRuns = warmRuns;
     }
   }
 }

@@ -12,11 +12,11 @@ final class SuiteTable {
   private SuiteTable() {
   }
 
-  static String render(Machine machine, CpuPinning pinning, List<Row> rows, double seconds) {
+  static String render(Machine machine, String serverJvm, String warmUp, CpuPinning pinning, List<Row> rows, double seconds) {
     StringBuilder t = new StringBuilder();
     t.append("CarePulse bench suite, ").append(machine.line()).append('\n');
-    t.append(String.format(Locale.ROOT, "Suite time %.0f s. Servers: %s, 127.0.0.1; %s.%n", seconds,
-        String.join(" ", SuiteCommand.SERVER_JVM), pinning.describe()));
+    t.append(String.format(Locale.ROOT, "Suite time %.0f s. Servers: %s, 127.0.0.1; %s; %s.%n", seconds, serverJvm,
+        pinning.describe(), warmUp));
     t.append("Latency (ms) runs from each frame's scheduled send time (open loop) to its `ack` (every frame; the echo "
         + "baseline answers every frame with one) or to its `score` (frames protocol v1 must score: call.start, final "
         + "utterances, events). CPU in cores over the measured window; `others` = load from processes outside the "

@@ -27,7 +27,7 @@ class SuiteTableTest {
         Row.skipped("(d1) 5,000 calls, PostgreSQL on (ack = persisted)", 5_000,
             "skipped: PostgreSQL not reachable at postgresql://postgres@127.0.0.1:5432/test (Connection refused)"));
 
-    String table = SuiteTable.render(MACHINE, CpuPinning.NONE, rows, 12);
+    String table = SuiteTable.render(MACHINE, "-Xms1g -Xmx1g -XX:+UseG1GC", "warmed", CpuPinning.NONE, rows, 12);
 
     assertThat(table).contains("| (a) 1,000 calls x 5 frames/s, as above (in memory, no supervisors) | CarePulse | "
         + "5,000 | 6,000 | 1.50 |");
@@ -49,7 +49,7 @@ class SuiteTableTest {
         Row.steady("(a) 1,000 calls x 5 frames/s", "echo", echo),
         Row.variant("(d1) 1,000 calls, PostgreSQL on (ack = persisted)", "CarePulse + PostgreSQL", persisted));
 
-    String table = SuiteTable.render(MACHINE, CpuPinning.NONE, rows, 12);
+    String table = SuiteTable.render(MACHINE, "-Xms1g -Xmx1g -XX:+UseG1GC", "warmed", CpuPinning.NONE, rows, 12);
 
     // 0.6 cores over 5,000 frames/s is 120 µs a frame against echo's 60: twice, above 1.5x.
     assertThat(table).contains("| server CPU per frame, 5,000 frames/s | 120 µs | 60.0 µs | **2.00x** | ≤ 1.50x | "
