@@ -162,7 +162,13 @@ public final class CarePulseService {
     return Migrations.load(vertx).compose(migrations -> migrations.apply(pool))
         .recover(e -> pool.close().transform(closed -> Future.failedFuture(
             new IllegalStateException("PostgreSQL at CAREPULSE_PG_URL is not usable: " + e.getMessage(), e))))
-        .map(applied -> new PgStore(pool, PgStore.pool(vertx, config.pgUrl(), JOURNAL_CONNECTIONS, "carepulse-journal")));
+        .compose(applied -> {
+          // Connected before the first frame, so that a database the journal cannot reach stops the start, and the
+          // first batch does not also pay for the connection.
+          Pool journal = PgStore.pool(vertx, config.pgUrl(), JOURNAL_CONNECTIONS, "carepulse-journal");
+          return journal.query("SELECT 1").execute().<CarePulseStore>map(connected -> new PgStore(pool, journal))
+              .onFailure(e -> journal.close());
+        });
   }
 
   private Future<Void> deploy(List<Deployable> verticles) {

@@ -207,8 +207,8 @@ public final class CallSession {
         } else if (registry.ackGate().accepting()) {
           apply(frame, answer, receivedNanos);
         } else {
-          answer.accept(error(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "history store unavailable and its queue "
-              + "is full; frame not applied, resend from seq " + sequence.expected() + " after a pause", callId,
+          answer.accept(error(new ProtocolError(ErrorCode.STORE_UNAVAILABLE, "history store is down or behind and its "
+              + "queue is full; frame not applied, resend from seq " + sequence.expected() + " after a pause", callId,
               frame.seq(), sequence.expected())));
         }
       }
