@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * The stand-in understanding layer of care-2: dialogue acts from a sectioned phrase list
  * (model/care-2-acts.txt), matched on whole tokens. It recognises the wording it was written against and little
- * else; the trained act classifiers replace it through {@link ActReader}. Two rules the list cannot say: a
- * back-channel is a short turn (at most three words), and a question ends with "?" or opens with a question word.
+ * else; the trained act classifiers replace it through {@link ActReader}. Three rules the list cannot say: a
+ * back-channel is a short turn (at most three words), a question ends with "?" or opens with a question word, and a
+ * customer's short turn with "when" or "how" asks what happens next.
  */
 public final class PhraseActReader implements ActReader {
 
@@ -208,6 +209,11 @@ public final class PhraseActReader implements ActReader {
     if (speaker == Speaker.AGENT && !acts.has(UtteranceAct.QUESTION) && isQuestion(text, tokens)) {
       acts.add(UtteranceAct.QUESTION, n > 3 ? String.join(" ", tokens.subList(0, 3)) + " …" : String.join(" ", tokens),
           1.0);
+    }
+    if (speaker == Speaker.CUSTOMER && !acts.has(UtteranceAct.ASKS_NEXT) && n <= 3
+        && (tokens.contains("when") || tokens.contains("how"))) {
+      // "When?", "Okay. How?": after an answer that gave no time or way, the customer asks for one.
+      acts.add(UtteranceAct.ASKS_NEXT, String.join(" ", tokens), 1.0);
     }
     return acts.build();
   }

@@ -37,6 +37,40 @@ class CareTwoUnderstandingTest {
   }
 
   @Test
+  void handingTheProblemToSomeoneElse_isADeflection_andIJustGoBy_isNoCommitment() {
+    assertThat(agent("Refund requests go through the billing team, you can email them.").has(UtteranceAct.DEFLECTION))
+        .isTrue();
+    assertThat(agent("That's handled by our warehouse, not us.").has(UtteranceAct.DEFLECTION)).isTrue();
+    TurnActs justTheRules = agent("I just go by what the screen tells me.");
+    assertThat(justTheRules.has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(justTheRules.has(UtteranceAct.COMMITMENT)).isFalse();
+    assertThat(agent("I just sent you the link.").has(UtteranceAct.COMMITMENT)).isTrue();
+    assertThat(agent("Leave it with me, I'll ring the warehouse myself.").has(UtteranceAct.DEFLECTION)).isFalse();
+  }
+
+  @Test
+  void aBareICant_isBadNews_butICantSeeAndICantImagine_areNot() {
+    assertThat(agent("I can't change the delivery date.").has(UtteranceAct.BAD_NEWS)).isTrue();
+    assertThat(agent("I can't see any note of that.").has(UtteranceAct.BAD_NEWS)).isFalse();
+    assertThat(agent("I can't imagine how stressful that's been.").has(UtteranceAct.BAD_NEWS)).isFalse();
+  }
+
+  @Test
+  void distressInPlainWords_isAnxiety() {
+    assertThat(customer("my mum went into hospital last night and the boiler's gone").has(UtteranceAct.ANXIETY))
+        .isTrue();
+    assertThat(customer("honestly I don't know what to do anymore").has(UtteranceAct.ANXIETY)).isTrue();
+    assertThat(customer("I rang on Monday and I've heard nothing since").has(UtteranceAct.REPEAT_CONTACT)).isTrue();
+  }
+
+  @Test
+  void aShortWhenOrHow_asksWhatHappensNext() {
+    assertThat(customer("When?").has(UtteranceAct.ASKS_NEXT)).isTrue();
+    assertThat(customer("okay how").has(UtteranceAct.ASKS_NEXT)).isTrue();
+    assertThat(customer("It was when I moved house, years ago now.").has(UtteranceAct.ASKS_NEXT)).isFalse();
+  }
+
+  @Test
   void agentIntroducingThemselvesWithTheCustomersFirstName_isNotUsingTheName() {
     List<String> dana = Tokens.of("Dana Whitfield");
     assertThat(ActConduct.addressesCustomer(Tokens.of("Thanks for calling, this is Dana"), dana)).isFalse();
