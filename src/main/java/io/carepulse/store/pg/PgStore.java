@@ -78,9 +78,8 @@ public final class PgStore implements CarePulseStore {
 
   /**
    * The journal's writes through a pool of their own: acks wait on them, and a burst of reads (a thousand agents
-   * reconnecting, each call looked up in history; a report) must not queue ahead of them. Measured: at the start of a
-   * 1,000-call run on one pool, a journal batch waited past the pool's 5 s for a connection, the journal declared
-   * the database down, and acks stalled for the rest of the run.
+   * reconnecting, each call looked up in history; a report) must not queue ahead of them: a batch that waits past
+   * the pool's 5 s for a connection fails, and the journal then holds every ack as if the database were down.
    */
   public PgStore(Pool pool, Pool journal) {
     this.pool = pool;

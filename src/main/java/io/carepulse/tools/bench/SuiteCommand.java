@@ -15,8 +15,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +77,7 @@ public final class SuiteCommand implements Callable<Integer> {
 
   private CpuPinning pinning = CpuPinning.NONE;
   private Scale scale = Scale.STANDARD;
-  private final java.util.Set<ServerUnderTest> warmed = new java.util.HashSet<>();
+  private final Set<ServerUnderTest> warmed = new HashSet<>();
   private PrintWriter log;
   private final String secret = randomSecret();
   private final List<Row> rows = new ArrayList<>();
@@ -119,9 +122,11 @@ public final class SuiteCommand implements Callable<Integer> {
         clusteredRows(scale);
       }
       bar.close();
-      String table = SuiteTable.render(machine, String.join(" ", serverJvm()), String.format(java.util.Locale.ROOT,
-          "each warmed first at the (a) load, unmeasured, until its JIT compilers used under %.2f cores (at most %d "
-          + "runs of %s)", WARM_COMPILER_CORES, scale.warmRuns, scale.warmWindow), pinning, rows, (System.nanoTime() - started) / 1e9);
+      String warmUp = String.format(Locale.ROOT, "each warmed first at the (a) load, unmeasured, until its JIT "
+          + "compilers used under %.2f cores (at most %d runs of %s)", WARM_COMPILER_CORES, scale.warmRuns,
+          scale.warmWindow);
+      String table = SuiteTable.render(machine, String.join(" ", serverJvm()), warmUp, pinning, rows,
+          (System.nanoTime() - started) / 1e9);
       System.out.println();
       System.out.println(table);
       Files.writeString(out.resolve("table.md"), table);
