@@ -49,6 +49,24 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void heldOutCallsAreMeasuredButNeverTracedOrListed(@TempDir Path dir) throws IOException {
+    Path calls = Path.of("src/devdata/calls");
+    assertThat(run("evaluate", "--calls", calls.toString(), "--trace", "ho-aut-repair-cold")).isNotZero();
+    assertThat(err.toString()).contains("ho-aut-repair-cold is a held-out call");
+    assertThat(out.toString()).isEmpty();
+    assertThat(run("evaluate", "--calls", calls.toString(), "--trace", "air-bag-cold")).isZero();
+    assertThat(out.toString()).contains("acts:").contains("expected take_ownership");
+
+    Path file = dir.resolve("MWOZ.txt");
+    Files.writeString(file, UssCorpusTest.SNIPPET);
+    out.getBuffer().setLength(0);
+    assertThat(run("evaluate", "--uss", file.toString(), "--calls", calls.toString(), "--hvb",
+        dir.resolve("none.jsonl").toString(), "--details")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Labelled calls, heldout").contains("held-out calls' misses are not listed")
+        .doesNotContain("  ho-");
+  }
+
+  @Test
   void agreementCountsGroupsAndUsesHigherIsHappier() {
     double[] scores = {10, 20, 30, 40, 50, 60};
     int[] ratings = {1, 2, 3, 3, 4, 5};
