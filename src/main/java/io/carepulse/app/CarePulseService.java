@@ -82,6 +82,8 @@ public final class CarePulseService {
 
   /** How far back care memory remembers a customer's calls (docs/score-model.md "Care memory"). */
   static final int MEMORY_DAYS = 30;
+  /** The journal's own connections (it writes one batch at a time; the second covers a reconnect). */
+  private static final int JOURNAL_CONNECTIONS = 2;
 
   public static Future<CarePulseService> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry meters) {
     return start(vertx, config, meters, CallOwnership.SOLE);
@@ -148,9 +150,6 @@ public final class CarePulseService {
       });
     });
   }
-
-  /** The journal's own connections (it writes one batch at a time; the second covers a reconnect). */
-  private static final int JOURNAL_CONNECTIONS = 2;
 
   /** In memory by default; with a PostgreSQL URL, the schema is migrated before anything else starts. */
   private static Future<CarePulseStore> openStore(Vertx vertx, AppConfig config) {

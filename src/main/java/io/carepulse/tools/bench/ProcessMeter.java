@@ -28,10 +28,7 @@ final class ProcessMeter {
   static Reading process(long pid) {
     long now = System.nanoTime();
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // Fields after the command name, which is in parentheses and may contain spaces.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      long ticks = cpuTicks(Path.of("/proc", Long.toString(pid), "stat"));
       long rss = 0;
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
         if (line.startsWith("VmRSS:")) {
@@ -57,9 +54,7 @@ final class ProcessMeter {
           if (!Files.readString(task.resolve("comm")).matches("C[12] Compiler.*\\s*")) {
             continue;
           }
-          String stat = Files.readString(task.resolve("stat"));
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          ticks += cpuTicks(task.resolve("stat"));
         } catch (IOException | RuntimeException threadEnded) {
           // a compiler thread that ended between the listing and the read
         }
@@ -68,6 +63,14 @@ final class ProcessMeter {
       return new Reading(now, 0, 0);
     }
     return new Reading(now, ticks, 0);
+  }
+
+  /** User plus system time of a process or thread, from its {@code stat} file. */
+  private static long cpuTicks(Path stat) throws IOException {
+    String text = Files.readString(stat);
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   /** The machine's busy ticks (all CPUs, everything but idle and iowait). */

@@ -94,8 +94,7 @@ public final class SoakCommand implements Callable<Integer> {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    List<String> jvm = new ArrayList<>(SuiteCommand.SERVER_HEAP);
-    jvm.addAll(Collector.G1.flags);
+    List<String> jvm = SuiteCommand.serverJvm(Collector.G1);
     jvm.add("-Xlog:gc:file=" + out.resolve("service-gc.log").toAbsolutePath() + ":uptime");
     Map<String, String> env = Map.of("CAREPULSE_JWT_SECRET", secret, "CAREPULSE_HTTP_HOST", "127.0.0.1",
         "CAREPULSE_HTTP_PORT", Integer.toString(port));

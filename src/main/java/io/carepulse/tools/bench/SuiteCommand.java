@@ -102,24 +102,24 @@ public final class SuiteCommand implements Callable<Integer> {
     Machine machine = Machine.describe(fdLimit);
     try (PrintWriter logFile = new PrintWriter(Files.newBufferedWriter(out.resolve("suite.log"), StandardCharsets.UTF_8))) {
       log = logFile;
-      bar = Progress.of("bench suite", plannedRuns(scale), "runs");
+      bar = Progress.of("bench suite", plannedRuns(), "runs");
       progress("bench suite: " + machine.line() + "; output in " + out.toAbsolutePath());
       long started = System.nanoTime();
       if (runs("a") || runs("b")) {
-        latencyRows(scale);
+        latencyRows();
       }
       if (runs("c")) {
         idleRows(idleCalls);
       }
       // Supervisors first: the PostgreSQL rows leave the database checkpointing and vacuuming for a while after.
       if (runs("d2")) {
-        supervisedRows(scale);
+        supervisedRows();
       }
       if (runs("d1")) {
-        persistedRows(scale, stamp);
+        persistedRows(stamp);
       }
       if (runs("d3")) {
-        clusteredRows(scale);
+        clusteredRows();
       }
       bar.close();
       String warmUp = String.format(Locale.ROOT, "each warmed first at the (a) load, unmeasured, until its JIT "
@@ -138,7 +138,7 @@ public final class SuiteCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void latencyRows(Scale scale) throws IOException, InterruptedException {
+  private void latencyRows() throws IOException, InterruptedException {
     List<String> serviceJvm = serverJvm();
     serviceJvm.add(gcLog("service"));
     if (jfr) {
@@ -175,7 +175,7 @@ public final class SuiteCommand implements Callable<Integer> {
   }
 
   /** Generator runs the selected rows take: what the progress bar counts to. */
-  private int plannedRuns(Scale scale) {
+  private int plannedRuns() {
     int runs = 0;
     if (only.contains("a")) {
       runs += 4;
@@ -203,7 +203,7 @@ public final class SuiteCommand implements Callable<Integer> {
   }
 
   /** (d2) The (a) load with supervisor dashboards attached, each watching one team, on a service of its own. */
-  private void supervisedRows(Scale scale) throws IOException, InterruptedException {
+  private void supervisedRows() throws IOException, InterruptedException {
     List<String> jvm = serverJvm();
     jvm.add(gcLog("service-supervised"));
     try (ServerUnderTest service = startService("service-supervised", jvm, Map.of())) {
@@ -224,7 +224,7 @@ public final class SuiteCommand implements Callable<Integer> {
    * dropped after it. PostgreSQL's own CPU is read over each window beside the service's. When the server cannot be
    * reached, the rows say so and the suite goes on.
    */
-  private void persistedRows(Scale scale, String stamp) throws IOException, InterruptedException {
+  private void persistedRows(String stamp) throws IOException, InterruptedException {
     List<String> labels = new ArrayList<>();
     for (int calls : scale.variantCalls) {
       labels.add(String.format("(d1) %,d calls x 5 frames/s, PostgreSQL on (ack = persisted)", calls));
@@ -278,7 +278,7 @@ public final class SuiteCommand implements Callable<Integer> {
    * the server CPU of both nodes together against one node's is the cluster's cost per frame (Hazelcast, a lease per
    * call, the supervisor feed's batches), the latencies are the worse node's.
    */
-  private void clusteredRows(Scale scale) throws IOException, InterruptedException {
+  private void clusteredRows() throws IOException, InterruptedException {
     int[] clusterPorts = {freePort(), freePort()};
     String members = "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1];
     List<ServerUnderTest> nodes = new ArrayList<>();
@@ -383,8 +383,13 @@ public final class SuiteCommand implements Callable<Integer> {
 
   /** The servers' flags with the collector this run compares. */
   private List<String> serverJvm() {
+    return serverJvm(gc);
+  }
+
+  /** The servers' heap flags with {@code collector}'s (a new list: callers add their own). */
+  static List<String> serverJvm(Collector collector) {
     List<String> jvm = new ArrayList<>(SERVER_HEAP);
-    jvm.addAll(gc.flags);
+    jvm.addAll(collector.flags);
     return jvm;
   }
 
