@@ -115,11 +115,27 @@ final class ActConduct {
     personal(turn, acts, conversation, out);
   }
 
+  /** The customer as the agent speaks to them, as speech recognition writes it ("you're" is "youre"). */
+  private static final Set<String> SECOND_PERSON = Set.of("you", "your", "youre", "youve", "youd", "youll", "yours",
+      "yourself");
+
+  private static boolean speaksToCustomer(Turn turn) {
+    for (String token : turn.tokens()) {
+      if (SECOND_PERSON.contains(token)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void empathy(Turn turn, TurnActs acts, Observations out) {
     boolean empathy = acts.has(UtteranceAct.EMPATHY);
     // Acknowledging the customer's situation specifically is empathy too: an answer that takes up the upset turn's
     // own words ("two weeks of chasing us and paying for taxis") shows it was heard.
+    // Their words in a policy recital ("fees are charged automatically when…") or a refusal ("three weeks is a
+    // guide") are not that: the answer must speak to the customer, and not push the problem back.
     boolean restated = !empathy && awaitingAcknowledgement != null
+        && !acts.has(UtteranceAct.DEFLECTION) && !acts.has(UtteranceAct.BAD_NEWS) && speaksToCustomer(turn)
         && ListeningDetector.sharedContentWords(turn, awaitingAcknowledgement) >= restateMinWords;
     boolean hollow = acts.has(UtteranceAct.HOLLOW_SYMPATHY) && !empathy;
     boolean apology = acts.has(UtteranceAct.APOLOGY) && !empathy && !hollow;

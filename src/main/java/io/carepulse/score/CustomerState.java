@@ -32,6 +32,7 @@ final class CustomerState {
   private final double neutralBand;
   private final double neutralWeight;
   private final double unresolvedNeutralWeight;
+  private final double unresolvedPositiveCap;
   private final double turnDecay;
   private final double arousalBase;
   private final double arousalGain;
@@ -80,6 +81,7 @@ final class CustomerState {
     neutralBand = model.number("emotion.neutralBand");
     neutralWeight = model.number("emotion.neutralWeight");
     unresolvedNeutralWeight = model.number("emotion.unresolvedNeutralWeight");
+    unresolvedPositiveCap = model.number("emotion.unresolvedPositiveCap", 1.0);
     turnDecay = model.number("emotion.turnDecay");
     arousalBase = model.number("emotion.arousalBase");
     arousalGain = model.number("emotion.arousalGain");
@@ -183,6 +185,13 @@ final class CustomerState {
       }
     }
     boolean negativeAct = strongest != null;
+    boolean thanksOrRelief = acts.has(UtteranceAct.GRATITUDE) || acts.has(UtteranceAct.RELIEF);
+    if (!negativeAct && !thanksOrRelief && unresolved && valence > unresolvedPositiveCap) {
+      // While the upset stands, a pleasant word is not a better mood: "but they approved it", "I hope I get the
+      // money back", "my husband passed" read positive word by word. Only thanks or relief, or taking up what the
+      // agent offered (accept), lift an upset customer.
+      valence = unresolvedPositiveCap;
+    }
     if (!negativeAct) {
       for (UtteranceAct act : new UtteranceAct[] {UtteranceAct.RELIEF, UtteranceAct.GRATITUDE}) {
         if (acts.has(act)) {

@@ -160,4 +160,33 @@ class CareTwoScorerFlowTest {
     assertThat(external.delta()).isNegative();
     assertThat(external.frames()).containsExactly("seq:" + seq);
   }
+
+  @Test
+  void pleasantWordsDoNotLiftAnUpsetCustomer_onlyThanksReliefOrTakingUpAnOfferDo() {
+    start();
+    say(5_000, Speaker.CUSTOMER, "This is ridiculous, the debt collectors wrote to me about a bill I don't owe.");
+    int upset = last().parts().emotion();
+    // Word by word "approved" and "hope" are positive; the customer is no happier.
+    say(12_000, Speaker.CUSTOMER, "But they approved it. I hope someone actually sorts it out this time.");
+    assertThat(last().parts().emotion()).isLessThanOrEqualTo(upset + 1);
+    assertThat(lastRules()).doesNotContain("customer_positive");
+    say(18_000, Speaker.CUSTOMER, "Oh thank you, that's such a relief.");
+    assertThat(last().parts().emotion()).as("thanks do lift it").isGreaterThan(upset + 5);
+  }
+
+  @Test
+  void theUpsetCustomersWordsInAPolicyRecitalOrARefusal_areNoAcknowledgement() {
+    start();
+    say(5_000, Speaker.CUSTOMER, "Three direct debits bounced and you charged me fees for every one, I'm fuming.");
+    say(10_000, Speaker.AGENT, "Returned direct debit fees are charged automatically on every bounced payment.");
+    assertThat(lastRules()).doesNotContain("acknowledged_situation").contains("missed_acknowledgement");
+    assertThat(observed.has(Signal.Kind.EMPATHY_SHOWN)).isFalse();
+    say(15_000, Speaker.CUSTOMER, "Three direct debits bounced and you charged me fees, I'm fuming.");
+    say(20_000, Speaker.AGENT, "Direct debit fees are not something we refund, you'd have to complain in writing.");
+    assertThat(lastRules()).doesNotContain("acknowledged_situation");
+    say(25_000, Speaker.CUSTOMER, "Three direct debits bounced and you charged me fees, I'm fuming.");
+    say(30_000, Speaker.AGENT, "Three bounced direct debits and fees on each, when you had the money there. Let me look.");
+    assertThat(lastRules()).contains("acknowledged_situation");
+    assertThat(observed.has(Signal.Kind.EMPATHY_SHOWN)).isTrue();
+  }
 }
