@@ -193,6 +193,7 @@ final class CallsApi {
                 .put("priority", prompt.priority())
                 .put("seq", prompt.seq())
                 .put("at", ApiJson.time(prompt.at()))
+                .put("also", ServerMessages.kinds(prompt.also()))
                 .put("feedback", given));
           }
           Replies.json(ctx, 200, new JsonObject().put("callId", callId).put("prompts", out));

@@ -15,7 +15,7 @@ import java.util.function.IntSupplier;
  * while the customer is talking (held, and dropped once stale), and nothing the agent has already done since the
  * reason arose. Dismissed or unhelpful prompts lengthen their kind's cooldown for the rest of the call. While the call
  * is going well (its score at or above the policy's quiet-from score) only urgent prompts, check-ins and praise are
- * shown; the rest wait, and go stale if the call stays well.
+ * shown; the rest wait, and go stale if the call stays well. Two corrections from the same frame share one prompt.
  */
 final class AttentionBudget {
 
@@ -81,11 +81,42 @@ final class AttentionBudget {
       }
     }
     held.remove(best);
+    Trigger companion = companion(best, goingWell);
+    if (companion != null) {
+      held.remove(companion);
+      lastShownAt.put(companion.kind(), now);
+      best = merge(best, companion);
+    }
     lastPromptAt = now;
     lastPriority = best.priority();
     lastShownAt.put(best.kind(), now);
     shown++;
     return best;
+  }
+
+  /**
+   * Another correction that arose in the same frame as the chosen one: a deflection that also ignored the
+   * customer's upset calls for both "acknowledge" and "own it". Shown apart, the second would wait out the gap and
+   * go stale; merged, one interruption carries both.
+   */
+  private Trigger companion(Trigger chosen, boolean goingWell) {
+    Trigger companion = null;
+    for (Trigger trigger : held) {
+      if (trigger.seq() == chosen.seq() && trigger.kind() != chosen.kind()
+          && trigger.kind() != PromptKind.POSITIVE_RECOVERY && chosen.kind() != PromptKind.POSITIVE_RECOVERY
+          && (!goingWell || worthItAnyway(trigger))
+          && (companion == null || trigger.priority() > companion.priority())) {
+        companion = trigger;
+      }
+    }
+    return companion;
+  }
+
+  /** One prompt for both: the chosen kind and priority, the texts in the order a coach would say them. */
+  private static Trigger merge(Trigger chosen, Trigger companion) {
+    boolean companionFirst = companion.kind().ordinal() < chosen.kind().ordinal();
+    String text = companionFirst ? companion.text() + " " + chosen.text() : chosen.text() + " " + companion.text();
+    return new Trigger(chosen.kind(), chosen.seq(), chosen.atMs(), text, chosen.priority(), List.of(companion.kind()));
   }
 
   /** The agent's verdict on a prompt: dismissing it, or calling it unhelpful, makes that kind rarer. */

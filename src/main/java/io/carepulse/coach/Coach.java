@@ -18,7 +18,7 @@ public final class Coach {
   private final CoachingPolicy policy;
   private final PromptRules rules;
   private final AttentionBudget budget;
-  private final Map<String, PromptKind> kindById = new HashMap<>();
+  private final Map<String, List<PromptKind>> kindsById = new HashMap<>();
   private final List<PromptKind> shown = new ArrayList<>();
 
   public Coach(String callId, CoachingPolicy policy) {
@@ -39,9 +39,11 @@ public final class Coach {
       return List.of();
     }
     String promptId = callId + "-p" + (shown.size() + 1);
-    kindById.put(promptId, chosen.kind());
+    Prompt prompt = new Prompt(callId, promptId, chosen.kind(), chosen.text(), chosen.priority(), chosen.seq(),
+        chosen.also());
+    kindsById.put(promptId, prompt.kinds());
     shown.add(chosen.kind());
-    return List.of(new Prompt(callId, promptId, chosen.kind(), chosen.text(), chosen.priority(), chosen.seq()));
+    return List.of(prompt);
   }
 
   /**
@@ -53,18 +55,20 @@ public final class Coach {
       return List.of();
     }
     String promptId = callId + "-p" + (shown.size() + 1);
-    kindById.put(promptId, PromptKind.CUSTOMER_CONTEXT);
+    kindsById.put(promptId, List.of(PromptKind.CUSTOMER_CONTEXT));
     shown.add(PromptKind.CUSTOMER_CONTEXT);
     String text = policy.text(PromptKind.CUSTOMER_CONTEXT).replace("{context}", context);
     return List.of(new Prompt(callId, promptId, PromptKind.CUSTOMER_CONTEXT, text, 1, seq));
   }
 
-  /** Applies the agent's feedback; feedback on an unknown prompt id is ignored (it may predate a restart). */
+  /**
+   * Applies the agent's feedback to every kind the prompt carried; feedback on an unknown prompt id is ignored (it may
+   * predate a restart).
+   */
   public void feedback(PromptFeedback feedback) {
-    PromptKind kind = kindById.get(feedback.promptId());
-    if (kind != null) {
-      boolean negative = feedback.action() == PromptFeedback.Action.DISMISSED
-          || feedback.action() == PromptFeedback.Action.UNHELPFUL;
+    boolean negative = feedback.action() == PromptFeedback.Action.DISMISSED
+        || feedback.action() == PromptFeedback.Action.UNHELPFUL;
+    for (PromptKind kind : kindsById.getOrDefault(feedback.promptId(), List.of())) {
       budget.feedback(kind, negative);
     }
   }

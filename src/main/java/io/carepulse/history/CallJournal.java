@@ -558,7 +558,7 @@ public final class CallJournal implements CallListener {
       event.step().score().ifPresent(update -> scores.add(scorePoint(update, at)));
       for (Prompt prompt : event.step().prompts()) {
         prompts.add(new PromptRecord(prompt.callId(), prompt.promptId(), prompt.kind(), prompt.text(),
-            prompt.priority(), prompt.seq(), at));
+            prompt.priority(), prompt.seq(), at, prompt.also()));
       }
       if (event.frame() instanceof PromptFeedback given) {
         feedback.add(new PromptFeedbackRecord(given.callId(), given.promptId(), given.action(), given.seq(), at));

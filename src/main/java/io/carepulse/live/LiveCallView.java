@@ -6,6 +6,7 @@ import io.carepulse.alert.AlertSettings;
 import io.carepulse.alert.Kudos;
 import io.carepulse.alert.Recognition;
 import io.carepulse.coach.Prompt;
+import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.SoftphoneEvent;
@@ -117,7 +118,8 @@ final class LiveCallView {
     }
     for (Prompt prompt : step.prompts()) {
       prompts.add(() -> new JsonObject().put("seq", prompt.seq()).put("callTimeMs", now)
-          .put("promptId", prompt.promptId()).put("kind", prompt.kind().wire()).put("text", prompt.text()));
+          .put("promptId", prompt.promptId()).put("kind", prompt.kind().wire()).put("text", prompt.text())
+          .put("also", new JsonArray(prompt.also().stream().map(PromptKind::wire).toList())));
     }
     step.score().ifPresent(update -> {
       score = update;

@@ -1,6 +1,7 @@
 package io.carepulse.replay;
 
 import io.carepulse.coach.Prompt;
+import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.protocol.CallEnd;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code replay --pretty}: a call as a person reads it, one line per thing said or done, with the score after it,
@@ -75,7 +77,8 @@ public final class Timeline implements Replay.Listener {
     }
     line(time, who, what, step.score().orElse(null));
     for (Prompt prompt : step.prompts()) {
-      out.printf(Locale.ROOT, "  %5s  %-8s  %s: %s%n", "", "PROMPT", prompt.kind().wire(), prompt.text());
+      out.printf(Locale.ROOT, "  %5s  %-8s  %s: %s%n", "", "PROMPT",
+          prompt.kinds().stream().map(PromptKind::wire).collect(Collectors.joining(" + ")), prompt.text());
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.carepulse.coach.Holdout;
 import io.carepulse.coach.Prompt;
+import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.protocol.ErrorCode;
 import io.carepulse.protocol.ProtocolError;
@@ -17,6 +18,7 @@ import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** JSON encodings of the server-to-client messages of protocol v1 (docs/protocol.md), shared by the live gateway and replay. */
 public final class ServerMessages {
@@ -148,8 +150,9 @@ public final class ServerMessages {
     return new JsonObject().put("frame", turn.frame()).put("valence", turn.valence()).put("arousal", turn.arousal());
   }
 
+  /** A prompt; {@code also} only when it carries more than its kind (optional, additive within v1). */
   public static JsonObject prompt(Prompt prompt) {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("type", "prompt")
         .put("callId", prompt.callId())
         .put("promptId", prompt.promptId())
@@ -157,6 +160,16 @@ public final class ServerMessages {
         .put("text", prompt.text())
         .put("priority", prompt.priority())
         .put("seq", prompt.seq());
+    if (!prompt.also().isEmpty()) {
+      json.put("also", kinds(prompt.also()));
+    }
+    return json;
+  }
+
+  public static JsonArray kinds(List<PromptKind> kinds) {
+    JsonArray array = new JsonArray();
+    kinds.forEach(kind -> array.add(kind.wire()));
+    return array;
   }
 
   public static JsonObject whisper(String callId, String from, String text) {

@@ -118,9 +118,9 @@ class ReportsApiTest extends RestServiceTest {
   void leadership_perAgentAndPerTeam() {
     fiveSurveyedCalls();
     store(new JournalBatch(List.of(), List.of(), List.of(),
-        List.of(new PromptRecord("c1", "p1", PromptKind.CHECK_IN, "Check in.", 1, 2, DAY),
-            new PromptRecord("c1", "p2", PromptKind.USE_NAME, "Use their name.", 1, 3, DAY),
-            new PromptRecord("c2", "p3", PromptKind.NEXT_STEPS, "Next steps.", 1, 3, DAY)),
+        List.of(new PromptRecord("c1", "p1", PromptKind.CHECK_IN, "Check in.", 1, 2, DAY, List.of()),
+            new PromptRecord("c1", "p2", PromptKind.USE_NAME, "Use their name.", 1, 3, DAY, List.of()),
+            new PromptRecord("c2", "p3", PromptKind.NEXT_STEPS, "Next steps.", 1, 3, DAY, List.of())),
         List.of(new PromptFeedbackRecord("c1", "p1", PromptFeedback.Action.HELPFUL, 4, DAY),
             new PromptFeedbackRecord("c1", "p2", PromptFeedback.Action.UNHELPFUL, 5, DAY),
             new PromptFeedbackRecord("c2", "p3", PromptFeedback.Action.HELPFUL, 6, DAY)),

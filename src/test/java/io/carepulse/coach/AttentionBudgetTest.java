@@ -212,4 +212,38 @@ class AttentionBudgetTest {
     assertThat(offer(twice, trigger(PromptKind.LET_THEM_FINISH, 500_000, 1))).as("other kinds keep theirs")
         .isNotNull();
   }
+
+  @Test
+  void twoCorrectionsFromOneFrameShareOnePrompt_andBothKindsThenCoolDown() {
+    AttentionBudget budget = new AttentionBudget(policy(8));
+    // A deflection that also ignored the customer's upset: one frame, two reasons.
+    Trigger shown = budget.offer(List.of(new Trigger(PromptKind.ACKNOWLEDGE_FEELINGS, 7, 0, "Acknowledge them.", 2),
+        new Trigger(PromptKind.TAKE_OWNERSHIP, 7, 0, "Own it.", 3)), List.of(), 0, false);
+    assertThat(shown.kind()).as("the more important one leads").isEqualTo(PromptKind.TAKE_OWNERSHIP);
+    assertThat(shown.also()).containsExactly(PromptKind.ACKNOWLEDGE_FEELINGS);
+    assertThat(shown.text()).as("said in a coach's order").isEqualTo("Acknowledge them. Own it.");
+    assertThat(shown.priority()).isEqualTo(3);
+    assertThat(budget.offer(List.of(trigger(PromptKind.ACKNOWLEDGE_FEELINGS, 25_000, 2)), List.of(), 25_000, false))
+        .as("acknowledge_feelings was given: its cooldown runs").isNull();
+    assertThat(budget.offer(List.of(trigger(PromptKind.SLOW_DOWN, 26_000, 2)), List.of(), 26_000, false))
+        .as("not the gap: another kind is shown").isNotNull();
+  }
+
+  @Test
+  void reasonsFromDifferentFramesOrPraiseAreNotMerged() {
+    AttentionBudget frames = new AttentionBudget(policy(8));
+    Trigger first = frames.offer(List.of(new Trigger(PromptKind.ACKNOWLEDGE_FEELINGS, 1, 0, "a", 2)), List.of(), 0,
+        true);
+    assertThat(first).as("held while the customer speaks").isNull();
+    Trigger shown = frames.offer(List.of(new Trigger(PromptKind.TAKE_OWNERSHIP, 2, 1_000, "b", 3)), List.of(), 1_000,
+        false);
+    assertThat(shown.kind()).isEqualTo(PromptKind.TAKE_OWNERSHIP);
+    assertThat(shown.also()).isEmpty();
+
+    AttentionBudget praise = new AttentionBudget(policy(8));
+    Trigger recognised = praise.offer(List.of(new Trigger(PromptKind.POSITIVE_RECOVERY, 3, 0, "Great recovery.", 1),
+        new Trigger(PromptKind.NEXT_STEPS, 3, 0, "Tell them what happens next.", 2)), List.of(), 0, false);
+    assertThat(recognised.kind()).isEqualTo(PromptKind.NEXT_STEPS);
+    assertThat(recognised.also()).as("praise is never tacked onto a correction").isEmpty();
+  }
 }

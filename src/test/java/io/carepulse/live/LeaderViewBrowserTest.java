@@ -88,7 +88,7 @@ class LeaderViewBrowserTest extends LiveServiceTest {
             ended.add(new CallEnding(callId, "completed", 20, new CallSummary(callId, "care-1", callScore, callScore,
                 minScore, new Parts(50, 50, 50, 50, 50, 50), List.of(PromptKind.CHECK_IN),
                 new Recovery(minScore, 1000, 2000, 1.0)), callAt.plusSeconds(300)));
-            prompts.add(new PromptRecord(callId, callId + "-p1", PromptKind.CHECK_IN, "Check in.", 1, 5, callAt));
+            prompts.add(new PromptRecord(callId, callId + "-p1", PromptKind.CHECK_IN, "Check in.", 1, 5, callAt, List.of()));
             feedback.add(new PromptFeedbackRecord(callId, callId + "-p1", random.nextInt(3) == 0
                 ? PromptFeedback.Action.UNHELPFUL : PromptFeedback.Action.HELPFUL, 6, callAt));
             if (c < 3) {

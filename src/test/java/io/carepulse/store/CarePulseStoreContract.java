@@ -2,6 +2,7 @@ package io.carepulse.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.carepulse.coach.Holdout;
 import io.carepulse.coach.PromptKind;
@@ -79,8 +80,8 @@ public abstract class CarePulseStoreContract {
         List.of(frame("c1", 1, "call.start"), utterance("c1", 2, "customer", "My card was charged twice"),
             utterance("c1", 3, "agent", "I'm sorry, let me fix that now")),
         List.of(point("c1", 1, 0, 50, 50), point("c1", 3, 6000, 62, 56)),
-        List.of(new PromptRecord("c1", "p-1", PromptKind.ACKNOWLEDGE_FEELINGS, "Acknowledge how they feel.", 2, 2,
-            T0.plusSeconds(3))),
+        List.of(new PromptRecord("c1", "p-1", PromptKind.TAKE_OWNERSHIP,
+            "Acknowledge how they feel. Own it.", 3, 2, T0.plusSeconds(3), List.of(PromptKind.ACKNOWLEDGE_FEELINGS))),
         List.of(), List.of(new WhisperRecord("c1", "sup-1", "Nice save", WhisperOutcome.DELIVERED, T0.plusSeconds(5))),
         List.of())).await();
     store.write(new JournalBatch(List.of(), List.of(frame("c1", 4, "prompt.feedback")), List.of(), List.of(),
@@ -107,7 +108,8 @@ public abstract class CarePulseStoreContract {
     assertThat(store.frames("c1", 0, 100).await().get(1).frame().getString("text"))
         .isEqualTo("My card was charged twice");
     assertThat(store.scores("c1", 0, 100).await()).containsExactly(point("c1", 1, 0, 50, 50), point("c1", 3, 6000, 62, 56));
-    assertThat(store.prompts("c1").await()).extracting(PromptRecord::promptId).containsExactly("p-1");
+    assertThat(store.prompts("c1").await()).extracting(PromptRecord::promptId, PromptRecord::kind, PromptRecord::also)
+        .containsExactly(tuple("p-1", PromptKind.TAKE_OWNERSHIP, List.of(PromptKind.ACKNOWLEDGE_FEELINGS)));
     assertThat(store.promptFeedback("c1").await()).extracting(PromptFeedbackRecord::action)
         .containsExactly(PromptFeedback.Action.HELPFUL);
     assertThat(store.whispers("c1").await()).extracting(WhisperRecord::text).containsExactly("Nice save");
@@ -136,7 +138,7 @@ public abstract class CarePulseStoreContract {
     JournalBatch batch = new JournalBatch(
         List.of(CallRecord.started("c1", "agent-1", "team-a", "cu-1", "Dana", "en-US", T0)),
         List.of(frame("c1", 1, "call.start")), List.of(point("c1", 1, 0, 50, 50)),
-        List.of(new PromptRecord("c1", "p-1", PromptKind.CHECK_IN, "Check in.", 1, 1, T0)),
+        List.of(new PromptRecord("c1", "p-1", PromptKind.CHECK_IN, "Check in.", 1, 1, T0, List.of())),
         List.of(new PromptFeedbackRecord("c1", "p-1", PromptFeedback.Action.SHOWN, 2, T0)),
         List.of(), List.of());
     store.write(batch).await();
@@ -366,7 +368,7 @@ public abstract class CarePulseStoreContract {
       store.write(new JournalBatch(List.of(CallRecord.started(call[0], "agent-1", "team-a", call[1], "Dana", "en-US",
           T0.plusSeconds(i))), List.of(frame(call[0], 1, "call.start"), utterance(call[0], 2, "customer", "hello")),
           List.of(point(call[0], 2, 3000, 50, 50)),
-          List.of(new PromptRecord(call[0], "p-1", PromptKind.CHECK_IN, "Check in.", 1, 2, T0.plusSeconds(i))),
+          List.of(new PromptRecord(call[0], "p-1", PromptKind.CHECK_IN, "Check in.", 1, 2, T0.plusSeconds(i), List.of())),
           List.of(), List.of(new WhisperRecord(call[0], "sup-1", "hi", WhisperOutcome.DELIVERED, T0.plusSeconds(i))),
           List.of())).await();
       store.alertRaised(new AlertRecord("a-" + call[0], call[0], "agent-1", "team-a", "low_score", "warning", "low", 2L,
@@ -451,7 +453,7 @@ public abstract class CarePulseStoreContract {
   }
 
   protected static PromptRecord prompt(String callId, String promptId) {
-    return new PromptRecord(callId, promptId, PromptKind.TAKE_OWNERSHIP, "Own it.", 2, 3, T0);
+    return new PromptRecord(callId, promptId, PromptKind.TAKE_OWNERSHIP, "Own it.", 2, 3, T0, List.of());
   }
 
   protected static PromptFeedbackRecord feedback(String callId, String promptId, PromptFeedback.Action action, long seq) {

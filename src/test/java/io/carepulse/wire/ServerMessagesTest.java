@@ -3,6 +3,7 @@ package io.carepulse.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carepulse.coach.Prompt;
+import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CoreConfig;
 import io.carepulse.protocol.CallFrame;
@@ -68,6 +69,18 @@ class ServerMessagesTest {
     }
     assertThat(acks).isGreaterThan(600);
     assertThat(scores).isGreaterThan(100);
+  }
+
+  @Test
+  void aPromptSaysWhichOtherKindsItCarries_andSaysNothingExtraWhenItCarriesNone() {
+    JsonObject merged = ServerMessages.prompt(new Prompt("c-1", "c-1-p1", PromptKind.TAKE_OWNERSHIP,
+        "Acknowledge how they feel before solving. Own it: say what you will do.", 3, 9,
+        List.of(PromptKind.ACKNOWLEDGE_FEELINGS)));
+    assertThat(merged.getString("kind")).isEqualTo("take_ownership");
+    assertThat(merged.getJsonArray("also")).containsExactly("acknowledge_feelings");
+    JsonObject single = ServerMessages.prompt(new Prompt("c-1", "c-1-p2", PromptKind.CHECK_IN, "Check in.", 2, 10));
+    assertThat(single.fieldNames()).as("v1 clients see exactly the fields they always did")
+        .containsExactlyInAnyOrder("type", "callId", "promptId", "kind", "text", "priority", "seq");
   }
 
   private record Applied(CallFrame frame, CallEngine.Step step) {

@@ -36,7 +36,7 @@ public final class Migrations {
 
   /** Every migration, in order. {@code MigrationsTest} checks this list against the directory. */
   public static final List<String> FILES = List.of("V1__history.sql", "V2__score_customer.sql", "V3__customer_calls.sql",
-      "V4__quarantine.sql", "V5__start_context.sql");
+      "V4__quarantine.sql", "V5__start_context.sql", "V6__prompt_also.sql");
 
   static final String DIRECTORY = "db/migration/";
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

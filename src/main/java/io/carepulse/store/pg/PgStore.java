@@ -48,6 +48,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The durable {@link CarePulseStore}: PostgreSQL through vertx-pg-client, never blocking. The journal's batches go in
@@ -275,6 +277,7 @@ public final class PgStore implements CarePulseStore {
     Integer[] priorities = new Integer[n];
     Long[] seqs = new Long[n];
     OffsetDateTime[] ats = new OffsetDateTime[n];
+    String[] also = new String[n];
     for (int i = 0; i < n; i++) {
       PromptRecord prompt = prompts.get(i);
       ids[i] = prompt.callId();
@@ -284,8 +287,11 @@ public final class PgStore implements CarePulseStore {
       priorities[i] = prompt.priority();
       seqs[i] = prompt.seq();
       ats[i] = at(prompt.at());
+      also[i] = prompt.also().isEmpty() ? null
+          : prompt.also().stream().map(PromptKind::wire).collect(Collectors.joining(","));
     }
-    return conn.preparedQuery(SqlQueries.INSERT_PROMPTS).execute(tuple(ids, promptIds, kinds, texts, priorities, seqs, ats));
+    return conn.preparedQuery(SqlQueries.INSERT_PROMPTS)
+        .execute(tuple(ids, promptIds, kinds, texts, priorities, seqs, ats, also));
   }
 
   private Future<?> insertFeedback(SqlConnection conn, List<PromptFeedbackRecord> feedback) {
@@ -402,7 +408,7 @@ public final class PgStore implements CarePulseStore {
   public Future<List<PromptRecord>> prompts(String callId) {
     return all(SqlQueries.PROMPTS, Tuple.of(callId), row -> new PromptRecord(row.getString("call_id"),
         row.getString("prompt_id"), PromptKind.fromWire(row.getString("kind")), row.getString("text"),
-        row.getInteger("priority"), row.getLong("seq"), instant(row, "at")));
+        row.getInteger("priority"), row.getLong("seq"), instant(row, "at"), kinds(row.getString("also"))));
   }
 
   @Override
@@ -640,6 +646,11 @@ public final class PgStore implements CarePulseStore {
   }
 
   /** Parameters one by one: {@code Tuple.of(array, ...)} would spread a lone trailing array into separate values. */
+  /** A prompt's {@code also} column: kinds joined by commas, null for none. */
+  private static List<PromptKind> kinds(String joined) {
+    return joined == null ? List.of() : Arrays.stream(joined.split(",")).map(PromptKind::fromWire).toList();
+  }
+
   private static Tuple tuple(Object... values) {
     Tuple tuple = Tuple.tuple();
     for (Object value : values) {

@@ -72,10 +72,11 @@ final class SqlQueries {
       WHERE c.call_id = u.call_id AND c.state = 'live' AND u.seq >= c.score_seq""";
 
   static final String INSERT_PROMPTS = """
-      INSERT INTO prompts (call_id, prompt_id, kind, text, priority, seq, at)
-      SELECT u.call_id, u.prompt_id, u.kind, u.text, u.priority, u.seq, u.at
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::timestamptz[])
-        WITH ORDINALITY AS u(call_id, prompt_id, kind, text, priority, seq, at, n)
+      INSERT INTO prompts (call_id, prompt_id, kind, text, priority, seq, at, also)
+      SELECT u.call_id, u.prompt_id, u.kind, u.text, u.priority, u.seq, u.at, u.also
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::timestamptz[],
+                  $8::text[])
+        WITH ORDINALITY AS u(call_id, prompt_id, kind, text, priority, seq, at, also, n)
       ORDER BY u.n
       ON CONFLICT (call_id, prompt_id) DO NOTHING""";
 
@@ -118,7 +119,8 @@ final class SqlQueries {
       WHERE call_id = $1 AND seq > $2 ORDER BY seq LIMIT $3""";
 
   static final String PROMPTS = """
-      SELECT call_id, prompt_id, kind, text, priority, seq, at FROM prompts WHERE call_id = $1 ORDER BY position""";
+      SELECT call_id, prompt_id, kind, text, priority, seq, at, also FROM prompts WHERE call_id = $1
+      ORDER BY position""";
 
   static final String FEEDBACK = """
       SELECT call_id, seq, prompt_id, action, at FROM prompt_feedback WHERE call_id = $1 ORDER BY seq""";

@@ -5,6 +5,7 @@ import io.carepulse.alert.AlertKind;
 import io.carepulse.alert.AlertRules;
 import io.carepulse.alert.AlertSettings;
 import io.carepulse.coach.Prompt;
+import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.engine.CoreConfig;
@@ -33,7 +34,10 @@ public record ScoredCall(String callId, CallSummary summary, double[] features, 
     for (CallFrame frame : frames) {
       CallEngine.Step step = engine.apply(frame);
       for (Prompt prompt : step.prompts()) {
-        shown.add(new Shown(prompt.kind().wire(), frame.ts() - start));
+        // A merged prompt gives each hint it carries.
+        for (PromptKind kind : prompt.kinds()) {
+          shown.add(new Shown(kind.wire(), frame.ts() - start));
+        }
       }
       for (AlertChange change : alerts.applied(frame, step)) {
         if (change.type() == AlertChange.Type.RAISED) {
