@@ -176,6 +176,8 @@ export interface PromptMessage {
   priority: number;
   /** The frame that triggered it. */
   seq: Seq;
+  /** The other kinds this one prompt carries, when two reasons arose in the same frame; absent when none. */
+  also?: string[];
 }
 
 export interface WhisperMessage {
