@@ -49,6 +49,15 @@ class CareTwoUnderstandingTest {
   }
 
   @Test
+  void pointingTheCustomerToAPageALetterOrANumber_isADeflection() {
+    assertThat(agent("Their number's on the back of the letter we sent.").has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(agent("The form for that is on our website.").has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(agent("You'd need to sort that out with the lender.").has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(agent("Refund appeals are considered by the finance office.").has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(agent("I'll ring them for you now and stay on the line.").has(UtteranceAct.DEFLECTION)).isFalse();
+  }
+
+  @Test
   void aBareICant_isBadNews_butICantSeeAndICantImagine_areNot() {
     assertThat(agent("I can't change the delivery date.").has(UtteranceAct.BAD_NEWS)).isTrue();
     assertThat(agent("I can't see any note of that.").has(UtteranceAct.BAD_NEWS)).isFalse();
