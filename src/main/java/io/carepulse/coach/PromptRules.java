@@ -35,7 +35,9 @@ final class PromptRules {
     boolean empathyNow = false;
     boolean nextStepNow = false;
     boolean commitmentNow = false;
+    boolean asksNextNow = false;
     for (Signal signal : signals) {
+      asksNextNow |= signal.kind() == Signal.Kind.CUSTOMER_ASKS_NEXT;
       empathyNow |= signal.kind() == Signal.Kind.EMPATHY_SHOWN;
       nextStepNow |= signal.kind() == Signal.Kind.NEXT_STEP_GIVEN;
       commitmentNow |= signal.kind() == Signal.Kind.COMMITMENT_MADE;
@@ -58,7 +60,13 @@ final class PromptRules {
         case LONG_HOLD -> add(triggers, PromptKind.CHECK_IN, signal, NORMAL,
             seconds(CoachingPolicy.HOLD_CHECK_IN_TEXT, signal));
         case FAST_SPEECH -> add(triggers, PromptKind.SLOW_DOWN, signal, GENTLE, null);
-        case CUSTOMER_CONFUSED -> add(triggers, PromptKind.SLOW_DOWN, signal, NORMAL, null);
+        case CUSTOMER_CONFUSED -> {
+          // "What does that mean, how long are we talking?" asks for the consequence, not for a slower pace: the
+          // agent's answer owes a next step (CUSTOMER_ASKS_NEXT), and slowing down would not give it.
+          if (!asksNextNow) {
+            add(triggers, PromptKind.SLOW_DOWN, signal, NORMAL, null);
+          }
+        }
         case CUSTOMER_ASKS_NEXT -> customerAskedNext = true;
         case CUSTOMER_WRAPPING_UP -> {
           if (!nextStepGiven && state.agentTurns() >= policy.useNameAfterAgentTurns()) {

@@ -183,7 +183,8 @@ final class ActConduct {
     }
     if (acted) {
       sympathySinceAction = 0;
-    } else if (sympathy) {
+    } else if (sympathy && !acts.has(UtteranceAct.QUESTION)) {
+      // Sympathy with a question ("that's not fair on you, can I take your registration?") is working the case.
       sympathySinceAction++;
       if (sympathySinceAction >= sympathyWithoutActionAfter) {
         out.evidence(Part.EMPATHY, sympathyWithoutActionValue, 1.0, "sympathy_without_action", turn.ref(),

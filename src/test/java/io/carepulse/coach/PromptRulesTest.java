@@ -214,4 +214,12 @@ class PromptRulesTest {
     assertThat(teamRules.triggers(List.of(at(Signal.Kind.INTERRUPTION, 1_000)), NO_NAME)).extracting(Trigger::text)
         .containsExactly("Pause and listen.");
   }
+
+  @Test
+  void aConfusedCustomerAskingWhatItMeansForThem_needsTheNextStep_notASlowerPace() {
+    assertThat(triggers(at(Signal.Kind.CUSTOMER_CONFUSED, 1_000), at(Signal.Kind.CUSTOMER_ASKS_NEXT, 1_000)))
+        .extracting(Trigger::kind).doesNotContain(PromptKind.SLOW_DOWN);
+    assertThat(triggers(at(Signal.Kind.AGENT_TURN, 5_000))).extracting(Trigger::kind)
+        .as("the reply owes them the next step").containsExactly(PromptKind.NEXT_STEPS);
+  }
 }

@@ -189,4 +189,17 @@ class CareTwoScorerFlowTest {
     assertThat(lastRules()).contains("acknowledged_situation");
     assertThat(observed.has(Signal.Kind.EMPATHY_SHOWN)).isTrue();
   }
+
+  @Test
+  void sympathyThatAsksForTheDetailsIsWorkingTheCase_sympathyAloneTwiceIsNot() {
+    start();
+    say(5_000, Speaker.CUSTOMER, "I've been without a car for two weeks and paying for taxis, it's awful.");
+    say(10_000, Speaker.AGENT, "Oh that's not fair on you. What's the registration?");
+    say(15_000, Speaker.CUSTOMER, "It's K L six eight.");
+    say(20_000, Speaker.AGENT, "I'm so sorry, that must be so hard.");
+    assertThat(lastRules()).doesNotContain("sympathy_without_action");
+    say(25_000, Speaker.CUSTOMER, "It is.");
+    say(30_000, Speaker.AGENT, "I'm really sorry, I do understand how you feel.");
+    assertThat(lastRules()).contains("sympathy_without_action");
+  }
 }

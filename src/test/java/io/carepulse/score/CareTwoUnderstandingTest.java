@@ -58,6 +58,15 @@ class CareTwoUnderstandingTest {
   }
 
   @Test
+  void aChurnThreatTakenBack_isNone_andJustCheckingIn_isACheckIn() {
+    assertThat(customer("honestly I was going to close my account this morning, thanks for fixing it")
+        .has(UtteranceAct.CHURN_THREAT)).isFalse();
+    assertThat(customer("fix it or I'm going to close my account").has(UtteranceAct.CHURN_THREAT)).isTrue();
+    assertThat(agent("Mr Osei, just checking in, bear with me.").has(UtteranceAct.CHECK_IN)).isTrue();
+    assertThat(agent("Mr Osei, just checking in.").has(UtteranceAct.CHECK_IN)).isTrue();
+  }
+
+  @Test
   void aBareICant_isBadNews_butICantSeeAndICantImagine_areNot() {
     assertThat(agent("I can't change the delivery date.").has(UtteranceAct.BAD_NEWS)).isTrue();
     assertThat(agent("I can't see any note of that.").has(UtteranceAct.BAD_NEWS)).isFalse();
