@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 class ContainerImageTest {
 
   private static final Pattern ENTRYPOINT = Pattern.compile("^ENTRYPOINT\\s+(.+)$", Pattern.MULTILINE);
+  private static final Pattern RUNTIME = Pattern.compile("^FROM eclipse-temurin:(\\d+)-jre", Pattern.MULTILINE);
   private static final Pattern DOCKER_RUN_SECRET = Pattern.compile("docker run .*-e CAREPULSE_JWT_SECRET=(\\S+)");
 
   @Test
@@ -36,6 +37,19 @@ class ContainerImageTest {
         .first().isEqualTo("java");
     assertThat(entry.subList(entry.size() - 3, entry.size())).containsExactly("-jar", "/app/carepulse.jar", "serve");
     assertThat(entry).contains("-XX:+ExitOnOutOfMemoryError").anyMatch(flag -> flag.startsWith("-XX:MaxRAMPercentage="));
+  }
+
+  @Test
+  void zgcRunsOnlyOnARuntimeWhereItIsGenerational() throws IOException {
+    Matcher runtime = RUNTIME.matcher(Files.readString(Path.of("Dockerfile")));
+    int version = 0;
+    while (runtime.find()) {
+      version = Integer.parseInt(runtime.group(1));
+    }
+    // JDK 17's ZGC is single-generation: measured, its tail was three times G1's (docs/performance.md).
+    if (entryPoint().contains("-XX:+UseZGC")) {
+      assertThat(version).as("the runtime image's Java version").isGreaterThanOrEqualTo(21);
+    }
   }
 
   @Test
