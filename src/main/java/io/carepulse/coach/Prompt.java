@@ -1,6 +1,8 @@
 package io.carepulse.coach;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A coaching prompt for the agent; {@code seq} is the frame that triggered it. {@code also} lists the other kinds
@@ -23,9 +25,14 @@ public record Prompt(String callId, String promptId, PromptKind kind, String tex
     if (also.isEmpty()) {
       return List.of(kind);
     }
-    List<PromptKind> kinds = new java.util.ArrayList<>(also.size() + 1);
+    List<PromptKind> kinds = new ArrayList<>(also.size() + 1);
     kinds.add(kind);
     kinds.addAll(also);
     return kinds;
+  }
+
+  /** Its kinds as a person reads them: "take_ownership + acknowledge_feelings". */
+  public String kindNames() {
+    return kinds().stream().map(PromptKind::wire).collect(Collectors.joining(" + "));
   }
 }

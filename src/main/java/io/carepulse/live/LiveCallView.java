@@ -6,7 +6,6 @@ import io.carepulse.alert.AlertSettings;
 import io.carepulse.alert.Kudos;
 import io.carepulse.alert.Recognition;
 import io.carepulse.coach.Prompt;
-import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.protocol.CallFrame;
 import io.carepulse.protocol.SoftphoneEvent;
@@ -16,6 +15,7 @@ import io.carepulse.score.Reason;
 import io.carepulse.score.ScoreUpdate;
 import io.carepulse.score.Signal;
 import io.carepulse.score.Trend;
+import io.carepulse.wire.ServerMessages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -119,7 +119,7 @@ final class LiveCallView {
     for (Prompt prompt : step.prompts()) {
       prompts.add(() -> new JsonObject().put("seq", prompt.seq()).put("callTimeMs", now)
           .put("promptId", prompt.promptId()).put("kind", prompt.kind().wire()).put("text", prompt.text())
-          .put("also", new JsonArray(prompt.also().stream().map(PromptKind::wire).toList())));
+          .put("also", ServerMessages.kinds(prompt.also())));
     }
     step.score().ifPresent(update -> {
       score = update;

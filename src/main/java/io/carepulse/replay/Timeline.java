@@ -1,7 +1,6 @@
 package io.carepulse.replay;
 
 import io.carepulse.coach.Prompt;
-import io.carepulse.coach.PromptKind;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CallSummary;
 import io.carepulse.protocol.CallEnd;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code replay --pretty}: a call as a person reads it, one line per thing said or done, with the score after it,
@@ -77,8 +75,7 @@ public final class Timeline implements Replay.Listener {
     }
     line(time, who, what, step.score().orElse(null));
     for (Prompt prompt : step.prompts()) {
-      out.printf(Locale.ROOT, "  %5s  %-8s  %s: %s%n", "", "PROMPT",
-          prompt.kinds().stream().map(PromptKind::wire).collect(Collectors.joining(" + ")), prompt.text());
+      out.printf(Locale.ROOT, "  %5s  %-8s  %s: %s%n", "", "PROMPT", prompt.kindNames(), prompt.text());
     }
   }
 

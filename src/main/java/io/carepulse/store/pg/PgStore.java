@@ -645,12 +645,12 @@ public final class PgStore implements CarePulseStore {
         row.getString("secret"), row.getString("created_by"), instant(row, "created_at"));
   }
 
-  /** Parameters one by one: {@code Tuple.of(array, ...)} would spread a lone trailing array into separate values. */
   /** A prompt's {@code also} column: kinds joined by commas, null for none. */
   private static List<PromptKind> kinds(String joined) {
     return joined == null ? List.of() : Arrays.stream(joined.split(",")).map(PromptKind::fromWire).toList();
   }
 
+  /** Parameters one by one: {@code Tuple.of(array, ...)} would spread a lone trailing array into separate values. */
   private static Tuple tuple(Object... values) {
     Tuple tuple = Tuple.tuple();
     for (Object value : values) {

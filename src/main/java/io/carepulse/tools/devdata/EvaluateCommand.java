@@ -1,7 +1,6 @@
 package io.carepulse.tools.devdata;
 
 import io.carepulse.calibrate.ModelFiles;
-import io.carepulse.coach.PromptKind;
 import io.carepulse.console.Progress;
 import io.carepulse.engine.CallEngine;
 import io.carepulse.engine.CoreConfig;
@@ -264,8 +263,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                   .toList());
         }
       });
-      step.prompts().forEach(p -> out.printf(Locale.ROOT, "  >>> PROMPT %s at %d s%n",
-          p.kinds().stream().map(PromptKind::wire).collect(java.util.stream.Collectors.joining(" + ")), t));
+      step.prompts().forEach(p -> out.printf(Locale.ROOT, "  >>> PROMPT %s at %d s%n", p.kindNames(), t));
       step.signals().stream().filter(sg -> sg.kind() != io.carepulse.score.Signal.Kind.VOICE)
           .forEach(sg -> out.printf(Locale.ROOT, "        signal %s%n", sg.kind()));
     }
