@@ -139,9 +139,17 @@ class ActConductTest {
   }
 
   @Test
+  void takingUpTheUpsetCustomersOwnWordsInAPolicyRecital_isNoAcknowledgement() {
+    customer("two weeks of chasing you and paying for taxis every morning", -0.7, UtteranceAct.FRUSTRATION);
+    Observations recital = agent("taxis are paid back every morning after two weeks of chasing the claim");
+    assertThat(recital.evidence()).extracting(Evidence::rule).doesNotContain("acknowledged_situation");
+    assertThat(recital.has(Signal.Kind.EMPATHY_SHOWN)).isFalse();
+  }
+
+  @Test
   void takingUpTheUpsetCustomersOwnWordsIsEmpathy() {
     customer("two weeks of chasing you and paying for taxis every morning", -0.7, UtteranceAct.FRUSTRATION);
-    Observations answer = agent("two weeks of chasing and paying for taxis every morning is a lot");
+    Observations answer = agent("two weeks of chasing and paying for taxis every morning is a lot for you");
     Evidence restated = only(answer, Part.EMPATHY);
     assertThat(restated.rule()).isEqualTo("acknowledged_situation");
     assertThat(restated.value()).isEqualTo(value("empathy.restatedValue"));

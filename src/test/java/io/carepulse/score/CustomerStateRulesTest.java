@@ -173,14 +173,15 @@ class CustomerStateRulesTest {
   @Test
   void mood_isThePriorWeightedMeanOfTheTurns_andEarlierTurnsDecayByTurnDecayToTheNewWeight() {
     assertThat(state.mood()).isEqualTo(55);
-    turn("this is bad", -0.4); // arousal 0 → v = 50 + 50·(−0.4·0.75) = 35, weight 1
-    assertThat(state.mood()).isCloseTo((55 * 0.5 + 35) / 1.5, within(EPS));
-    turn("that sounds good", 0.4); // v = 70, weight 1; the 35 now weighs 0.7
-    assertThat(state.mood()).isCloseTo((55 * 0.5 + 35 * 0.7 + 70) / (0.5 + 0.7 + 1), within(EPS));
+    turn("that sounds good", 0.4); // v = 70, weight 1
+    assertThat(state.mood()).isCloseTo((55 * 0.5 + 70) / 1.5, within(EPS));
+    turn("this is bad", -0.4); // arousal 0 → v = 50 + 50·(−0.4·0.75) = 35, weight 1; the 70 now weighs 0.7
+    double second = (55 * 0.5 + 70 * 0.7 + 35) / (0.5 + 0.7 + 1);
+    assertThat(state.mood()).isCloseTo(second, within(EPS));
     // level: the same without decay
-    assertThat(state.level()).isCloseTo((55 * 0.5 + 35 + 70) / 2.5, within(EPS));
+    assertThat(state.level()).isCloseTo((55 * 0.5 + 70 + 35) / 2.5, within(EPS));
     // trough: the lowest mood after a turn
-    assertThat(state.trough()).isCloseTo((55 * 0.5 + 35) / 1.5, within(EPS));
+    assertThat(state.trough()).isCloseTo(second, within(EPS));
     assertThat(state.turns()).isEqualTo(2);
   }
 
@@ -209,12 +210,16 @@ class CustomerStateRulesTest {
   // --- unresolved, offers and acceptance ------------------------------------------------------------------
 
   @Test
-  void upset_persistsThroughNeutralTurns_andAPositiveTurnResolvesIt() {
+  void upset_persistsThroughNeutralAndPleasantTurns_andThanksOrReliefResolvesIt() {
     turn("this is bad", -0.3);
     turn("hmm", 0.0);
     turn("i see", 0.02);
     assertThat(state.unresolved()).isTrue();
-    turn("that helps", 0.3);
+    // Positive words alone while the upset stands read as neutral (emotion.unresolvedPositiveCap): not resolved.
+    CustomerState.Reading pleasant = turn("but they approved it", 0.3);
+    assertThat(pleasant.valence()).isEqualTo(0);
+    assertThat(state.unresolved()).isTrue();
+    turn("that helps, thank you", 0.3, UtteranceAct.GRATITUDE);
     assertThat(state.unresolved()).isFalse();
   }
 
