@@ -97,13 +97,14 @@ final class AttentionBudget {
   /**
    * Another correction that arose in the same frame as the chosen one: a deflection that also ignored the
    * customer's upset calls for both "acknowledge" and "own it". Shown apart, the second would wait out the gap and
-   * go stale; merged, one interruption carries both.
+   * go stale; merged, one interruption carries both. A gentle hint (the name, pace, praise) does not ride on a
+   * correction: it waits for a moment of its own.
    */
   private Trigger companion(Trigger chosen, boolean goingWell) {
     Trigger companion = null;
     for (Trigger trigger : held) {
-      if (trigger.seq() == chosen.seq() && trigger.kind() != chosen.kind()
-          && trigger.kind() != PromptKind.POSITIVE_RECOVERY && chosen.kind() != PromptKind.POSITIVE_RECOVERY
+      if (trigger.seq() == chosen.seq() && trigger.kind() != chosen.kind() && trigger.priority() > PromptRules.GENTLE
+          && chosen.kind() != PromptKind.POSITIVE_RECOVERY
           && (!goingWell || worthItAnyway(trigger))
           && (companion == null || trigger.priority() > companion.priority())) {
         companion = trigger;

@@ -12,7 +12,7 @@ final class PromptRules {
 
   static final int URGENT = 3;
   private static final int NORMAL = 2;
-  private static final int GENTLE = 1;
+  static final int GENTLE = 1;
 
   private final CoachingPolicy policy;
   private int empathySinceAction;

@@ -230,7 +230,7 @@ class AttentionBudgetTest {
   }
 
   @Test
-  void reasonsFromDifferentFramesOrPraiseAreNotMerged() {
+  void reasonsFromDifferentFramesGentleHintsAndPraiseAreNotMerged() {
     AttentionBudget frames = new AttentionBudget(policy(8));
     Trigger first = frames.offer(List.of(new Trigger(PromptKind.ACKNOWLEDGE_FEELINGS, 1, 0, "a", 2)), List.of(), 0,
         true);
@@ -245,5 +245,10 @@ class AttentionBudgetTest {
         new Trigger(PromptKind.NEXT_STEPS, 3, 0, "Tell them what happens next.", 2)), List.of(), 0, false);
     assertThat(recognised.kind()).isEqualTo(PromptKind.NEXT_STEPS);
     assertThat(recognised.also()).as("praise is never tacked onto a correction").isEmpty();
+
+    AttentionBudget gentle = new AttentionBudget(policy(8));
+    Trigger owned = gentle.offer(List.of(new Trigger(PromptKind.TAKE_OWNERSHIP, 4, 0, "Own it.", 3),
+        new Trigger(PromptKind.USE_NAME, 4, 0, "Use their name: Dana.", 1)), List.of(), 0, false);
+    assertThat(owned.also()).as("the name waits for a moment of its own").isEmpty();
   }
 }
