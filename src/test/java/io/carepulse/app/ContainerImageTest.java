@@ -3,27 +3,32 @@ package io.carepulse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.carepulse.testing.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The image as README.md tells an operator to run it. No Docker engine runs on the build machines, so the parts that
- * can break without one are checked here: the entry point takes `docker run` arguments, its JVM flags exist, and the
- * README's own `docker run` line carries a secret the service accepts.
+ * can break without one are checked here: the entry point takes `docker run` arguments, its JVM flags exist, the
+ * service starts on the image's Java with them, and the README's own `docker run` line carries a secret the service
+ * accepts.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
 class ContainerImageTest {
 
   private static final Pattern ENTRYPOINT = Pattern.compile("^ENTRYPOINT\\s+(.+)$", Pattern.MULTILINE);
@@ -41,14 +46,83 @@ class ContainerImageTest {
 
   @Test
   void zgcRunsOnlyOnARuntimeWhereItIsGenerational() throws IOException {
+    int version = runtimeVersion();
+    // JDK 17's ZGC is single-generation: measured, its tail was three times G1's (docs/performance.md).
+    if (entryPoint().contains("-XX:+UseZGC")) {
+      assertThat(version).as("the runtime image's Java version").isGreaterThanOrEqualTo(21);
+    }
+  }
+
+  /**
+   * The service starts on the image's Java with the image's flags (the jar is built and tested on 17; the image runs
+   * a newer Java). Needs that Java on this machine (a JDK under /usr/lib/jvm, or JAVA_<version>_HOME); without it the
+   * test is skipped and says so.
+   */
+  @Test
+  void theServiceStartsOnTheImagesJava_withTheImagesFlags(@TempDir Path dir) throws Exception {
+    int version = runtimeVersion();
+    Path javaHome = jdk(version);
+    Assumptions.assumeTrue(javaHome != null, "no Java " + version + " on this machine (JAVA_" + version + "_HOME)");
+    List<String> entry = entryPoint();
+    List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(),
+        "-XX:MaxRAM=512m"));
+    command.addAll(entry.subList(1, entry.indexOf("-jar")));
+    command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "serve"));
+    Path log = dir.resolve("serve.log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(key -> key.startsWith("CAREPULSE_"));
+    builder.environment().putAll(Map.of("CAREPULSE_HTTP_HOST", "127.0.0.1", "CAREPULSE_HTTP_PORT", "0",
+        "CAREPULSE_JWT_SECRET", "test-secret-test-secret-test-secret-0001", "CAREPULSE_SERVER_INSTANCES", "1"));
+    Process serve = builder.start();
+    try {
+      Await.until(Duration.ofSeconds(120), "the ready line on Java " + version, () -> {
+        assertThat(serve.isAlive()).as("serve is running: %s", read(log)).isTrue();
+        return read(log).contains("CarePulse ready");
+      });
+    } finally {
+      serve.destroyForcibly();
+      serve.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int runtimeVersion() throws IOException {
     Matcher runtime = RUNTIME.matcher(Files.readString(Path.of("Dockerfile")));
     int version = 0;
     while (runtime.find()) {
       version = Integer.parseInt(runtime.group(1));
     }
-    // JDK 17's ZGC is single-generation: measured, its tail was three times G1's (docs/performance.md).
-    if (entryPoint().contains("-XX:+UseZGC")) {
-      assertThat(version).as("the runtime image's Java version").isGreaterThanOrEqualTo(21);
+    assertThat(version).as("Dockerfile's runtime image is eclipse-temurin:N-jre").isPositive();
+    return version;
+  }
+
+  /** A JDK of that major version: JAVA_<version>_HOME, or one under /usr/lib/jvm whose release file says so. */
+  private static Path jdk(int version) throws IOException {
+    String home = System.getenv("JAVA_" + version + "_HOME");
+    if (home != null && Files.isExecutable(Path.of(home, "bin", "java"))) {
+      return Path.of(home);
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    try (var candidates = Files.list(jvms)) {
+      for (Path candidate : candidates.sorted().toList()) {
+        Path release = candidate.resolve("release");
+        if (Files.isReadable(release) && Files.isExecutable(candidate.resolve("bin").resolve("java"))
+            && Files.readString(release).contains("JAVA_VERSION=\"" + version + ".")) {
+          return candidate;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
