@@ -103,8 +103,8 @@ final class AttentionBudget {
   private Trigger companion(Trigger chosen, boolean goingWell) {
     Trigger companion = null;
     for (Trigger trigger : held) {
+      // Praise is gentle, so it is never a companion, and never chosen over one (the chosen prompt ranks highest).
       if (trigger.seq() == chosen.seq() && trigger.kind() != chosen.kind() && trigger.priority() > PromptRules.GENTLE
-          && chosen.kind() != PromptKind.POSITIVE_RECOVERY
           && (!goingWell || worthItAnyway(trigger))
           && (companion == null || trigger.priority() > companion.priority())) {
         companion = trigger;

@@ -81,6 +81,7 @@ final class CustomerState {
     neutralBand = model.number("emotion.neutralBand");
     neutralWeight = model.number("emotion.neutralWeight");
     unresolvedNeutralWeight = model.number("emotion.unresolvedNeutralWeight");
+    // A model file fitted before iteration 7 has no cap: it keeps scoring as it did.
     unresolvedPositiveCap = model.number("emotion.unresolvedPositiveCap", 1.0);
     turnDecay = model.number("emotion.turnDecay");
     arousalBase = model.number("emotion.arousalBase");

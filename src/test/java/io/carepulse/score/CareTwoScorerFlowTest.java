@@ -162,7 +162,7 @@ class CareTwoScorerFlowTest {
   }
 
   @Test
-  void pleasantWordsDoNotLiftAnUpsetCustomer_onlyThanksReliefOrTakingUpAnOfferDo() {
+  void pleasantWordsDoNotLiftAnUpsetCustomer_thanksDo() {
     start();
     say(5_000, Speaker.CUSTOMER, "This is ridiculous, the debt collectors wrote to me about a bill I don't owe.");
     int upset = last().parts().emotion();
