@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * customer the phrases or the classifier when it is sure, {@link CombinedActReader}) and {@code acts-N+fallback} (the
  * classifier for both speakers, the phrases only for a turn in which it finds nothing, {@link FallbackActReader}) and
  * {@code acts-N+agent} (the classifier reads the agent, the phrases alone the customer: agent wording varies most,
- * and the customer's signals must carry to domains the classifier was not trained on).
+ * and the customer's signals must carry to domains the classifier was not trained on) and {@code acts-N+union}
+ * (care-2's: the agent read by the phrases and the classifier when it is sure, {@link UnionActReader}).
  */
 public final class ActReaders {
 
@@ -52,7 +53,7 @@ public final class ActReaders {
       model = ActModel.shipped(parts[0]);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown act reader " + name + " (model.acts): known: " + PHRASES
-          + ", acts-1, acts-2, acts-N+phrases, acts-N+fallback, acts-N+agent", e);
+          + ", acts-1, acts-2, acts-N+phrases, acts-N+fallback, acts-N+agent, acts-N+union", e);
     }
     ClassifierActReader classifier = new ClassifierActReader(model);
     if (parts.length == 1) {
@@ -63,8 +64,9 @@ public final class ActReaders {
           new ClassifierActReader(model, CombinedActReader.CUSTOMER_MIN_PROBABILITY));
       case "fallback" -> new FallbackActReader(classifier, PhraseActReader.standard());
       case "agent" -> new CombinedActReader(classifier, PhraseActReader.standard(), NO_CUSTOMER_ACTS);
+      case "union" -> UnionActReader.of(model);
       default -> throw new IllegalArgumentException("unknown act reader " + name + " (model.acts): known: " + PHRASES
-          + ", acts-1, acts-2, acts-N+phrases, acts-N+fallback, acts-N+agent");
+          + ", acts-1, acts-2, acts-N+phrases, acts-N+fallback, acts-N+agent, acts-N+union");
     };
   }
 }

@@ -174,4 +174,49 @@ class CareTwoUnderstandingTest {
           .isEqualTo(READER.read(Speaker.CUSTOMER, said, Tokens.of(said)).toString());
     }
   }
+
+  @Test
+  void careTwosReader_addsTheAgentActsTheClassifierIsSureOf_andReadsTheCustomerByPhrasesAlone() {
+    ActReader shipped = ActReaders.named(ScoringModel.standard().text("model.acts", "none"));
+    assertThat(shipped.id()).isEqualTo("acts-2+union");
+    String unlisted = "Delays caused by air traffic control aren't our responsibility.";
+    assertThat(agent(unlisted).has(UtteranceAct.DEFLECTION)).isFalse();
+    TurnActs read = shipped.read(Speaker.AGENT, unlisted, Tokens.of(unlisted));
+    assertThat(read.has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(read.probability(UtteranceAct.DEFLECTION)).isGreaterThanOrEqualTo(0.9);
+    assertThat(read.evidence(UtteranceAct.DEFLECTION)).contains("responsibility");
+    String listed = "That's handled by our warehouse, not us.";
+    assertThat(shipped.read(Speaker.AGENT, listed, Tokens.of(listed)).evidence(UtteranceAct.DEFLECTION))
+        .isEqualTo(agent(listed).evidence(UtteranceAct.DEFLECTION));
+    for (String said : List.of("I'm looking for a cheap restaurant in the east", "no, i really want the north",
+        "this is ridiculous, third time I've called")) {
+      assertThat(shipped.read(Speaker.CUSTOMER, said, Tokens.of(said)).toString()).as(said)
+          .isEqualTo(READER.read(Speaker.CUSTOMER, said, Tokens.of(said)).toString());
+    }
+  }
+
+  @Test
+  void deflectionsInEverydayWords_areRead_butOwningAFailureIsNot() {
+    assertThat(agent("i'd have to refer you to the claims department for that").has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(agent("Unfortunately that's outside my scope.").has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(agent("thats the freeholder not us").has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(agent("the system's not letting me remove that fee").has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(agent("Rules are rules, I don't make them.").has(UtteranceAct.DEFLECTION)).isTrue();
+    assertThat(agent("You should have been told two weeks ago, that one's on us.").has(UtteranceAct.DEFLECTION))
+        .isFalse();
+    assertThat(agent("I'm so sorry, that's not the experience you should have had.").has(UtteranceAct.DEFLECTION))
+        .isFalse();
+  }
+
+  @Test
+  void empathyThatNamesHowTheSituationFeels_isEmpathy() {
+    for (String said : List.of("Being bumped off a flight after checking in on time would make anyone angry.",
+        "i can hear how upset you are and its totally fair you saved up for that",
+        "Three weeks without broadband while you're working from home is awful.",
+        "with the wedding on saturday thats the last thing you need",
+        "You've been trying to cancel for two months and still getting charged; I'd be livid too.")) {
+      assertThat(agent(said).has(UtteranceAct.EMPATHY)).as(said).isTrue();
+    }
+    assertThat(agent("Your replacement card will arrive by Thursday.").has(UtteranceAct.EMPATHY)).isFalse();
+  }
 }

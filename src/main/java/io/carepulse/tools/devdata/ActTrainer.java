@@ -41,9 +41,13 @@ public final class ActTrainer {
     }
   }
 
-  /** What cross-validation found for one speaker: the chosen λ, the thresholds, the out-of-fold figures. */
+  /**
+   * What cross-validation found for one speaker: the chosen λ, the thresholds, the out-of-fold figures, and each
+   * utterance's out-of-fold acts (in {@code examples} order), so other readers can be compared on the same rows.
+   */
   public record CrossValidation(Speaker speaker, double lambda, double[] macroF1ByLambda, ActTally all,
-                                ActTally clean, ActTally asr, int features) {
+                                ActTally clean, ActTally asr, int features, List<ActExample> examples,
+                                List<Set<Act>> outOfFold) {
   }
 
   public record Trained(ActModel model, List<CrossValidation> folds, int examples, long millis) {
@@ -142,6 +146,7 @@ public final class ActTrainer {
       ActTally all = new ActTally();
       ActTally clean = new ActTally();
       ActTally asr = new ActTally();
+      List<Set<Act>> outOfFold = new ArrayList<>();
       for (int i = 0; i < examples.size(); i++) {
         Set<Act> predicted = EnumSet.noneOf(Act.class);
         for (int a = 0; a < acts.length; a++) {
@@ -150,10 +155,11 @@ public final class ActTrainer {
           }
         }
         ActExample e = examples.get(i);
+        outOfFold.add(predicted);
         all.add(e, predicted);
         (e.form() == ActExample.Form.CLEAN ? clean : asr).add(e, predicted);
       }
-      return new CrossValidation(speaker, lambdas[chosen], macro, all, clean, asr, 0);
+      return new CrossValidation(speaker, lambdas[chosen], macro, all, clean, asr, 0, examples, outOfFold);
     }
 
     /** Out-of-fold probabilities {@code [act][example]}. */

@@ -4,6 +4,8 @@ import io.carepulse.acts.Act;
 import io.carepulse.acts.ActModel;
 import io.carepulse.acts.DialogueActs;
 import io.carepulse.protocol.Speaker;
+import io.carepulse.score.PhraseActReader;
+import io.carepulse.score.UnionActReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -157,6 +159,7 @@ public final class EvaluateActsCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%nSame HVB segment, human vs machine transcript: identical acts for %s pairs by %s, %s"
         + " by care-1's phrase lists%n", formAgreement(heldout, Classifier.of(acts)), acts.id(),
         formAgreement(heldout, phrases::classify));
+    printCareTwoReaders(out, heldout, acts);
     out.flush();
     if (!noCv) {
       List<ActExample> train = ActCorpus.read(data.resolve("train"));
@@ -167,8 +170,63 @@ public final class EvaluateActsCommand implements Callable<Integer> {
           settings.describe());
       ActTrainer.Trained trained = new ActTrainer(settings, line -> { }).train(train);
       TrainActsCommand.printCrossValidation(out, trained);
+      printUnionOnTrain(out, trained, acts.id());
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * care-2's phrase reader (model/care-2-acts.txt), the reader the shipped score uses, on the held-out utterances;
+   * and the same with the classifier's agent acts added ({@code model.acts=acts-N+union}).
+   */
+  private static void printCareTwoReaders(PrintWriter out, List<ActExample> heldout, ActModel acts) {
+    PhraseActReader listed = PhraseActReader.standard();
+    HeldOut phrases = measure(heldout, ReaderActs.of(listed));
+    HeldOut union = measure(heldout, ReaderActs.of(UnionActReader.of(acts)));
+    List<Act> every = List.of(Act.values());
+    for (Speaker speaker : Speaker.values()) {
+      List<Act> list = List.of(Act.of(speaker));
+      out.printf(Locale.ROOT, "%n%s acts, care-2's phrase reader (%s) on held-out:%n", speaker.wire(),
+          PhraseActReader.STANDARD_RESOURCE);
+      ActTally.print(out, list, phrases.columns("phrases"));
+      if (speaker == Speaker.AGENT) {
+        out.printf(Locale.ROOT, "%nagent acts, phrases or %s when sure (%s+union) on held-out:%n", acts.id(),
+            acts.id());
+        ActTally.print(out, list, union.columns("union"));
+      }
+    }
+    out.printf(Locale.ROOT, "%nmacro-F1, all %d acts: phrases %.3f (clean %.3f, asr %.3f, hvb %.3f); %s+union %.3f"
+            + " (clean %.3f, asr %.3f, hvb %.3f)%n", every.size(), phrases.all().macroF1(every),
+        phrases.clean().macroF1(every), phrases.asr().macroF1(every), phrases.hvb().macroF1(every), acts.id(),
+        union.all().macroF1(every), union.clean().macroF1(every), union.asr().macroF1(every),
+        union.hvb().macroF1(every));
+  }
+
+  /**
+   * On the training utterances: the phrase reader, the classifier out of fold (never fitted on the utterance's
+   * industry), and their union, act by act. This is where a union's acts are chosen, so the held-out utterances and
+   * calls stay unseen by the choice.
+   */
+  private static void printUnionOnTrain(PrintWriter out, ActTrainer.Trained trained, String id) {
+    PhraseActReader listed = PhraseActReader.standard();
+    for (ActTrainer.CrossValidation cv : trained.folds()) {
+      ActTally phrases = new ActTally();
+      ActTally union = new ActTally();
+      Set<Act> all = EnumSet.copyOf(List.of(Act.of(cv.speaker())));
+      for (int i = 0; i < cv.examples().size(); i++) {
+        ActExample e = cv.examples().get(i);
+        Set<Act> found = ReaderActs.acts(listed, e.speaker(), e.text());
+        phrases.add(e, found);
+        union.add(e, ReaderActs.union(found, cv.outOfFold().get(i), all));
+      }
+      Map<String, ActTally> columns = new LinkedHashMap<>();
+      columns.put("phrases train", phrases);
+      columns.put("cv " + id, cv.all());
+      columns.put("phrases or cv " + id, union);
+      out.printf(Locale.ROOT, "%nTraining utterances, %s acts: phrase reader, classifier out of fold, either:%n",
+          cv.speaker().wire());
+      ActTally.print(out, List.of(Act.of(cv.speaker())), columns);
+    }
   }
 }
