@@ -219,4 +219,18 @@ class CareTwoUnderstandingTest {
     }
     assertThat(agent("Your replacement card will arrive by Thursday.").has(UtteranceAct.EMPATHY)).isFalse();
   }
+
+  @Test
+  void customersUnhappyInEverydayWords_areRead_andTaskRequestsAreNot() {
+    for (String said : List.of("i feel like im talking to a wall", "can you put me through to someone more senior",
+        "We've flown with you every summer, but I'm honestly looking at other airlines now",
+        "Your colleague promised me a callback on Friday.", "I've barely slept since I saw the transactions.",
+        "I'll just leave it, I can't face another call about it.", "That's not really good enough, is it.")) {
+      assertThat(customer(said).anyNegativeCustomerAct()).as(said).isTrue();
+    }
+    for (String said : List.of("I need a train to Cambridge on Tuesday, leaving after 9.",
+        "Can you book a table for two at the Italian place?", "That's all I need, thanks so much.")) {
+      assertThat(customer(said).anyNegativeCustomerAct()).as(said).isFalse();
+    }
+  }
 }
