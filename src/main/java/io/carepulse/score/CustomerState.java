@@ -42,7 +42,6 @@ final class CustomerState {
   private final double partialWeight;
   private final double resolvedDecay;
   private final double lowMood;
-  private final double recoveredMood;
   private final double[] actValence = new double[UtteranceAct.values().length];
 
   private final RunningBaseline loudness = new RunningBaseline();
@@ -92,9 +91,11 @@ final class CustomerState {
     partialWeight = model.number("emotion.partialWeight");
     resolvedDecay = model.number("emotion.resolvedDecay");
     lowMood = model.number("recovery.lowMood");
-    recoveredMood = model.number("recovery.recoveredMood");
     for (UtteranceAct act : UtteranceAct.values()) {
-      if (act.speaker() == io.carepulse.protocol.Speaker.CUSTOMER && act != UtteranceAct.ASKS_NEXT) {
+      if (act == UtteranceAct.TURNAROUND) {
+        // Added in iteration 8: a model file from before it has no setting and gives the act no valence of its own.
+        actValence[act.ordinal()] = model.number("emotion.act.turnaround", 0);
+      } else if (act.speaker() == io.carepulse.protocol.Speaker.CUSTOMER && act != UtteranceAct.ASKS_NEXT) {
         actValence[act.ordinal()] = model.number("emotion.act." + act.wire());
       }
     }
@@ -330,17 +331,19 @@ final class CustomerState {
   }
 
   /**
-   * True once when a customer who had been low says something clearly positive again (thanks, relief, a positive
-   * turn) and their mood is back to at least {@code recovery.recoveredMood}: the moment for positive_recovery.
+   * True once per upset when a customer who had been upset (mood at or below {@code recovery.lowMood}, or a turn
+   * with a negative act) thanks the agent or says they are relieved in a turn that says the call turned things
+   * round ({@link UtteranceAct#TURNAROUND}): the moment for positive_recovery. The first "that's a relief" comes
+   * while the case is still being worked; a coach praises when the customer credits the agent or looks back.
    */
   boolean recoveredNow(Reading reading, TurnActs acts) {
-    double mood = mood();
-    if (mood <= lowMood) {
+    boolean turnaround = acts.has(UtteranceAct.TURNAROUND);
+    if (mood() <= lowMood || acts.anyNegativeCustomerAct() && !turnaround) {
       lowEpisode = true;
       return false;
     }
     boolean positive = acts.has(UtteranceAct.GRATITUDE) || acts.has(UtteranceAct.RELIEF);
-    if (lowEpisode && positive && !acts.has(UtteranceAct.SARCASM) && mood >= recoveredMood) {
+    if (lowEpisode && turnaround && positive && !acts.has(UtteranceAct.SARCASM)) {
       lowEpisode = false;
       return true;
     }

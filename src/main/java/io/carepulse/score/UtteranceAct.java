@@ -34,7 +34,13 @@ public enum UtteranceAct {
   RELIEF(Speaker.CUSTOMER),
   CONFUSION(Speaker.CUSTOMER),
   UNHEARD(Speaker.CUSTOMER),
-  ASKS_NEXT(Speaker.CUSTOMER);
+  ASKS_NEXT(Speaker.CUSTOMER),
+  /**
+   * The customer says the call turned things round for them: credits the agent ("you've really helped") or looks
+   * back on how they felt ("I was ready to close the account when I rang"). care-2's own act, not in the labelled
+   * utterances: it marks the moment a coach praises the agent.
+   */
+  TURNAROUND(Speaker.CUSTOMER);
 
   private static final UtteranceAct[] ALL = values();
 

@@ -202,4 +202,18 @@ class CareTwoScorerFlowTest {
     say(30_000, Speaker.AGENT, "I'm really sorry, I do understand how you feel.");
     assertThat(lastRules()).contains("sympathy_without_action");
   }
+
+  @Test
+  void recovery_isSignalledWhenTheCustomerLooksBack_notAtTheFirstRelief() {
+    start();
+    say(3_000, Speaker.CUSTOMER, "this is the third time I've rung, I'm at the end of my rope");
+    say(8_000, Speaker.AGENT, "I'm so sorry, that shouldn't have happened. I'll sort it now.");
+    say(14_000, Speaker.CUSTOMER, "oh that's a relief, thank you");
+    assertThat(observed.has(Signal.Kind.CUSTOMER_RECOVERED)).isFalse();
+    say(20_000, Speaker.AGENT, "The refund is done, you'll see it by Friday and the letter is in your email.");
+    say(26_000, Speaker.CUSTOMER, "thank you, honestly I was ready to close the account when I rang");
+    assertThat(observed.has(Signal.Kind.CUSTOMER_RECOVERED)).isTrue();
+    say(30_000, Speaker.CUSTOMER, "thanks, you've been brilliant");
+    assertThat(observed.has(Signal.Kind.CUSTOMER_RECOVERED)).isFalse();
+  }
 }

@@ -104,6 +104,10 @@ class SpanishCallTest {
         Tokens.of("Muchísimas gracias, ha sido muy amable."));
     assertThat(acts.has(UtteranceAct.GRATITUDE)).isTrue();
     assertThat(acts.evidence(UtteranceAct.GRATITUDE)).isEqualTo("muchisimas gracias");
+    assertThat(acts.has(UtteranceAct.TURNAROUND)).isTrue(); // crediting the agent: the moment for praise
+    String lookBack = "Gracias, de verdad, estaba a punto de darme de baja cuando llamé.";
+    assertThat(SpanishActReader.standard().read(Speaker.CUSTOMER, lookBack, Tokens.of(lookBack))
+        .has(UtteranceAct.TURNAROUND)).isTrue();
     List<ScoreUpdate> call = run("es", "C: Tengo un problema con la factura.",
         "A: Ahora mismo lo reviso y le envío la factura corregida hoy mismo.",
         "C: Perfecto, muchísimas gracias, ha sido muy amable.");

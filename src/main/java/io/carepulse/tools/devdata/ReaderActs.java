@@ -8,7 +8,10 @@ import io.carepulse.score.UtteranceAct;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** A care-2 {@link ActReader} read as the labelled data's acts (they share their wire names), for measuring it. */
+/**
+ * A care-2 {@link ActReader} read as the labelled data's acts (they share their wire names), for measuring it. care-2's
+ * own acts, which the labelled utterances do not have ({@link UtteranceAct#TURNAROUND}), are left out.
+ */
 final class ReaderActs {
 
   private ReaderActs() {
@@ -21,7 +24,9 @@ final class ReaderActs {
   static Set<Act> acts(ActReader reader, Speaker speaker, String text) {
     Set<Act> found = EnumSet.noneOf(Act.class);
     for (UtteranceAct act : reader.read(speaker, text, Tokens.of(text)).found()) {
-      found.add(Act.fromWire(act.wire()));
+      if (act != UtteranceAct.TURNAROUND) {
+        found.add(Act.fromWire(act.wire()));
+      }
     }
     return found;
   }
