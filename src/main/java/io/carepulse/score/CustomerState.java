@@ -146,8 +146,9 @@ final class CustomerState {
 
   /**
    * Praise said while the customer's upset stands and the agent has offered nothing for it, in a turn that also
-   * says it is still wrong ("brilliant, another week then"): sarcasm, whatever the words' valence. The two words
-   * that carried it, or null. "Brilliant" reads as gratitude or relief on its own; here the complaint decides.
+   * says it is still wrong ("brilliant, another week then") or complains in another way ("brilliant, can I speak to
+   * someone more senior"): sarcasm, whatever the words' valence. The words that carried it, or null. "Brilliant"
+   * reads as gratitude or relief on its own; here the complaint decides.
    */
   String sarcasmInContext(java.util.List<String> tokens, TurnActs acts) {
     if (!unresolved || offered || acts.has(UtteranceAct.SARCASM) || sincereThanks(acts)) {
@@ -162,7 +163,18 @@ final class CustomerState {
         wrong = token;
       }
     }
-    return praise != null && wrong != null ? praise + " … " + wrong : null;
+    if (praise == null) {
+      return null;
+    }
+    if (wrong != null) {
+      return praise + " … " + wrong;
+    }
+    for (UtteranceAct act : acts.found()) {
+      if (act.negativeCustomerAct()) {
+        return praise + " … " + acts.evidence(act);
+      }
+    }
+    return null;
   }
 
   /** Thanks carried by more than a word of praise ("thank you", "appreciate it"). */

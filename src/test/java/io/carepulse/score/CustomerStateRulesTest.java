@@ -304,6 +304,16 @@ class CustomerStateRulesTest {
   }
 
   @Test
+  void praiseBesideAnotherComplaint_whileUpset_isSarcasm() {
+    turn("this is bad", -0.4);
+    List<String> tokens = Tokens.of("If it's approved. Brilliant. Can I speak to a manager then");
+    assertThat(state.sarcasmInContext(tokens, act(UtteranceAct.ESCALATION, "speak to a manager")))
+        .isEqualTo("brilliant … speak to a manager");
+    assertThat(state.sarcasmInContext(Tokens.of("brilliant can I speak to you about the bill"), TurnActs.empty()))
+        .isNull();
+  }
+
+  @Test
   void praiseInsideAComplaint_notWhenTheCustomerThanksBeyondThePraise_orAnOfferIsWaiting() {
     turn("this is bad", -0.4);
     List<String> tokens = Tokens.of("perfect, thank you, still one more thing");
