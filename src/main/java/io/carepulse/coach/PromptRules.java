@@ -21,6 +21,8 @@ final class PromptRules {
   private long lastNextStepAtMs = Long.MIN_VALUE;
   /** The customer asked what happens next; the agent's next real reply should say. */
   private boolean customerAskedNext;
+  /** The customer asked what happens next and no next step has come since. */
+  private boolean nextStepOwed;
 
   PromptRules(CoachingPolicy policy) {
     this.policy = policy;
@@ -67,7 +69,17 @@ final class PromptRules {
             add(triggers, PromptKind.SLOW_DOWN, signal, NORMAL, null);
           }
         }
-        case CUSTOMER_ASKS_NEXT -> customerAskedNext = true;
+        case CUSTOMER_ASKS_NEXT -> {
+          customerAskedNext = true;
+          nextStepOwed = true;
+        }
+        case AGENT_CLOSING -> {
+          // Closing while "what happens now?" is still unanswered: the last moment to say it.
+          if (nextStepOwed && !nextStepNow) {
+            add(triggers, PromptKind.NEXT_STEPS, signal, NORMAL, null);
+          }
+          nextStepOwed = false;
+        }
         case CUSTOMER_WRAPPING_UP -> {
           if (!nextStepGiven && state.agentTurns() >= policy.useNameAfterAgentTurns()) {
             add(triggers, PromptKind.NEXT_STEPS, signal, NORMAL, null);
@@ -97,6 +109,7 @@ final class PromptRules {
         case COMMITMENT_MADE -> empathySinceAction = 0;
         case NEXT_STEP_GIVEN -> {
           nextStepGiven = true;
+          nextStepOwed = false;
           lastNextStepAtMs = signal.atMs();
         }
         default -> {

@@ -31,6 +31,8 @@ public record Signal(Kind kind, long seq, long atMs, long amountMs) {
     /** care-2: sympathy again with no action since (hollow or sympathy without action). */
     SYMPATHY_WITHOUT_ACTION,
     /** care-2: the agent said what cannot be done and offered nothing instead. */
-    BAD_NEWS_NO_ALTERNATIVE
+    BAD_NEWS_NO_ALTERNATIVE,
+    /** care-2: the agent offers to close ("is there anything else I can help with?"). */
+    AGENT_CLOSING
   }
 }

@@ -222,4 +222,23 @@ class PromptRulesTest {
     assertThat(triggers(at(Signal.Kind.AGENT_TURN, 5_000))).extracting(Trigger::kind)
         .as("the reply owes them the next step").containsExactly(PromptKind.NEXT_STEPS);
   }
+
+  @Test
+  void closingWhileWhatHappensNextIsUnanswered_promptsNextSteps_once() {
+    triggers(at(Signal.Kind.CUSTOMER_ASKS_NEXT, 1_000));
+    triggers(at(Signal.Kind.DEFLECTION, 5_000));
+    assertThat(triggers(at(Signal.Kind.AGENT_CLOSING, 20_000))).extracting(Trigger::kind)
+        .containsExactly(PromptKind.NEXT_STEPS);
+    assertThat(triggers(at(Signal.Kind.AGENT_CLOSING, 30_000))).isEmpty();
+  }
+
+  @Test
+  void closingAfterTheNextStep_orWithIt_orWithNothingAsked_promptsNothing() {
+    assertThat(triggers(at(Signal.Kind.AGENT_CLOSING, 1_000))).isEmpty();
+    triggers(at(Signal.Kind.CUSTOMER_ASKS_NEXT, 2_000));
+    triggers(at(Signal.Kind.NEXT_STEP_GIVEN, 5_000));
+    assertThat(triggers(at(Signal.Kind.AGENT_CLOSING, 20_000))).isEmpty();
+    triggers(at(Signal.Kind.CUSTOMER_ASKS_NEXT, 30_000));
+    assertThat(triggers(at(Signal.Kind.AGENT_CLOSING, 40_000), at(Signal.Kind.NEXT_STEP_GIVEN, 40_000))).isEmpty();
+  }
 }

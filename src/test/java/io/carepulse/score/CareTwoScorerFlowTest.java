@@ -216,4 +216,13 @@ class CareTwoScorerFlowTest {
     say(30_000, Speaker.CUSTOMER, "thanks, you've been brilliant");
     assertThat(observed.has(Signal.Kind.CUSTOMER_RECOVERED)).isFalse();
   }
+
+  @Test
+  void anOfferToClose_isSignalled() {
+    start();
+    say(3_000, Speaker.AGENT, "is there anything else I can help you with today");
+    assertThat(observed.has(Signal.Kind.AGENT_CLOSING)).isTrue();
+    say(6_000, Speaker.AGENT, "I can help you with that, let me look");
+    assertThat(observed.has(Signal.Kind.AGENT_CLOSING)).isFalse();
+  }
 }
