@@ -350,14 +350,16 @@ final class CustomerState {
    */
   boolean recoveredNow(Reading reading, TurnActs acts) {
     boolean turnaround = acts.has(UtteranceAct.TURNAROUND);
-    if (mood() <= lowMood || acts.anyNegativeCustomerAct() && !turnaround) {
-      lowEpisode = true;
-      return false;
-    }
-    boolean positive = acts.has(UtteranceAct.GRATITUDE) || acts.has(UtteranceAct.RELIEF);
-    if (lowEpisode && turnaround && positive && !acts.has(UtteranceAct.SARCASM)) {
+    boolean thanks = acts.has(UtteranceAct.GRATITUDE) || acts.has(UtteranceAct.RELIEF);
+    // A turnaround that names the distress it leaves behind ("thank you, I was so worried") is its own evidence of
+    // the upset, read or not when it was felt; and its look back is no new upset.
+    boolean upset = lowEpisode || turnaround && acts.anyNegativeCustomerAct();
+    if (turnaround && thanks && upset && !acts.has(UtteranceAct.SARCASM)) {
       lowEpisode = false;
       return true;
+    }
+    if (mood() <= lowMood || acts.anyNegativeCustomerAct() && !turnaround) {
+      lowEpisode = true;
     }
     return false;
   }

@@ -360,6 +360,14 @@ class CustomerStateRulesTest {
   }
 
   @Test
+  void aTurnaroundThatNamesTheDistressItLeavesBehind_isItsOwnEvidenceOfTheUpset() {
+    CustomerState.Reading r = turn("thank you, I was so worried about the deposit", 0.6, UtteranceAct.GRATITUDE,
+        UtteranceAct.ANXIETY, UtteranceAct.TURNAROUND);
+    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.ANXIETY, UtteranceAct.TURNAROUND)))
+        .isTrue();
+  }
+
+  @Test
   void moodExactlyAtLowMood_countsAsLow() {
     // Start at 45 (care memory) and read the mood before any turn: 45 ≤ recovery.lowMood.
     state.startFrom(45, false);
