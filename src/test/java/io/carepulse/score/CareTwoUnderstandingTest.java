@@ -225,11 +225,15 @@ class CareTwoUnderstandingTest {
     for (String said : List.of("i feel like im talking to a wall", "can you put me through to someone more senior",
         "We've flown with you every summer, but I'm honestly looking at other airlines now",
         "Your colleague promised me a callback on Friday.", "I've barely slept since I saw the transactions.",
-        "I'll just leave it, I can't face another call about it.", "That's not really good enough, is it.")) {
+        "I'll just leave it, I can't face another call about it.", "That's not really good enough, is it.",
+        "Can I talk to somebody who can actually fix my bill?", "Honestly, I'm so over this billing stuff.",
+        "Somebody promised me a callback on Tuesday.", "yeah okay i'll just live with it")) {
       assertThat(customer(said).anyNegativeCustomerAct()).as(said).isTrue();
     }
     for (String said : List.of("I need a train to Cambridge on Tuesday, leaving after 9.",
-        "Can you book a table for two at the Italian place?", "That's all I need, thanks so much.")) {
+        "Can you book a table for two at the Italian place?", "That's all I need, thanks so much.",
+        "Thank you so much for your help.", "Just let me know the price please.",
+        "Thanks a lot for the help, that's all.")) {
       assertThat(customer(said).anyNegativeCustomerAct()).as(said).isFalse();
     }
   }
