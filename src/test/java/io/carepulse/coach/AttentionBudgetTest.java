@@ -142,8 +142,8 @@ class AttentionBudgetTest {
   void aKindComesBackOnlyOnceItsCooldownHasPassed() {
     AttentionBudget budget = defaults();
     assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 0, 1))).isNotNull();
-    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 24_999, 1))).isNull();
-    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 25_000, 1))).isNotNull();
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 19_999, 1))).isNull();
+    assertThat(offer(budget, trigger(PromptKind.SLOW_DOWN, 20_000, 1))).isNotNull();
   }
 
   @Test

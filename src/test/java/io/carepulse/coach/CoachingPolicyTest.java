@@ -47,7 +47,7 @@ class CoachingPolicyTest {
   @Test
   void aKindWithoutItsOwnCooldownUsesTheDefault() {
     CoachingPolicy defaults = CoachingPolicy.defaults();
-    assertThat(defaults.cooldown(PromptKind.TAKE_OWNERSHIP)).isEqualTo(25_000);
+    assertThat(defaults.cooldown(PromptKind.TAKE_OWNERSHIP)).isEqualTo(20_000);
     assertThat(defaults.cooldown(PromptKind.CHECK_IN)).isEqualTo(60_000);
     assertThat(defaults.cooldown(PromptKind.USE_NAME)).isEqualTo(Long.MAX_VALUE);
     assertThat(CoachingPolicy.care1().cooldown(PromptKind.TAKE_OWNERSHIP)).isEqualTo(120_000);
