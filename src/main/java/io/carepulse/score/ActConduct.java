@@ -154,6 +154,9 @@ final class ActConduct {
     boolean hollow = acts.has(UtteranceAct.HOLLOW_SYMPATHY) && !empathy;
     boolean apology = acts.has(UtteranceAct.APOLOGY) && !empathy && !hollow;
     boolean acted = acts(acts);
+    // Doing something answers an upset, unless the way forward comes wrapped in bad news without a commitment ("you can
+    // request an upgrade, but it's not guaranteed"): the refusal is what the customer hears.
+    boolean answered = acts.has(UtteranceAct.COMMITMENT) || acted && !acts.has(UtteranceAct.BAD_NEWS);
     boolean answersUpset = awaitingAcknowledgement != null;
     List<String> frames = answersUpset ? List.of(awaitingAcknowledgement.ref(), turn.ref()) : List.of(turn.ref());
     if (restated && !acts.has(UtteranceAct.HOLLOW_SYMPATHY)) {
@@ -181,7 +184,7 @@ final class ActConduct {
     } else if (apology && answersUpset) {
       out.evidence(Part.EMPATHY, apologyValue, 1.0, "apologised", frames,
           "Agent apologised to an upset customer (\"" + acts.evidence(UtteranceAct.APOLOGY) + "\")");
-    } else if (answersUpset && turn.words() >= 2 && !acts.has(UtteranceAct.BACKCHANNEL) && !acted) {
+    } else if (answersUpset && turn.words() >= 2 && !acts.has(UtteranceAct.BACKCHANNEL) && !answered) {
       out.evidence(Part.EMPATHY, missedValue, 1.0, "missed_acknowledgement", frames,
           "Customer was upset and the agent moved on without acknowledging it");
       out.signal(Signal.Kind.MISSED_ACKNOWLEDGEMENT);
@@ -191,7 +194,7 @@ final class ActConduct {
     if (sympathy) {
       out.signal(Signal.Kind.EMPATHY_SHOWN);
       awaitingAcknowledgement = null;
-    } else if (acted && answersUpset) {
+    } else if (answered && answersUpset) {
       // Acting on the problem is an answer too; it is not empathy, but it is no missed acknowledgement either.
       awaitingAcknowledgement = null;
     }

@@ -180,6 +180,18 @@ class ActConductTest {
   }
 
   @Test
+  void aWayForwardWrappedInBadNews_leavesTheUpsetUnanswered_unlessTheAgentCommits() {
+    customer("I fly in ten days, it's my daughter's wedding", -0.6, UtteranceAct.ANXIETY);
+    Observations refused = agent("you can request an upgrade online, but it's not guaranteed", UtteranceAct.ALTERNATIVE,
+        UtteranceAct.BAD_NEWS);
+    assertThat(refused.has(Signal.Kind.MISSED_ACKNOWLEDGEMENT)).isTrue();
+    customer("so that's it then", -0.6, UtteranceAct.RESIGNATION);
+    Observations committed = agent("it's not guaranteed, but I'll request the upgrade for you now",
+        UtteranceAct.COMMITMENT, UtteranceAct.BAD_NEWS);
+    assertThat(committed.has(Signal.Kind.MISSED_ACKNOWLEDGEMENT)).isFalse();
+  }
+
+  @Test
   void sympathyThatGoesOnWithoutAction_countsAgainstEmpathyAndOwnership_untilTheAgentActs() {
     int after = (int) value("empathy.sympathyWithoutActionAfter");
     Observations last = null;
