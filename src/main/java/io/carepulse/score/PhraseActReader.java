@@ -145,7 +145,6 @@ public final class PhraseActReader implements ActReader {
     int[] length = null;
     Phrase[] hit = null;
     long cancelled = 0;
-    int[] cancelFrom = null;
     int[] cancelTo = null;
     Map<String, Starting> index = speaker == Speaker.AGENT ? agent : customer;
     for (int i = 0; i < n; i++) {
@@ -167,16 +166,20 @@ public final class PhraseActReader implements ActReader {
             at = new int[ACTS.length];
             length = new int[ACTS.length];
             hit = new Phrase[ACTS.length];
-            cancelFrom = new int[ACTS.length];
             cancelTo = new int[ACTS.length];
           }
           int a = phrase.act();
           if (phrase.cancels()) {
-            if ((cancelled & (1L << a)) == 0) {
-              cancelled |= 1L << a;
-              cancelFrom[a] = i;
-              cancelTo[a] = i + phrase.tokens().length;
+            cancelled |= 1L << a;
+            cancelTo[a] = Math.max(cancelTo[a], i + phrase.tokens().length);
+            if (hit[a] != null && at[a] == i) {
+              hit[a] = null; // found at this token just before its carve-out
             }
+            continue;
+          }
+          // A match that starts inside a carve-out does not count ("the system won't let me raise it" is no "let me
+          // raise"); a later one in the same turn still can.
+          if (i < cancelTo[a]) {
             continue;
           }
           if (hit[a] == null || at[a] == i && phrase.tokens().length > length[a]) {
@@ -193,8 +196,7 @@ public final class PhraseActReader implements ActReader {
         if (hit[a] == null) {
           continue;
         }
-        boolean inside = (cancelled & (1L << a)) != 0 && at[a] >= cancelFrom[a] && at[a] + length[a] <= cancelTo[a];
-        if (inside || ACTS[a] == UtteranceAct.BACKCHANNEL && n > 3) {
+        if (ACTS[a] == UtteranceAct.BACKCHANNEL && n > 3) {
           continue;
         }
         acts.add(ACTS[a], hit[a].text(), 1.0);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The phrase reader's matching rules (docs/score-model.md §2), on a small list written here: whole tokens; the
- * evidence is the first match, the longest of those starting at the same token; a [!act] phrase around a match
- * cancels it; a back-channel is at most three words; an agent question ends with "?" or opens with a question word
+ * evidence is the first match, the longest of those starting at the same token; a match that starts inside an
+ * [!act] phrase does not count; a back-channel is at most three words; an agent question ends with "?" or opens with a question word
  * and has ≥ 3 words; hesitation sounds are skipped; a first-person action ("I'll send") is a commitment.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -90,8 +90,16 @@ class PhraseMatchingTest {
     assertThat(customer("i am not fed up").has(UtteranceAct.FRUSTRATION)).isFalse();
     assertThat(agent("the system wont let me").has(UtteranceAct.COMMITMENT)).isFalse();
     assertThat(agent("let me check").evidence(UtteranceAct.COMMITMENT)).isEqualTo("let me");
-    // the cancelling phrase must contain the match: "fed up with" reaches past "not fed up", so it counts
-    assertThat(customer("not fed up with").evidence(UtteranceAct.FRUSTRATION)).isEqualTo("fed up with");
+    // a match that starts inside the cancelling phrase does not count, even where it reaches past it
+    assertThat(customer("not fed up with").has(UtteranceAct.FRUSTRATION)).isFalse();
+    assertThat(agent("the system wont let me raise it").has(UtteranceAct.COMMITMENT)).isFalse();
+  }
+
+  @Test
+  void aMatchAfterTheCancellingPhrase_stillCounts() {
+    assertThat(agent("the system wont let me do that so let me ring them myself").evidence(UtteranceAct.COMMITMENT))
+        .isEqualTo("let me");
+    assertThat(customer("im not fed up im fed up with you lot").has(UtteranceAct.FRUSTRATION)).isTrue();
   }
 
   @Test
