@@ -84,7 +84,9 @@ final class ActConduct {
 
   /** A customer turn, read: does it call for acknowledgement, or for a next step? */
   void customerTurn(Turn turn, double valence, TurnActs acts, Observations out) {
-    boolean upset = valence <= negativeTurn || acts.anyNegativeCustomerAct() && valence < 0;
+    // A turnaround's look back ("thank you, I was in tears this morning") is no upset waiting to be acknowledged.
+    boolean upset = (valence <= negativeTurn || acts.anyNegativeCustomerAct() && valence < 0)
+        && !acts.has(UtteranceAct.TURNAROUND);
     if (upset) {
       awaitingAcknowledgement = turn;
       out.signal(Signal.Kind.CUSTOMER_NEGATIVE);

@@ -180,6 +180,15 @@ class ActConductTest {
   }
 
   @Test
+  void aTurnaroundsLookBack_isNoUpsetWaitingForAcknowledgement() {
+    Observations thanked = customer("thank you, honestly I was in tears this morning", -0.2, UtteranceAct.GRATITUDE,
+        UtteranceAct.ANXIETY, UtteranceAct.TURNAROUND);
+    assertThat(thanked.has(Signal.Kind.CUSTOMER_NEGATIVE)).isFalse();
+    assertThat(agent("that's made my day, anything else I can help with").has(Signal.Kind.MISSED_ACKNOWLEDGEMENT))
+        .isFalse();
+  }
+
+  @Test
   void aWayForwardWrappedInBadNews_leavesTheUpsetUnanswered_unlessTheAgentCommits() {
     customer("I fly in ten days, it's my daughter's wedding", -0.6, UtteranceAct.ANXIETY);
     Observations refused = agent("you can request an upgrade online, but it's not guaranteed", UtteranceAct.ALTERNATIVE,

@@ -237,4 +237,20 @@ class CareTwoUnderstandingTest {
       assertThat(customer(said).anyNegativeCustomerAct()).as(said).isFalse();
     }
   }
+
+  @Test
+  void ohMyGodInJoy_isNoFrustration_butInDismayItIs() {
+    assertThat(customer("Oh my god. Yes, it's there. It's all there. Oh, thank you.").has(UtteranceAct.FRUSTRATION))
+        .isFalse();
+    assertThat(customer("oh my god thank you so much").has(UtteranceAct.FRUSTRATION)).isFalse();
+    assertThat(customer("oh my god, not again, this is the third time").anyNegativeCustomerAct()).isTrue();
+  }
+
+  @Test
+  void strongThanksAndLookingBack_areATurnaround_ordinaryThanksAreNot() {
+    assertThat(customer("No, that's brilliant. Honestly, I was in tears this morning. Thank you.")
+        .has(UtteranceAct.TURNAROUND)).isTrue();
+    assertThat(customer("Thank you so much, you've been a great help.").has(UtteranceAct.TURNAROUND)).isTrue();
+    assertThat(customer("okay thanks").has(UtteranceAct.TURNAROUND)).isFalse();
+  }
 }
