@@ -264,7 +264,7 @@ final class CareTwoScorer implements Scorer {
       pendingReasons.add(new Reason(reading.rule(), Part.EMOTION, delta, List.of(turn.ref()), reading.text()));
     }
     customerTurn = new ScoreUpdate.CustomerTurn(turn.ref(), round3(reading.valence()), round3(reading.arousal()));
-    if (customer.recoveredNow(reading, acts)) {
+    if (customer.recoveredNow(acts)) {
       out.signal(Signal.Kind.CUSTOMER_RECOVERED);
     }
     conduct.customerTurn(turn, reading.valence(), acts, out);

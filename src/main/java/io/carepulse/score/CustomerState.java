@@ -348,7 +348,7 @@ final class CustomerState {
    * round ({@link UtteranceAct#TURNAROUND}): the moment for positive_recovery. The first "that's a relief" comes
    * while the case is still being worked; a coach praises when the customer credits the agent or looks back.
    */
-  boolean recoveredNow(Reading reading, TurnActs acts) {
+  boolean recoveredNow(TurnActs acts) {
     boolean turnaround = acts.has(UtteranceAct.TURNAROUND);
     boolean thanks = acts.has(UtteranceAct.GRATITUDE) || acts.has(UtteranceAct.RELIEF);
     // A turnaround that names the distress it leaves behind ("thank you, I was so worried") is its own evidence of

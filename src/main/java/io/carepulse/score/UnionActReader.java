@@ -7,9 +7,9 @@ import java.util.List;
  * care-2's reader ({@code acts-N+union}): the agent is read by the phrase list and the trained classifier together,
  * an act counting when the list finds it or the classifier is sure of it (probability at least
  * {@value #AGENT_MIN_PROBABILITY}); where both find an act, the phrase's words are its evidence. The list keeps the
- * readings the coaching rules were written against, the classifier adds the wording no list anticipated (on the
- * training utterances, out of fold, it doubles the list's recall of deflection, bad news and empathy). The customer
- * is read by the phrase list alone: the customer's signals must carry to domains the classifier was not trained on.
+ * readings the coaching rules were written against, the classifier adds the wording no list anticipated (it reads the
+ * held-out utterances' agent acts better than the list: docs/dialogue-acts.md, "care-2's readers"). The customer is
+ * read by the phrase list alone: the customer's signals must carry to domains the classifier was not trained on.
  */
 public final class UnionActReader implements ActReader {
 

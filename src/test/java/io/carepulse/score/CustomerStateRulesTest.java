@@ -329,15 +329,15 @@ class CustomerStateRulesTest {
   @Test
   void recovered_onceAfterAnUpset_whenThanksComeInATurnaround() {
     CustomerState.Reading r = turn("this is awful", -1.0); // v 50 + 50·(−0.75) = 12.5 → mood 26.7 ≤ 45
-    assertThat(state.recoveredNow(r, acts())).isFalse();
+    assertThat(state.recoveredNow(acts())).isFalse();
     r = turn("that's a relief, thank you", 1.0, UtteranceAct.GRATITUDE, UtteranceAct.RELIEF);
     // the first relief comes while the case is still being worked: no praise yet
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.RELIEF))).isFalse();
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.TURNAROUND))).isFalse(); // a look back without thanks
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND, UtteranceAct.SARCASM)))
+    assertThat(state.recoveredNow(acts(UtteranceAct.GRATITUDE, UtteranceAct.RELIEF))).isFalse();
+    assertThat(state.recoveredNow(acts(UtteranceAct.TURNAROUND))).isFalse(); // a look back without thanks
+    assertThat(state.recoveredNow(acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND, UtteranceAct.SARCASM)))
         .isFalse();
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isTrue();
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isFalse(); // once
+    assertThat(state.recoveredNow(acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isTrue();
+    assertThat(state.recoveredNow(acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isFalse(); // once
   }
 
   @Test
@@ -345,10 +345,10 @@ class CustomerStateRulesTest {
     state.startFrom(80, false);
     CustomerState.Reading r = turn("third time I've rung about this", 0.0, UtteranceAct.REPEAT_CONTACT);
     assertThat(state.mood()).isGreaterThan(45);
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.REPEAT_CONTACT))).isFalse();
+    assertThat(state.recoveredNow(acts(UtteranceAct.REPEAT_CONTACT))).isFalse();
     r = turn("thank you, I was dreading this call", 1.0, UtteranceAct.GRATITUDE, UtteranceAct.ANXIETY,
         UtteranceAct.TURNAROUND);
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.ANXIETY, UtteranceAct.TURNAROUND)))
+    assertThat(state.recoveredNow(acts(UtteranceAct.GRATITUDE, UtteranceAct.ANXIETY, UtteranceAct.TURNAROUND)))
         .isTrue();
   }
 
@@ -356,14 +356,14 @@ class CustomerStateRulesTest {
   void notRecovered_withoutAnUpsetFirst() {
     CustomerState.Reading r = turn("thank you, you've been brilliant", 1.0, UtteranceAct.GRATITUDE,
         UtteranceAct.TURNAROUND);
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isFalse();
+    assertThat(state.recoveredNow(acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isFalse();
   }
 
   @Test
   void aTurnaroundThatNamesTheDistressItLeavesBehind_isItsOwnEvidenceOfTheUpset() {
     CustomerState.Reading r = turn("thank you, I was so worried about the deposit", 0.6, UtteranceAct.GRATITUDE,
         UtteranceAct.ANXIETY, UtteranceAct.TURNAROUND);
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.ANXIETY, UtteranceAct.TURNAROUND)))
+    assertThat(state.recoveredNow(acts(UtteranceAct.GRATITUDE, UtteranceAct.ANXIETY, UtteranceAct.TURNAROUND)))
         .isTrue();
   }
 
@@ -374,7 +374,7 @@ class CustomerStateRulesTest {
     state.noteLow();
     state.startFrom(90, false);
     CustomerState.Reading r = read("thanks, you've sorted it", 1.0, UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND);
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isTrue();
+    assertThat(state.recoveredNow(acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isTrue();
   }
 
   @Test
@@ -383,7 +383,7 @@ class CustomerStateRulesTest {
     state.noteLow();
     state.startFrom(90, false);
     CustomerState.Reading r = read("thanks, you've sorted it", 1.0, UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND);
-    assertThat(state.recoveredNow(r, acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isFalse();
+    assertThat(state.recoveredNow(acts(UtteranceAct.GRATITUDE, UtteranceAct.TURNAROUND))).isFalse();
   }
 
   // --- start, external, partial -----------------------------------------------------------------------------

@@ -205,8 +205,8 @@ public final class EvaluateActsCommand implements Callable<Integer> {
 
   /**
    * On the training utterances: the phrase reader, the classifier out of fold (never fitted on the utterance's
-   * industry), and their union, act by act. This is where a union's acts are chosen, so the held-out utterances and
-   * calls stay unseen by the choice.
+   * industry) at its own thresholds, and their union, act by act: the place to choose which acts a union takes, so
+   * that the held-out utterances and calls stay out of the choice.
    */
   private static void printUnionOnTrain(PrintWriter out, ActTrainer.Trained trained, String id) {
     PhraseActReader listed = PhraseActReader.standard();
