@@ -36,8 +36,8 @@ public final class AlertRules {
   private Trend trend = Trend.STEADY;
 
   private long lowSinceMs = -1;
-  /** Recent (callTimeMs, score) pairs inside the sharp-drop window. */
-  private final ArrayDeque<long[]> recentScores = new ArrayDeque<>();
+  /** The highest score inside the sharp-drop window, and when. */
+  private final WindowPeak recentScores = new WindowPeak();
   private int dropFloor;
   private long dropFloorAtMs;
   private long lastEscalationMs;
@@ -114,9 +114,7 @@ public final class AlertRules {
   }
 
   private void sharpDrop(List<AlertChange> changes) {
-    while (!recentScores.isEmpty() && now - recentScores.peekFirst()[0] > settings.sharpDropWindowMs()) {
-      recentScores.pollFirst();
-    }
+    recentScores.expire(now, settings.sharpDropWindowMs());
     if (open.containsKey(AlertKind.SHARP_DROP)) {
       if (score < dropFloor) {
         dropFloor = score;
@@ -127,20 +125,15 @@ public final class AlertRules {
         recentScores.clear();
       }
     } else {
-      long[] peak = null;
-      for (long[] entry : recentScores) {
-        if (peak == null || entry[1] > peak[1]) {
-          peak = entry;
-        }
-      }
-      if (peak != null && peak[1] - score >= settings.sharpDropPoints()) {
+      if (!recentScores.isEmpty() && recentScores.score() - score >= settings.sharpDropPoints()) {
+        int peak = recentScores.score();
         dropFloor = score;
         dropFloorAtMs = now;
-        raise(AlertKind.SHARP_DROP, "score fell " + (peak[1] - score) + " points in " + seconds(now - peak[0])
-            + " (" + peak[1] + " → " + score + ")", changes);
+        raise(AlertKind.SHARP_DROP, "score fell " + (peak - score) + " points in "
+            + seconds(now - recentScores.time()) + " (" + peak + " → " + score + ")", changes);
       }
     }
-    recentScores.addLast(new long[] {now, score});
+    recentScores.add(now, score);
   }
 
   private void signal(Signal signal, List<AlertChange> changes) {

@@ -3,6 +3,7 @@ package io.carepulse.coach;
 import io.carepulse.score.Signal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,22 @@ import java.util.function.IntSupplier;
  */
 final class AttentionBudget {
 
-  /** The behaviour that makes a held prompt pointless. */
-  private static final Map<PromptKind, Set<Signal.Kind>> DONE_WHEN = Map.of(
-      PromptKind.ACKNOWLEDGE_FEELINGS, Set.of(Signal.Kind.EMPATHY_SHOWN),
-      PromptKind.TAKE_OWNERSHIP, Set.of(Signal.Kind.COMMITMENT_MADE),
-      PromptKind.CHECK_IN, Set.of(Signal.Kind.VOICE, Signal.Kind.CHECKED_IN),
-      PromptKind.USE_NAME, Set.of(Signal.Kind.NAME_USED),
-      PromptKind.NEXT_STEPS, Set.of(Signal.Kind.NEXT_STEP_GIVEN),
-      PromptKind.EMPATHY_WITHOUT_ACTION, Set.of(Signal.Kind.COMMITMENT_MADE));
+  /**
+   * The behaviour that makes a held prompt pointless. Enum-keyed so that the check, made for every held prompt on
+   * every frame, is an index and a bit test rather than two hash probes (4 % of the service's CPU, issue 14).
+   */
+  private static final Map<PromptKind, Set<Signal.Kind>> DONE_WHEN = doneWhen();
+
+  private static Map<PromptKind, Set<Signal.Kind>> doneWhen() {
+    Map<PromptKind, Set<Signal.Kind>> done = new EnumMap<>(PromptKind.class);
+    done.put(PromptKind.ACKNOWLEDGE_FEELINGS, EnumSet.of(Signal.Kind.EMPATHY_SHOWN));
+    done.put(PromptKind.TAKE_OWNERSHIP, EnumSet.of(Signal.Kind.COMMITMENT_MADE));
+    done.put(PromptKind.CHECK_IN, EnumSet.of(Signal.Kind.VOICE, Signal.Kind.CHECKED_IN));
+    done.put(PromptKind.USE_NAME, EnumSet.of(Signal.Kind.NAME_USED));
+    done.put(PromptKind.NEXT_STEPS, EnumSet.of(Signal.Kind.NEXT_STEP_GIVEN));
+    done.put(PromptKind.EMPATHY_WITHOUT_ACTION, EnumSet.of(Signal.Kind.COMMITMENT_MADE));
+    return done;
+  }
 
   /** A call whose score the budget is not told of is never going well enough to hold back. */
   private static final IntSupplier NOT_SCORED = () -> Integer.MIN_VALUE;
@@ -133,6 +142,9 @@ final class AttentionBudget {
   }
 
   private boolean alreadyDone(Trigger trigger, List<Signal> signals) {
+    if (signals.isEmpty()) {
+      return false;
+    }
     Set<Signal.Kind> done = DONE_WHEN.get(trigger.kind());
     if (done == null) {
       return false;

@@ -122,6 +122,19 @@ class ServerMessagesTest {
   }
 
   @Test
+  void anAckIsTheJsonObjectEncodingWhateverCharacterItsCallIdHolds() {
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      String callId = "c-" + c + "-1";
+      assertThat(ServerMessages.ackText(callId, c)).as("U+%04X", (int) c)
+          .isEqualTo(ServerMessages.ack(callId, c).encode());
+    }
+    for (String callId : new String[] {"", "\\", "\"", "😀", "\u0000", "a\u007fb", null}) {
+      assertThat(ServerMessages.ackText(callId, Long.MAX_VALUE))
+          .isEqualTo(ServerMessages.ack(callId, Long.MAX_VALUE).encode());
+    }
+  }
+
+  @Test
   void textThatNeedsEscapingAndNumbersAtTheirEdgesAreEncodedAsJsonObjectEncodesThem() {
     List<JsonObject> messages = List.of(
         ServerMessages.whisper("c-1", "Ana \"the boss\"", "line\nbreak\ttab \\ slash / \u0001 \u2028 é 😀 <b>&"),
