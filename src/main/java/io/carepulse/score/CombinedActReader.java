@@ -44,21 +44,7 @@ public final class CombinedActReader implements ActReader {
     if (speaker == Speaker.AGENT) {
       return agent.read(speaker, text, tokens);
     }
-    TurnActs phrases = customerPhrases.read(speaker, text, tokens);
-    TurnActs sure = customerClassifier.read(speaker, text, tokens);
-    if (sure.none()) {
-      return phrases;
-    }
-    if (phrases.none()) {
-      return sure;
-    }
-    TurnActs.Builder both = new TurnActs.Builder();
-    for (UtteranceAct act : phrases.found()) {
-      both.add(act, phrases.evidence(act), phrases.probability(act));
-    }
-    for (UtteranceAct act : sure.found()) {
-      both.add(act, sure.evidence(act), sure.probability(act));
-    }
-    return both.build();
+    return TurnActs.either(customerPhrases.read(speaker, text, tokens),
+        customerClassifier.read(speaker, text, tokens));
   }
 }

@@ -103,6 +103,24 @@ public final class TurnActs {
     return s.isEmpty() ? "none" : s.toString();
   }
 
+  /** The acts either reading found; where both found one, {@code first}'s words and probability. */
+  public static TurnActs either(TurnActs first, TurnActs second) {
+    if (second.none()) {
+      return first;
+    }
+    if (first.none()) {
+      return second;
+    }
+    Builder both = new Builder();
+    for (UtteranceAct act : first.found()) {
+      both.add(act, first.evidence(act), first.probability(act));
+    }
+    for (UtteranceAct act : second.found()) {
+      both.add(act, second.evidence(act), second.probability(act));
+    }
+    return both.build();
+  }
+
   /** Collects the acts of one utterance; the first evidence given for an act is kept. */
   public static final class Builder {
     private long found;

@@ -40,19 +40,6 @@ public final class UnionActReader implements ActReader {
     if (speaker != Speaker.AGENT) {
       return listed;
     }
-    TurnActs learned = classifier.read(speaker, text, tokens);
-    if (learned.none()) {
-      return listed;
-    }
-    TurnActs.Builder both = new TurnActs.Builder();
-    for (UtteranceAct act : listed.found()) {
-      both.add(act, listed.evidence(act), listed.probability(act));
-    }
-    for (UtteranceAct act : learned.found()) {
-      if (!both.has(act)) {
-        both.add(act, learned.evidence(act), learned.probability(act));
-      }
-    }
-    return both.build();
+    return TurnActs.either(listed, classifier.read(speaker, text, tokens));
   }
 }
