@@ -115,20 +115,9 @@ final class ActConduct {
     empathy(turn, acts, out);
     ownership(turn, acts, out);
     personal(turn, acts, conversation, out);
-    if (offersToClose(turn)) {
+    if (acts.has(UtteranceAct.OFFERS_TO_CLOSE)) {
       out.signal(Signal.Kind.AGENT_CLOSING);
     }
-  }
-
-  /** "Is there anything else (I can help with)?": the agent offers to end the call. */
-  private static boolean offersToClose(Turn turn) {
-    List<String> tokens = turn.tokens();
-    for (int i = 0; i + 1 < tokens.size(); i++) {
-      if (tokens.get(i).equals("anything") && tokens.get(i + 1).equals("else")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The customer as the agent speaks to them, as speech recognition writes it ("you're" is "youre"). */

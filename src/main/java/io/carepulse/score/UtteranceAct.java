@@ -40,7 +40,9 @@ public enum UtteranceAct {
    * back on how they felt ("I was ready to close the account when I rang"). care-2's own act, not in the labelled
    * utterances: it marks the moment a coach praises the agent.
    */
-  TURNAROUND(Speaker.CUSTOMER);
+  TURNAROUND(Speaker.CUSTOMER),
+  /** The agent offers to end the call ("is there anything else?"). care-2's own act, like {@link #TURNAROUND}. */
+  OFFERS_TO_CLOSE(Speaker.AGENT);
 
   private static final UtteranceAct[] ALL = values();
 
@@ -66,6 +68,11 @@ public enum UtteranceAct {
       }
     }
     throw new IllegalArgumentException("unknown dialogue act: " + name);
+  }
+
+  /** An act of the labelled utterances' vocabulary; care-2's own acts (turnaround, offers_to_close) are not. */
+  public boolean labelled() {
+    return this != TURNAROUND && this != OFFERS_TO_CLOSE;
   }
 
   /** A customer act that says the customer is unhappy with the service. */

@@ -115,6 +115,14 @@ class SpanishCallTest {
     assertThat(call.get(call.size() - 1).parts().emotion()).isGreaterThan(call.get(1).parts().emotion());
   }
 
+  @Test
+  void anOfferToCloseIsRead_withOrWithoutTheAccent() {
+    for (String said : List.of("¿Le puedo ayudar en algo más?", "le puedo ayudar en algo mas")) {
+      assertThat(SpanishActReader.standard().read(Speaker.AGENT, said, Tokens.of(said))
+          .has(UtteranceAct.OFFERS_TO_CLOSE)).as(said).isTrue();
+    }
+  }
+
   /** What a transcript without accents would say: "Lo siento mucho, Lucia, entiendo su frustracion …". */
   private static String withoutAccents(String text) {
     return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("¡", "").replace("¿", "");

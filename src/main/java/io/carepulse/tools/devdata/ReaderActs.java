@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * A care-2 {@link ActReader} read as the labelled data's acts (they share their wire names), for measuring it. care-2's
- * own acts, which the labelled utterances do not have ({@link UtteranceAct#TURNAROUND}), are left out.
+ * own acts, which the labelled utterances do not have ({@link UtteranceAct#labelled()}), are left out.
  */
 final class ReaderActs {
 
@@ -24,7 +24,7 @@ final class ReaderActs {
   static Set<Act> acts(ActReader reader, Speaker speaker, String text) {
     Set<Act> found = EnumSet.noneOf(Act.class);
     for (UtteranceAct act : reader.read(speaker, text, Tokens.of(text)).found()) {
-      if (act != UtteranceAct.TURNAROUND) {
+      if (act.labelled()) {
         found.add(Act.fromWire(act.wire()));
       }
     }
